@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: src/app and dist/app sit at the same depth. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, '.groundwork')),
+  /** Seed the demo company into an empty database at start. */
+  DEMO_SEED: boolean.optional(),
+  COMPANY_TIME_ZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as America/Denver')
+    .default('America/Denver'),
+  MAP_STYLE_URL: z.url().optional(),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'web', 'dist')),
+  /** Signs session tokens. Required in production; development uses a per-process random key. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { embedded: boolean; demoSeed: boolean };
+
+/** Reads and validates the environment once; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && !parsed.data.AUTH_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: is required in production (at least 32 characters)');
+  }
+  const embedded = !parsed.data.DATABASE_URL;
+  return { ...parsed.data, embedded, demoSeed: parsed.data.DEMO_SEED ?? embedded };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

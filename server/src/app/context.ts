@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { DomainError, Role } from '@groundwork/shared';
+import type { Config } from './config.js';
+
+/** Who is asking. Null for an anonymous request. */
+export interface Viewer {
+  id: string;
+  role: Role;
+  crewId: string | null;
+}
+
+export interface RequestContext {
+  /** This request's own EntityManager fork (never the global one). */
+  em: EntityManager;
+  viewer: Viewer | null;
+  /** Why a token that came with the request was refused (expired, tampered…). */
+  authError: DomainError | null;
+  /** Present on HTTP requests: sets the web's httpOnly session cookie. */
+  setSessionCookie?: (token: string) => void;
+  config: Pick<Config, 'COMPANY_TIME_ZONE'>;
+  now: () => Date;
+  /** One DataLoader per key and request: batches the N in N+1 into one query. */
+  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V>;
+}
+
+export function createRequestContext(
+  em: EntityManager,
+  auth: { viewer: Viewer | null; authError: DomainError | null },
+  config: RequestContext['config'],
+  setSessionCookie?: (token: string) => void,
+): RequestContext {
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  return {
+    em,
+    viewer: auth.viewer,
+    authError: auth.authError,
+    setSessionCookie,
+    config,
+    now: () => new Date(),
+    loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {
+      let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+        loaders.set(key, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
+  };
+}
+
+/** Groups rows by a key, in the order of `keys`, for one-to-many DataLoaders. */
+export function groupBy<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}

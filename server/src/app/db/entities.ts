@@ -1,0 +1,32 @@
+import { User } from '../../modules/users/index.js';
+import { ServiceLine, Crew, CategoryRoute, ServiceSchedule } from '../../modules/crews/index.js';
+import { Account, Contact, AccountPlan, PlanReview } from '../../modules/accounts/index.js';
+import { ClientProperty } from '../../modules/properties/index.js';
+import { SiteWalk } from '../../modules/site-walks/index.js';
+import { Issue, IssueActivity } from '../../modules/issues/index.js';
+import { Enhancement } from '../../modules/enhancements/index.js';
+import { Photo } from '../../modules/photos/index.js';
+import { HealthSnapshot } from '../../modules/health/index.js';
+import { OpsEvent, OpsEventCounter } from '../../modules/events/index.js';
+
+/** Every entity, listed once, so discovery needs no file globbing in src or dist. */
+export const ENTITIES = [
+  User,
+  ServiceLine,
+  Crew,
+  CategoryRoute,
+  ServiceSchedule,
+  Account,
+  Contact,
+  AccountPlan,
+  PlanReview,
+  ClientProperty,
+  SiteWalk,
+  Issue,
+  IssueActivity,
+  Enhancement,
+  Photo,
+  HealthSnapshot,
+  OpsEvent,
+  OpsEventCounter,
+];

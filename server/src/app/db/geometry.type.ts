@@ -1,0 +1,67 @@
+import { Type, type EntityProperty, type Platform } from '@mikro-orm/core';
+
+/** A WGS 84 position as the API and the web see it. */
+export interface LngLatValue {
+  lng: number;
+  lat: number;
+}
+
+export interface MultiPolygonValue {
+  type: 'MultiPolygon';
+  coordinates: number[][][][];
+}
+
+/**
+ * Base for PostGIS columns: values travel as GeoJSON text so the driver never
+ * has to parse WKB, and PostGIS does the (de)serialisation on both ends.
+ */
+abstract class GeoJsonType<T> extends Type<T | null | undefined, string | null | undefined> {
+  protected abstract readonly geometryType: string;
+
+  override convertToDatabaseValueSQL(key: string): string {
+    return `ST_SetSRID(ST_GeomFromGeoJSON(${key}), 4326)`;
+  }
+
+  override convertToJSValueSQL(key: string): string {
+    // 7 decimals ≈ 1 cm: enough for a pin, and keeps payloads small.
+    return `ST_AsGeoJSON(${key}, 7)`;
+  }
+
+  override getColumnType(_prop: EntityProperty, _platform: Platform): string {
+    return `geometry(${this.geometryType},4326)`;
+  }
+
+  override compareAsType(): string {
+    return 'string';
+  }
+}
+
+export class PointType extends GeoJsonType<LngLatValue> {
+  protected readonly geometryType = 'Point';
+
+  override convertToDatabaseValue(value: LngLatValue | null | undefined): string | null | undefined {
+    if (value == null) return value;
+    return JSON.stringify({ type: 'Point', coordinates: [value.lng, value.lat] });
+  }
+
+  override convertToJSValue(value: string | null | undefined): LngLatValue | null | undefined {
+    if (value == null) return value;
+    const parsed = (typeof value === 'string' ? JSON.parse(value) : value) as { coordinates: [number, number] };
+    return { lng: parsed.coordinates[0], lat: parsed.coordinates[1] };
+  }
+}
+
+export class MultiPolygonType extends GeoJsonType<MultiPolygonValue> {
+  protected readonly geometryType = 'MultiPolygon';
+
+  override convertToDatabaseValue(value: MultiPolygonValue | null | undefined): string | null | undefined {
+    if (value == null) return value;
+    return JSON.stringify(value);
+  }
+
+  override convertToJSValue(value: string | null | undefined): MultiPolygonValue | null | undefined {
+    if (value == null) return value;
+    const parsed = (typeof value === 'string' ? JSON.parse(value) : value) as MultiPolygonValue;
+    return { type: 'MultiPolygon', coordinates: parsed.coordinates };
+  }
+}

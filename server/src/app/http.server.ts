@@ -1,0 +1,144 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Database } from './db/database.js';
+import { createRequestContext, type RequestContext } from './context.js';
+import { createErrorFormatter } from './graphql/errors.graphql.js';
+import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(
+  config: Config,
+  db: Database,
+  schema: GraphQLSchema,
+  logger: Logger,
+): Promise<HttpServer> {
+  const production = config.NODE_ENV === 'production';
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer({ schema }, wsServer);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    allowBatchedHttpRequests: false,
+    formatError: createErrorFormatter(logger, !production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.orm.em.fork().getConnection().execute('select 1');
+      res.json({ status: 'ready', database: db.kind });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+  app.get('/config.json', (_req, res) => {
+    res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null, embeddedDatabase: db.kind === 'embedded' });
+  });
+
+  app.use(
+    '/graphql',
+    helmet({ contentSecurityPolicy: false }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createRequestContext(
+          db.orm.em.fork(),
+          await viewerFromRequest(req, db.orm.em.fork()),
+          { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          (token) =>
+            res.cookie(SESSION_COOKIE, token, {
+              httpOnly: true,
+              sameSite: 'strict',
+              secure: production,
+              maxAge: SESSION_TTL_SECONDS * 1000,
+              path: '/',
+            }),
+        ),
+    }),
+  );
+
+  serveWeb(app, config.WEB_DIST, logger);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: async () => {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+function serveWeb(app: express.Express, webDist: string, logger: Logger): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    logger.warn({ webDist }, 'web bundle not found: run `pnpm build` to serve the web app');
+    app.get('/', (_req, res) => {
+      res.type('text').send('Groundwork API is running. The web bundle is not built: run `pnpm build`.');
+    });
+    return;
+  }
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // maplibre runs its worker from a blob and styles may come from a configured basemap host.
+          'worker-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'connect-src': ["'self'", 'https:', 'ws:', 'wss:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  // Client-side routes: every other GET that accepts HTML gets the app shell.
+  app.get(/^(?!\/(graphql|healthz|readyz|config\.json|photos)).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.sendFile(index);
+  });
+}

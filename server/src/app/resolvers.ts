@@ -1,0 +1,26 @@
+import { AuthResolver } from '../modules/auth/index.js';
+import { AccountResolver, AccountPlanResolver } from '../modules/accounts/index.js';
+import { PropertyResolver, AccountPropertiesResolver } from '../modules/properties/index.js';
+import { CrewResolver, ServiceLineResolver, ServiceScheduleResolver } from '../modules/crews/index.js';
+import { IssueResolver, AccountIssuesResolver } from '../modules/issues/index.js';
+import { EnhancementResolver, AccountEnhancementsResolver } from '../modules/enhancements/index.js';
+import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walks/index.js';
+import { PhotoResolver } from '../modules/photos/index.js';
+
+export const RESOLVERS = [
+  AuthResolver,
+  AccountResolver,
+  AccountPlanResolver,
+  PropertyResolver,
+  AccountPropertiesResolver,
+  CrewResolver,
+  ServiceLineResolver,
+  ServiceScheduleResolver,
+  IssueResolver,
+  AccountIssuesResolver,
+  EnhancementResolver,
+  AccountEnhancementsResolver,
+  SiteWalkResolver,
+  AccountSiteWalksResolver,
+  PhotoResolver,
+] as const;

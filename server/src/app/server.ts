@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { openDatabase, migrate, type Database } from './db/database.js';
+import { createSchema } from './schema.js';
+import { startHttpServer } from './http.server.js';
+import { configureAuthSecret } from '../modules/auth/index.js';
+import { seedDemoIfEmpty } from '../seed/index.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds the demo company when asked, and serves. */
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; onQuery?: (sql: string) => void } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  configureAuthSecret(config.AUTH_SECRET);
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    logger,
+    onQuery: options.onQuery,
+  });
+  try {
+    const applied = await migrate(db, config.DATABASE_URL);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    if (config.demoSeed) {
+      const seeded = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone: config.COMPANY_TIME_ZONE, logger });
+      if (seeded) logger.info(seeded, 'demo company seeded');
+    }
+    const schema = await createSchema();
+    const http = await startHttpServer(config, db, schema, logger);
+    return {
+      url: http.url,
+      port: http.port,
+      db,
+      close: async () => {
+        await http.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

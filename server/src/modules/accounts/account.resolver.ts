@@ -1,0 +1,98 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { connectionTypes } from '../../app/graphql/connection.types.js';
+import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import { Account } from './account.entity.js';
+import { Contact } from './contact.entity.js';
+import { AccountPlan, PlanReview } from './account-plan.entity.js';
+import { AccountFilter, AccountSort } from './account.inputs.js';
+import { AccountService } from './account.service.js';
+
+export const AccountConnection = connectionTypes(Account, 'Account');
+
+@ArgsType()
+class AccountsArgs {
+  @Field(() => AccountFilter, { nullable: true })
+  filter?: AccountFilter | null;
+
+  @Field(() => AccountSort, { nullable: true })
+  sort?: AccountSort | null;
+
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => AccountConnection)
+  accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: RequestContext) {
+    return new AccountService(ctx).list(args.filter, args.sort, args);
+  }
+
+  @Query(() => Account, { nullable: true })
+  account(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return new AccountService(ctx).get(id);
+  }
+
+  @FieldResolver(() => [Contact])
+  contacts(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return new AccountService(ctx).contacts(account.id);
+  }
+
+  @FieldResolver(() => Int)
+  async propertyCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return (await new AccountService(ctx).stats(account.id)).propertyCount;
+  }
+
+  @FieldResolver(() => Int)
+  async openIssueCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return (await new AccountService(ctx).stats(account.id)).openIssueCount;
+  }
+
+  @FieldResolver(() => Int, { description: 'Open Issues past their due date.' })
+  async overdueIssueCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return (await new AccountService(ctx).stats(account.id)).overdueIssueCount;
+  }
+
+  @FieldResolver(() => Int)
+  async openEnhancementCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return (await new AccountService(ctx).stats(account.id)).openEnhancementCount;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async lastSiteWalkAt(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return (await new AccountService(ctx).stats(account.id)).lastSiteWalkAt;
+  }
+
+  @FieldResolver(() => AccountPlan, { nullable: true, description: 'The plan for a year; default the current year.' })
+  plan(
+    @Root() account: Account,
+    @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new AccountService(ctx).plan(account.id, year);
+  }
+}
+
+@Resolver(() => AccountPlan)
+export class AccountPlanResolver {
+  @FieldResolver(() => [PlanReview])
+  reviews(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
+    return new AccountService(ctx).reviews(plan.id);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true })
+  async lastMonthlyReviewDate(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
+    const reviews = await new AccountService(ctx).reviews(plan.id);
+    return reviews.find((r) => r.kind === 'MONTHLY_REVIEW')?.date ?? null;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { nullable: true })
+  async lastQuarterlyUpdateDate(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
+    const reviews = await new AccountService(ctx).reviews(plan.id);
+    return reviews.find((r) => r.kind === 'QUARTERLY_UPDATE')?.date ?? null;
+  }
+}

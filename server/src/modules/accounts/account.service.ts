@@ -1,0 +1,123 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText } from '@groundwork/shared';
+import { groupBy, type RequestContext } from '../../app/context.js';
+import { notFoundField } from '../../app/not-found.js';
+import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { Account } from './account.entity.js';
+import { Contact } from './contact.entity.js';
+import { AccountPlan, PlanReview } from './account-plan.entity.js';
+import { AccountSortField, SortDirection, type AccountFilter, type AccountSort } from './account.inputs.js';
+
+export interface AccountStats {
+  propertyCount: number;
+  openIssueCount: number;
+  overdueIssueCount: number;
+  openEnhancementCount: number;
+  lastSiteWalkAt: Date | null;
+}
+
+const SORT_COLUMN = {
+  [AccountSortField.NAME]: 'name',
+  [AccountSortField.ANNUAL_VALUE]: 'annualValue',
+  [AccountSortField.RENEWAL_DATE]: 'renewalDate',
+} as const;
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export class AccountService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async list(
+    filter: AccountFilter | null | undefined,
+    sort: AccountSort | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<Account>> {
+    const where: FilterQuery<Account> = {};
+    const search = requireText(filter?.search ?? undefined, 'filter.search', { max: 200, optional: true });
+    if (search) where.name = { $ilike: likePattern(search) };
+    if (filter?.accountManagerId) where.accountManager = filter.accountManagerId;
+    if (filter?.tier) where.tier = filter.tier;
+    const field = SORT_COLUMN[sort?.field ?? AccountSortField.NAME];
+    const direction = (sort?.direction ?? SortDirection.ASC) === SortDirection.ASC ? 'asc' : 'desc';
+    const orderBy = { [field]: direction, id: direction } as QueryOrderMap<Account>;
+    return paginate(this.ctx.em, Account, where, page, orderBy);
+  }
+
+  async get(id: string): Promise<Account | null> {
+    return this.ctx.em.findOne(Account, { id });
+  }
+
+  async getOrFail(id: string, field = 'accountId'): Promise<Account> {
+    const account = await this.get(id);
+    if (!account) throw notFoundField('Account', id, field);
+    return account;
+  }
+
+  contacts(accountId: string): Promise<Contact[]> {
+    return this.ctx
+      .loader<string, Contact[]>('account:contacts', async (ids) => {
+        const rows = await this.ctx.em.find(
+          Contact,
+          { account: { $in: [...ids] } },
+          { orderBy: { isPrimary: 'desc', name: 'asc' } },
+        );
+        return groupBy(ids, rows, (r) => r.account.id);
+      })
+      .load(accountId);
+  }
+
+  /** Every count the account list shows, for a whole page of accounts in one query. */
+  stats(accountId: string): Promise<AccountStats> {
+    return this.ctx
+      .loader<string, AccountStats>('account:stats', async (ids) => {
+        const rows = await this.ctx.em.getConnection().execute<
+          {
+            id: string;
+            property_count: number;
+            open_issues: number;
+            overdue_issues: number;
+            open_enhancements: number;
+            last_walk: Date | string | null;
+          }[]
+        >(
+          `select a.id,
+             (select count(*)::int from properties p where p.account_id = a.id) as property_count,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status = any(?)) as open_issues,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status = any(?) and i.due_at < ?) as overdue_issues,
+             (select count(*)::int from enhancements e where e.account_id = a.id and e.stage = any(?)) as open_enhancements,
+             (select max(w.started_at) from site_walks w where w.account_id = a.id) as last_walk
+           from accounts a where a.id = any(?)`,
+          [[...OPEN_ISSUE_STATUSES], [...OPEN_ISSUE_STATUSES], this.ctx.now(), [...OPEN_ENHANCEMENT_STAGES], ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => {
+          const r = byId.get(id);
+          return {
+            propertyCount: r?.property_count ?? 0,
+            openIssueCount: r?.open_issues ?? 0,
+            overdueIssueCount: r?.overdue_issues ?? 0,
+            openEnhancementCount: r?.open_enhancements ?? 0,
+            lastSiteWalkAt: r?.last_walk ? new Date(r.last_walk) : null,
+          };
+        });
+      })
+      .load(accountId);
+  }
+
+  async plan(accountId: string, year: number | null | undefined): Promise<AccountPlan | null> {
+    const y = year ?? Number(this.ctx.now().toISOString().slice(0, 4));
+    return this.ctx.em.findOne(AccountPlan, { account: accountId, year: y });
+  }
+
+  reviews(planId: string): Promise<PlanReview[]> {
+    return this.ctx
+      .loader<string, PlanReview[]>('plan:reviews', async (ids) => {
+        const rows = await this.ctx.em.find(PlanReview, { plan: { $in: [...ids] } }, { orderBy: { date: 'desc', id: 'asc' } });
+        return groupBy(ids, rows, (r) => r.plan.id);
+      })
+      .load(planId);
+  }
+}

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { EntityManager } from '@mikro-orm/sql';
+import { DomainError, badInput, requireText } from '@groundwork/shared';
+import type { Viewer } from '../../app/context.js';
+import { User } from '../users/index.js';
+
+export const SESSION_COOKIE = 'gw_session';
+const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+const ISSUER = 'groundwork';
+
+// argon2id with OWASP's minimum parameters (19 MiB, 2 passes).
+const ARGON2_OPTIONS = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+let secret: Uint8Array | null = null;
+
+/** Sets the signing key; without one (development) a random key lives as long as the process. */
+export function configureAuthSecret(value: string | undefined): void {
+  secret = value ? new TextEncoder().encode(value) : randomBytes(32);
+}
+
+function key(): Uint8Array {
+  if (!secret) configureAuthSecret(undefined);
+  return secret!;
+}
+
+export async function signToken(user: Pick<User, 'id' | 'role'>): Promise<string> {
+  return new SignJWT({ role: user.role })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
+    .sign(key());
+}
+
+/** The user id in a valid token, or an UNAUTHENTICATED error saying what is wrong with it. */
+export async function verifyToken(token: string): Promise<string> {
+  try {
+    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ['HS256'] });
+    if (!payload.sub) throw new DomainError('UNAUTHENTICATED', 'The session token has no subject.');
+    return payload.sub;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (error instanceof joseErrors.JWTExpired) {
+      throw new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again.');
+    }
+    throw new DomainError('UNAUTHENTICATED', 'The session token is not valid; sign in again.');
+  }
+}
+
+export async function login(em: EntityManager, email: unknown, password: unknown): Promise<{ token: string; user: User }> {
+  const cleanEmail = requireText(email, 'email', { max: 254 }).toLowerCase();
+  if (typeof password !== 'string' || password.length === 0) throw badInput('password', 'must not be empty');
+  const user = await em.findOne(User, { email: cleanEmail }, { populate: ['passwordHash'] });
+  // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
+  const storedHash = user?.passwordHash ?? (await dummyHash());
+  const ok = await verify(storedHash, password).catch(() => false);
+  if (!user || !user.passwordHash || !ok) {
+    throw new DomainError('UNAUTHENTICATED', 'Email or password is incorrect.');
+  }
+  return { token: await signToken(user), user };
+}
+
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
+
+export async function viewerFromToken(em: EntityManager, token: string): Promise<Viewer> {
+  const userId = await verifyToken(token);
+  const user = await em.findOne(User, { id: userId });
+  if (!user) throw new DomainError('UNAUTHENTICATED', 'The account behind this session no longer exists.');
+  return { id: user.id, role: user.role, crewId: user.crew?.id ?? null };
+}
+
+/** Reads `Authorization: Bearer …` or the session cookie; no credentials → anonymous. */
+export async function viewerFromRequest(
+  req: { headers: Record<string, string | string[] | undefined> },
+  em: EntityManager,
+): Promise<{ viewer: Viewer | null; authError: DomainError | null }> {
+  const token = tokenFromHeaders(req.headers);
+  if (!token) return { viewer: null, authError: null };
+  try {
+    return { viewer: await viewerFromToken(em, token), authError: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { viewer: null, authError: error };
+    throw error;
+  }
+}
+
+export function tokenFromHeaders(headers: Record<string, string | string[] | undefined>): string | null {
+  const auth = headers.authorization;
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  const cookie = headers.cookie;
+  if (typeof cookie !== 'string') return null;
+  for (const part of cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+export const SESSION_TTL_SECONDS = TOKEN_TTL_SECONDS;
+
+/**
+ * The viewer, or UNAUTHENTICATED: for operations that need someone to act as.
+ * A request that carried a bad or expired token is told so, not just "sign in".
+ */
+export function requireViewer(ctx: { viewer: Viewer | null; authError?: DomainError | null }): Viewer {
+  if (ctx.viewer) return ctx.viewer;
+  throw ctx.authError ?? new DomainError('UNAUTHENTICATED', 'Sign in to do this.');
+}

@@ -1,0 +1,6 @@
+export { ServiceLine } from './service-line.entity.js';
+export { Crew } from './crew.entity.js';
+export { CategoryRoute } from './category-route.entity.js';
+export { ServiceSchedule, VisitCadenceEnum } from './service-schedule.entity.js';
+export { CrewService } from './crew.service.js';
+export { CrewResolver, ServiceScheduleResolver, ServiceLineResolver } from './crew.resolver.js';

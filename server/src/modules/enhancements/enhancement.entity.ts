@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { ENHANCEMENT_STAGES, type EnhancementStage } from '@groundwork/shared';
+import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
+import { LngLat } from '../../app/graphql/geo.types.js';
+import { ClientProperty } from '../properties/property.entity.js';
+import { Account } from '../accounts/account.entity.js';
+import { SiteWalk } from '../site-walks/site-walk.entity.js';
+import { ServiceLine } from '../crews/service-line.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const EnhancementStageEnum = graphqlEnum(ENHANCEMENT_STAGES, 'EnhancementStage');
+
+@ObjectType()
+@Entity({ tableName: 'enhancements' })
+@Index({ name: 'enhancements_location_gist', expression: 'create index "enhancements_location_gist" on "enhancements" using gist ("location")' })
+@Index({ name: 'enhancements_account_stage_idx', expression: 'create index "enhancements_account_stage_idx" on "enhancements" ("account_id", "stage")' })
+@Index({ name: 'enhancements_created_id_idx', expression: 'create index "enhancements_created_id_idx" on "enhancements" ("created_at" desc, "id" desc)' })
+@Check({ name: 'enhancements_location_range', expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90' })
+@Check({ name: 'enhancements_title_not_blank', expression: 'length(btrim(title)) > 0' })
+@Check({ name: 'enhancements_values_non_negative', expression: '(estimated_value is null or estimated_value >= 0) and (proposal_value is null or proposal_value >= 0)' })
+@Check({
+  name: 'enhancements_qualified_gate',
+  expression: `stage in ('IDENTIFIED', 'DECLINED') or (customer_interest and budget_confirmed)`,
+})
+export class Enhancement {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ClientProperty)
+  @ManyToOne(() => ClientProperty, { deleteRule: 'cascade', index: true })
+  property!: Rel<ClientProperty>;
+
+  @Field(() => Account)
+  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  account!: Rel<Account>;
+
+  @Field(() => SiteWalk, { nullable: true })
+  @ManyToOne(() => SiteWalk, { nullable: true, deleteRule: 'set null', index: true })
+  siteWalk: Rel<SiteWalk> | null = null;
+
+  @Field(() => LngLat)
+  @Property({ type: PointType })
+  location!: LngLatValue;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 140 })
+  title!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text', default: '' })
+  description: string & Opt = '';
+
+  @Field(() => ServiceLine, { nullable: true })
+  @ManyToOne(() => ServiceLine, { nullable: true, deleteRule: 'set null' })
+  serviceLine: Rel<ServiceLine> | null = null;
+
+  @Field(() => EnhancementStageEnum)
+  @Enum({ items: () => [...ENHANCEMENT_STAGES], type: 'string' })
+  stage: EnhancementStage & Opt = 'IDENTIFIED';
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  customerInterest: boolean & Opt = false;
+
+  @Field(() => Boolean)
+  @Property({ type: 'boolean', default: false })
+  budgetConfirmed: boolean & Opt = false;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  estimatedValue: number | null = null;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  proposalValue: number | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  createdBy: Rel<User> | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  /** When the customer approved it: growth is counted from here. */
+  @Property({ type: 'datetime', nullable: true })
+  approvedAt: Date | null = null;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}

@@ -1,0 +1,36 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import type { EnhancementStage } from '@groundwork/shared';
+import { LngLatInput } from '../../app/graphql/geo.types.js';
+import { EnhancementStageEnum } from './enhancement.entity.js';
+
+@InputType()
+export class EnhancementFilter {
+  @Field(() => ID, { nullable: true }) accountId?: string | null;
+  @Field(() => ID, { nullable: true }) propertyId?: string | null;
+  @Field(() => [EnhancementStageEnum], { nullable: true }) stages?: EnhancementStage[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only stages before COMPLETED / DECLINED.' }) openOnly?: boolean | null;
+}
+
+@InputType()
+export class CreateEnhancementInput {
+  @Field(() => ID) propertyId!: string;
+  @Field(() => ID, { nullable: true }) siteWalkId?: string | null;
+  @Field(() => LngLatInput) location!: LngLatInput;
+  @Field(() => String) title!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => ID, { nullable: true }) serviceLineId?: string | null;
+  @Field(() => Boolean, { nullable: true }) customerInterest?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) budgetConfirmed?: boolean | null;
+  @Field(() => Int, { nullable: true }) estimatedValue?: number | null;
+}
+
+@InputType()
+export class AdvanceEnhancementInput {
+  @Field(() => ID) enhancementId!: string;
+  @Field(() => EnhancementStageEnum) stage!: EnhancementStage;
+  @Field(() => Boolean, { nullable: true }) customerInterest?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) budgetConfirmed?: boolean | null;
+  @Field(() => Int, { nullable: true }) estimatedValue?: number | null;
+  @Field(() => Int, { nullable: true }) proposalValue?: number | null;
+  @Field(() => Int) expectedVersion!: number;
+}

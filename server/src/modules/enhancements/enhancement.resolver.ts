@@ -1,0 +1,49 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { connectionTypes } from '../../app/graphql/connection.types.js';
+import { Account } from '../accounts/index.js';
+import { Photo } from '../photos/index.js';
+import { Enhancement } from './enhancement.entity.js';
+import { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
+import { EnhancementService } from './enhancement.service.js';
+
+export const EnhancementConnection = connectionTypes(Enhancement, 'Enhancement');
+
+@ArgsType()
+class EnhancementsArgs {
+  @Field(() => EnhancementFilter, { nullable: true }) filter?: EnhancementFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@Resolver(() => Enhancement)
+export class EnhancementResolver {
+  @Query(() => EnhancementConnection)
+  enhancements(@Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).list(args.filter, args);
+  }
+
+  @FieldResolver(() => [Photo])
+  photos(@Root() e: Enhancement, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).photos(e.id);
+  }
+
+  @Mutation(() => Enhancement)
+  createEnhancement(@Arg('input', () => CreateEnhancementInput) input: CreateEnhancementInput, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).create(input);
+  }
+
+  @Mutation(() => Enhancement)
+  advanceEnhancement(@Arg('input', () => AdvanceEnhancementInput) input: AdvanceEnhancementInput, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).advance(input);
+  }
+}
+
+/** The enhancements module's contribution to the Account type. */
+@Resolver(() => Account)
+export class AccountEnhancementsResolver {
+  @FieldResolver(() => EnhancementConnection)
+  enhancements(@Root() account: Account, @Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).list({ ...args.filter, accountId: account.id }, args);
+  }
+}

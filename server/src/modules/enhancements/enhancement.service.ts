@@ -1,0 +1,158 @@
+import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import {
+  OPEN_ENHANCEMENT_STAGES,
+  assertEnhancementAdvance,
+  badInput,
+  descriptionSchema,
+  forbidden,
+  parseField,
+  requireInt,
+  requireMoney,
+  titleSchema,
+  validateLngLat,
+  versionConflict,
+  type EnhancementStage,
+} from '@groundwork/shared';
+import { groupBy, type RequestContext } from '../../app/context.js';
+import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { notFoundField } from '../../app/not-found.js';
+import { requireViewer } from '../auth/index.js';
+import { appendOpsEvent } from '../events/index.js';
+import { ServiceLine } from '../crews/index.js';
+import { requirePropertyForLocation } from '../properties/index.js';
+import { SiteWalk } from '../site-walks/index.js';
+import { Photo } from '../photos/index.js';
+import { User } from '../users/index.js';
+import { Enhancement } from './enhancement.entity.js';
+import type { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
+
+const SELLERS = new Set(['OPS_MANAGER', 'ACCOUNT_MANAGER']);
+
+function optionalMoney(value: number | null | undefined, field: string): number | null {
+  return value === null || value === undefined ? null : requireMoney(value, field);
+}
+
+export class EnhancementService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  list(filter: EnhancementFilter | null | undefined, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Enhancement>> {
+    const where: FilterQuery<Enhancement> & Record<string, unknown> = {};
+    if (filter?.accountId) where.account = filter.accountId;
+    if (filter?.propertyId) where.property = filter.propertyId;
+    let stages: EnhancementStage[] | null = filter?.stages?.length ? [...filter.stages] : null;
+    if (filter?.openOnly) {
+      const open = new Set<EnhancementStage>(OPEN_ENHANCEMENT_STAGES);
+      stages = (stages ?? [...open]).filter((s) => open.has(s));
+    }
+    if (stages) where.stage = { $in: stages };
+    return paginate(this.ctx.em, Enhancement, where, page, { createdAt: 'desc', id: 'desc' });
+  }
+
+  photos(enhancementId: string): Promise<Photo[]> {
+    return this.ctx
+      .loader<string, Photo[]>('enhancement:photos', async (ids) => {
+        const rows = await this.ctx.em.find(Photo, { enhancement: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } });
+        return groupBy(ids, rows, (r) => r.enhancement!.id);
+      })
+      .load(enhancementId);
+  }
+
+  async create(input: CreateEnhancementInput): Promise<Enhancement> {
+    const viewer = requireViewer(this.ctx);
+    if (!SELLERS.has(viewer.role)) throw forbidden('Only operations and account managers record Enhancements');
+    const title = parseField(titleSchema, input.title, 'input.title');
+    const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
+    const location = validateLngLat(input.location, 'input.location');
+    const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
+    return this.ctx.em.transactional(async (tx) => {
+      const property = await requirePropertyForLocation(tx, input.propertyId, location, {
+        property: 'input.propertyId',
+        location: 'input.location',
+      });
+      let siteWalk: SiteWalk | null = null;
+      if (input.siteWalkId) {
+        siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
+        if (!siteWalk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+        if (siteWalk.property.id !== property.id) throw badInput('input.siteWalkId', 'is a walk of another property');
+      }
+      let serviceLine: ServiceLine | null = null;
+      if (input.serviceLineId) {
+        serviceLine = await tx.findOne(ServiceLine, { id: input.serviceLineId });
+        if (!serviceLine) throw notFoundField('ServiceLine', input.serviceLineId, 'input.serviceLineId');
+      }
+      const now = this.ctx.now();
+      const enhancement = tx.create(Enhancement, {
+        property,
+        account: property.account,
+        siteWalk,
+        location,
+        title,
+        description,
+        serviceLine,
+        customerInterest: input.customerInterest ?? false,
+        budgetConfirmed: input.budgetConfirmed ?? false,
+        estimatedValue,
+        createdBy: tx.getReference(User, viewer.id),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.flush();
+      await this.event(tx, 'ENHANCEMENT_CREATED', enhancement, viewer.id);
+      await tx.flush();
+      return enhancement;
+    });
+  }
+
+  /** Moves an Enhancement along the pipeline; the qualification gate lives in shared rules. */
+  async advance(input: AdvanceEnhancementInput): Promise<Enhancement> {
+    const viewer = requireViewer(this.ctx);
+    if (!SELLERS.has(viewer.role)) throw forbidden('Only operations and account managers advance Enhancements');
+    requireInt(input.expectedVersion, 'input.expectedVersion', { min: 1 });
+    const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
+    const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
+    try {
+      return await this.ctx.em.transactional(async (tx) => {
+        const e = await tx.findOne(Enhancement, { id: input.enhancementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!e) throw notFoundField('Enhancement', input.enhancementId, 'input.enhancementId');
+        if (e.version !== input.expectedVersion) throw this.conflict(e);
+        const next = {
+          customerInterest: input.customerInterest ?? e.customerInterest,
+          budgetConfirmed: input.budgetConfirmed ?? e.budgetConfirmed,
+          estimatedValue: estimatedValue ?? e.estimatedValue,
+          proposalValue: proposalValue ?? e.proposalValue,
+        };
+        assertEnhancementAdvance({ from: e.stage, to: input.stage, ...next });
+        Object.assign(e, next);
+        e.stage = input.stage;
+        if (input.stage === 'APPROVED') e.approvedAt = this.ctx.now();
+        e.updatedAt = this.ctx.now();
+        await tx.flush();
+        await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id);
+        await tx.flush();
+        return e;
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError) {
+        const current = await this.ctx.em.fork().findOne(Enhancement, { id: input.enhancementId });
+        if (current) throw this.conflict(current);
+      }
+      throw error;
+    }
+  }
+
+  private conflict(e: Enhancement) {
+    return versionConflict('Enhancement', e.version, { id: e.id, stage: e.stage, version: e.version });
+  }
+
+  private event(tx: Parameters<typeof appendOpsEvent>[0], type: string, e: Enhancement, actorId: string) {
+    return appendOpsEvent(tx, {
+      type,
+      entityType: 'Enhancement',
+      entityId: e.id,
+      accountId: e.account.id,
+      propertyId: e.property.id,
+      actorId,
+      payload: { stage: e.stage, location: e.location, version: e.version },
+    });
+  }
+}

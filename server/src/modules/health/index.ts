@@ -1,0 +1,1 @@
+export { HealthSnapshot } from './health-snapshot.entity.js';

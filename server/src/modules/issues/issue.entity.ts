@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  ISSUE_CATEGORIES,
+  ISSUE_SOURCES,
+  ISSUE_STATUSES,
+  ISSUE_URGENCIES,
+  type IssueCategory,
+  type IssueSource,
+  type IssueStatus,
+  type IssueUrgency,
+} from '@groundwork/shared';
+import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
+import { LngLat } from '../../app/graphql/geo.types.js';
+import { ClientProperty } from '../properties/property.entity.js';
+import { Account } from '../accounts/account.entity.js';
+import { SiteWalk } from '../site-walks/site-walk.entity.js';
+import { ServiceLine } from '../crews/service-line.entity.js';
+import { Crew } from '../crews/crew.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const IssueStatusEnum = graphqlEnum(ISSUE_STATUSES, 'IssueStatus');
+export const IssueUrgencyEnum = graphqlEnum(ISSUE_URGENCIES, 'IssueUrgency');
+export const IssueSourceEnum = graphqlEnum(ISSUE_SOURCES, 'IssueSource');
+export const IssueCategoryEnum = graphqlEnum(ISSUE_CATEGORIES, 'IssueCategory');
+
+const OPEN = `status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS')`;
+
+@ObjectType()
+@Entity({ tableName: 'issues' })
+@Index({ name: 'issues_location_gist', expression: 'create index "issues_location_gist" on "issues" using gist ("location")' })
+@Index({ name: 'issues_open_location_gist', expression: `create index "issues_open_location_gist" on "issues" using gist ("location") where ${OPEN}` })
+@Index({ name: 'issues_account_status_idx', expression: 'create index "issues_account_status_idx" on "issues" ("account_id", "status")' })
+@Index({ name: 'issues_property_category_open_idx', expression: `create index "issues_property_category_open_idx" on "issues" ("property_id", "category") where ${OPEN}` })
+@Index({ name: 'issues_crew_status_idx', expression: 'create index "issues_crew_status_idx" on "issues" ("crew_id", "status")' })
+@Index({ name: 'issues_due_open_idx', expression: `create index "issues_due_open_idx" on "issues" ("due_at") where ${OPEN}` })
+@Index({ name: 'issues_created_id_idx', expression: 'create index "issues_created_id_idx" on "issues" ("created_at" desc, "id" desc)' })
+@Check({ name: 'issues_location_range', expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90' })
+@Check({ name: 'issues_title_not_blank', expression: `length(btrim(title)) > 0` })
+@Check({ name: 'issues_reopen_count_non_negative', expression: 'reopen_count >= 0' })
+@Check({ name: 'issues_assigned_has_crew', expression: `status = 'OPEN' or crew_id is not null` })
+export class Issue {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => ClientProperty)
+  @ManyToOne(() => ClientProperty, { deleteRule: 'cascade', index: true })
+  property!: Rel<ClientProperty>;
+
+  /** Denormalised from the property: account-scoped lists and permissions are the hot path. */
+  @Field(() => Account)
+  @ManyToOne(() => Account, { deleteRule: 'cascade' })
+  account!: Rel<Account>;
+
+  @Field(() => SiteWalk, { nullable: true })
+  @ManyToOne(() => SiteWalk, { nullable: true, deleteRule: 'set null', index: true })
+  siteWalk: Rel<SiteWalk> | null = null;
+
+  @Field(() => LngLat)
+  @Property({ type: PointType })
+  location!: LngLatValue;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 140 })
+  title!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text', default: '' })
+  description: string & Opt = '';
+
+  @Field(() => IssueCategoryEnum)
+  @Enum({ items: () => [...ISSUE_CATEGORIES], type: 'string' })
+  category!: IssueCategory;
+
+  @Field(() => ServiceLine, { nullable: true })
+  @ManyToOne(() => ServiceLine, { nullable: true, deleteRule: 'set null' })
+  serviceLine: Rel<ServiceLine> | null = null;
+
+  @Field(() => IssueUrgencyEnum)
+  @Enum({ items: () => [...ISSUE_URGENCIES], type: 'string' })
+  urgency!: IssueUrgency;
+
+  @Field(() => IssueStatusEnum)
+  @Enum({ items: () => [...ISSUE_STATUSES], type: 'string' })
+  status!: IssueStatus;
+
+  @Field(() => Crew, { nullable: true })
+  @ManyToOne(() => Crew, { nullable: true, deleteRule: 'set null' })
+  crew: Rel<Crew> | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  dueAt: Date | null = null;
+
+  @Field(() => IssueSourceEnum)
+  @Enum({ items: () => [...ISSUE_SOURCES], type: 'string' })
+  source!: IssueSource;
+
+  /** Each RESOLVED → ASSIGNED; it costs first-time-right. */
+  @Field(() => Int)
+  @Property({ type: 'smallint', default: 0 })
+  reopenCount: number & Opt = 0;
+
+  @Field(() => User, { nullable: true })
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  createdBy: Rel<User> | null = null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  assignedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  verifiedAt: Date | null = null;
+
+  /** Optimistic lock: every mutation states the version it read. */
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}

@@ -1,0 +1,76 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { connectionTypes } from '../../app/graphql/connection.types.js';
+import { Account } from '../accounts/index.js';
+import { Photo } from '../photos/index.js';
+import { Issue } from './issue.entity.js';
+import {
+  AssignIssueInput,
+  CreateIssueInput,
+  CreateIssuePayload,
+  IssueFilter,
+  MoveIssueInput,
+  UpdateIssueStatusInput,
+} from './issue.inputs.js';
+import { IssueService } from './issue.service.js';
+
+export const IssueConnection = connectionTypes(Issue, 'Issue');
+
+@ArgsType()
+class IssuesArgs {
+  @Field(() => IssueFilter, { nullable: true }) filter?: IssueFilter | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
+}
+
+@Resolver(() => Issue)
+export class IssueResolver {
+  @Query(() => Issue, { nullable: true })
+  issue(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).get(id);
+  }
+
+  @Query(() => IssueConnection)
+  issues(@Args(() => IssuesArgs) args: IssuesArgs, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).list(args.filter, args);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Past its due date and not resolved.' })
+  overdue(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).isOverdue(issue);
+  }
+
+  @FieldResolver(() => [Photo])
+  photos(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).photos(issue.id);
+  }
+
+  @Mutation(() => CreateIssuePayload)
+  createIssue(@Arg('input', () => CreateIssueInput) input: CreateIssueInput, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).create(input);
+  }
+
+  @Mutation(() => Issue)
+  assignIssue(@Arg('input', () => AssignIssueInput) input: AssignIssueInput, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).assign(input);
+  }
+
+  @Mutation(() => Issue)
+  moveIssue(@Arg('input', () => MoveIssueInput) input: MoveIssueInput, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).move(input);
+  }
+
+  @Mutation(() => Issue)
+  updateIssueStatus(@Arg('input', () => UpdateIssueStatusInput) input: UpdateIssueStatusInput, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).updateStatus(input);
+  }
+}
+
+/** The issues module's contribution to the Account type. */
+@Resolver(() => Account)
+export class AccountIssuesResolver {
+  @FieldResolver(() => IssueConnection)
+  issues(@Root() account: Account, @Args(() => IssuesArgs) args: IssuesArgs, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).list({ ...args.filter, accountId: account.id }, args);
+  }
+}

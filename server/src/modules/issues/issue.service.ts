@@ -1,0 +1,338 @@
+import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import {
+  DomainError,
+  DUPLICATE_RADIUS_METERS,
+  OPEN_ISSUE_STATUSES,
+  assertIssueTransitionForRole,
+  badInput,
+  canAssignIssue,
+  descriptionSchema,
+  forbidden,
+  isOverdue,
+  isReopen,
+  issueDueAt,
+  nextVisitDate,
+  noteSchema,
+  parseField,
+  requireInt,
+  routeIssue,
+  statusAfterAssignment,
+  titleSchema,
+  validateLngLat,
+  versionConflict,
+  type IssueStatus,
+  type LngLat,
+} from '@groundwork/shared';
+import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
+import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { notFoundField } from '../../app/not-found.js';
+import { requireViewer } from '../auth/index.js';
+import { appendOpsEvent } from '../events/index.js';
+import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
+import { requirePropertyForLocation } from '../properties/index.js';
+import { SiteWalk } from '../site-walks/index.js';
+import { Photo } from '../photos/index.js';
+import { User } from '../users/index.js';
+import { Issue } from './issue.entity.js';
+import { IssueActivity } from './issue-activity.entity.js';
+import type {
+  AssignIssueInput,
+  CreateIssueInput,
+  CreateIssuePayload,
+  IssueFilter,
+  MoveIssueInput,
+  UpdateIssueStatusInput,
+} from './issue.inputs.js';
+
+export class IssueService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  get(id: string): Promise<Issue | null> {
+    return this.ctx.em.findOne(Issue, { id });
+  }
+
+  list(filter: IssueFilter | null | undefined, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Issue>> {
+    const where: FilterQuery<Issue> & Record<string, unknown> = {};
+    if (filter?.accountId) where.account = filter.accountId;
+    if (filter?.propertyId) where.property = filter.propertyId;
+    if (filter?.crewId) where.crew = filter.crewId;
+    if (filter?.urgency) where.urgency = filter.urgency;
+    if (filter?.category) where.category = filter.category;
+    const statuses = new Set<IssueStatus>(filter?.statuses ?? []);
+    if (filter?.openOnly || filter?.overdueOnly) {
+      const open = new Set<IssueStatus>(OPEN_ISSUE_STATUSES);
+      where.status = { $in: statuses.size ? [...statuses].filter((s) => open.has(s)) : [...open] };
+    } else if (statuses.size) {
+      where.status = { $in: [...statuses] };
+    }
+    if (filter?.overdueOnly) where.dueAt = { $lt: this.ctx.now() };
+    return paginate(this.ctx.em, Issue, where, page, { createdAt: 'desc', id: 'desc' });
+  }
+
+  isOverdue(issue: Issue): boolean {
+    return isOverdue(issue, this.ctx.now());
+  }
+
+  photos(issueId: string): Promise<Photo[]> {
+    return this.ctx
+      .loader<string, Photo[]>('issue:photos', async (ids) => {
+        const rows = await this.ctx.em.find(Photo, { issue: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } });
+        return groupBy(ids, rows, (r) => r.issue!.id);
+      })
+      .load(issueId);
+  }
+
+  /**
+   * Routes the new Issue to the crew next on the property for its service
+   * line and sets its due date; refuses a location off the property; and
+   * returns nearby open Issues of the same category instead of writing a
+   * duplicate unless the caller insists.
+   */
+  async create(input: CreateIssueInput): Promise<CreateIssuePayload> {
+    const viewer = requireViewer(this.ctx);
+    const title = parseField(titleSchema, input.title, 'input.title');
+    const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
+    const location = validateLngLat(input.location, 'input.location');
+    const createdAt = this.ctx.now();
+
+    return this.ctx.em.transactional(async (tx) => {
+      const property = await requirePropertyForLocation(tx, input.propertyId, location, {
+        property: 'input.propertyId',
+        location: 'input.location',
+      });
+      let siteWalk: SiteWalk | null = null;
+      if (input.siteWalkId) {
+        siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
+        if (!siteWalk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+        if (siteWalk.property.id !== property.id) {
+          throw badInput('input.siteWalkId', 'is a walk of another property');
+        }
+      }
+
+      const candidates = await this.duplicateCandidates(tx, property.id, input.category, location);
+      if (candidates.length > 0 && !input.allowDuplicate) {
+        return { issue: null, duplicateCandidates: candidates };
+      }
+
+      const [routes, schedules] = await Promise.all([
+        tx.find(CategoryRoute, {}),
+        tx.find(ServiceSchedule, { property: property.id }),
+      ]);
+      const route = routeIssue({
+        category: input.category,
+        categoryServiceLine: Object.fromEntries(routes.map((r) => [r.category, r.serviceLine.id])),
+        schedules: schedules.map((s) => ({
+          serviceLineId: s.serviceLine.id,
+          crewId: s.crew.id,
+          weekday: s.weekday,
+          cadence: s.cadence,
+          anchorDate: s.anchorDate,
+        })),
+        createdAt,
+        urgency: input.urgency ?? undefined,
+        timeZone: this.ctx.config.COMPANY_TIME_ZONE,
+      });
+
+      const issue = tx.create(Issue, {
+        property,
+        account: property.account,
+        siteWalk,
+        location,
+        title,
+        description,
+        category: input.category,
+        serviceLine: route.serviceLineId ? tx.getReference(ServiceLine, route.serviceLineId) : null,
+        urgency: route.urgency,
+        status: route.status,
+        crew: route.crewId ? tx.getReference(Crew, route.crewId) : null,
+        dueAt: route.dueAt,
+        source: input.source ?? (siteWalk ? 'SITE_WALK' : 'CUSTOMER'),
+        createdBy: tx.getReference(User, viewer.id),
+        createdAt,
+        updatedAt: createdAt,
+        assignedAt: route.crewId ? createdAt : null,
+      });
+      tx.create(IssueActivity, {
+        issue,
+        kind: 'CREATED',
+        toStatus: issue.status,
+        crew: issue.crew,
+        location,
+        actor: tx.getReference(User, viewer.id),
+        at: createdAt,
+      });
+      await tx.flush();
+      await this.event(tx, 'ISSUE_CREATED', issue, viewer);
+      await tx.flush();
+      return { issue, duplicateCandidates: candidates };
+    });
+  }
+
+  private async duplicateCandidates(tx: EntityManager, propertyId: string, category: string, location: LngLat) {
+    const rows = await tx.getConnection().execute<{ id: string; distance: number }[]>(
+      `select id, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance
+       from issues
+       where property_id = ? and category = ? and status = any(?)
+         and ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)
+       order by distance, id
+       limit 10`,
+      [location.lng, location.lat, propertyId, category, [...OPEN_ISSUE_STATUSES], location.lng, location.lat, DUPLICATE_RADIUS_METERS],
+      'all',
+      tx.getTransactionContext(),
+    );
+    if (rows.length === 0) return [];
+    const issues = await tx.find(Issue, { id: { $in: rows.map((r) => r.id) } });
+    const byId = new Map(issues.map((i) => [i.id, i]));
+    return rows.map((r) => ({ issue: byId.get(r.id)!, distanceMeters: Math.round(Number(r.distance) * 10) / 10 }));
+  }
+
+  /** A manual assignment always wins over routing; the due date follows the new crew's next visit. */
+  async assign(input: AssignIssueInput): Promise<Issue> {
+    const viewer = requireViewer(this.ctx);
+    if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers assign Issues');
+    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+      const crew = await tx.findOne(Crew, { id: input.crewId });
+      if (!crew) throw notFoundField('Crew', input.crewId, 'input.crewId');
+      if (issue.crew?.id === crew.id && issue.status !== 'OPEN') return false;
+      const from = issue.status;
+      issue.status = statusAfterAssignment(issue.status);
+      issue.crew = crew;
+      issue.assignedAt = this.ctx.now();
+      if (issue.urgency === 'ROUTINE') {
+        const schedule = await tx.findOne(ServiceSchedule, { property: issue.property.id, crew: crew.id });
+        if (schedule) {
+          const visit = nextVisitDate(schedule, this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE);
+          issue.dueAt = issueDueAt({
+            urgency: issue.urgency,
+            createdAt: issue.createdAt,
+            nextVisitDate: visit,
+            timeZone: this.ctx.config.COMPANY_TIME_ZONE,
+          });
+        }
+      }
+      tx.create(IssueActivity, {
+        issue,
+        kind: 'ASSIGNED',
+        fromStatus: from,
+        toStatus: issue.status,
+        crew,
+        actor: tx.getReference(User, viewer.id),
+      });
+      return 'ISSUE_ASSIGNED';
+    });
+  }
+
+  async move(input: MoveIssueInput): Promise<Issue> {
+    const viewer = requireViewer(this.ctx);
+    if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers move Issue pins');
+    const location = validateLngLat(input.location, 'input.location');
+    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+      await requirePropertyForLocation(tx, issue.property.id, location, {
+        property: 'input.issueId',
+        location: 'input.location',
+      });
+      issue.location = location;
+      tx.create(IssueActivity, { issue, kind: 'MOVED', location, actor: tx.getReference(User, viewer.id) });
+      return 'ISSUE_MOVED';
+    });
+  }
+
+  async updateStatus(input: UpdateIssueStatusInput): Promise<Issue> {
+    const viewer = requireViewer(this.ctx);
+    const note = parseField(noteSchema, input.note ?? undefined, 'input.note') ?? null;
+    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+      const from = issue.status;
+      const to = input.status;
+      assertIssueTransitionForRole(from, to, viewer.role);
+      if (to === 'ASSIGNED' && !issue.crew) throw badInput('input.status', 'the Issue has no crew to go back to; assign one');
+      if (input.photoIds?.length) {
+        const photos = await tx.find(Photo, { id: { $in: input.photoIds } });
+        const missing = input.photoIds.filter((id) => !photos.some((p) => p.id === id && p.issue?.id === issue.id));
+        if (missing.length) throw badInput('input.photoIds', `not photos of this Issue: ${missing.join(', ')}`);
+      }
+      const now = this.ctx.now();
+      if (isReopen(from, to)) {
+        issue.reopenCount += 1;
+        issue.resolvedAt = null;
+      }
+      if (to === 'RESOLVED') issue.resolvedAt = now;
+      if (to === 'VERIFIED') issue.verifiedAt = now;
+      issue.status = to;
+      tx.create(IssueActivity, {
+        issue,
+        kind: 'STATUS_CHANGED',
+        fromStatus: from,
+        toStatus: to,
+        note,
+        actor: tx.getReference(User, viewer.id),
+        at: now,
+      });
+      return isReopen(from, to) ? 'ISSUE_REOPENED' : 'ISSUE_STATUS_CHANGED';
+    });
+  }
+
+  /**
+   * The shared shape of every Issue change: lock the row, check the version
+   * the caller read, apply, log the event, all in one transaction. A change
+   * function returning false means "nothing to do" and writes nothing.
+   */
+  private async mutate(
+    issueId: string,
+    expectedVersion: number,
+    change: (tx: EntityManager, issue: Issue) => Promise<string | false>,
+  ): Promise<Issue> {
+    const viewer = requireViewer(this.ctx);
+    requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
+    try {
+      return await this.ctx.em.transactional(async (tx) => {
+        const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!issue) throw notFoundField('Issue', issueId, 'input.issueId');
+        if (issue.version !== expectedVersion) throw this.conflict(issue);
+        const eventType = await change(tx, issue);
+        if (eventType === false) return issue;
+        issue.updatedAt = this.ctx.now();
+        await tx.flush();
+        await this.event(tx, eventType, issue, viewer);
+        await tx.flush();
+        return issue;
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError) {
+        const current = await this.ctx.em.fork().findOne(Issue, { id: issueId });
+        if (current) throw this.conflict(current);
+      }
+      throw error;
+    }
+  }
+
+  private conflict(issue: Issue): DomainError {
+    return versionConflict('Issue', issue.version, {
+      id: issue.id,
+      status: issue.status,
+      crewId: issue.crew?.id ?? null,
+      location: issue.location,
+      version: issue.version,
+    });
+  }
+
+  private event(tx: EntityManager, type: string, issue: Issue, viewer: Viewer) {
+    return appendOpsEvent(tx, {
+      type,
+      entityType: 'Issue',
+      entityId: issue.id,
+      accountId: issue.account.id,
+      propertyId: issue.property.id,
+      actorId: viewer.id,
+      payload: {
+        status: issue.status,
+        crewId: issue.crew?.id ?? null,
+        urgency: issue.urgency,
+        category: issue.category,
+        location: issue.location,
+        dueAt: issue.dueAt?.toISOString() ?? null,
+        version: issue.version,
+      },
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PHOTO_KINDS, type PhotoKind } from '@groundwork/shared';
+import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
+import { LngLat } from '../../app/graphql/geo.types.js';
+import { Issue } from '../issues/issue.entity.js';
+import { Enhancement } from '../enhancements/enhancement.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const PhotoKindEnum = graphqlEnum(PHOTO_KINDS, 'PhotoKind');
+
+@ObjectType()
+@Entity({ tableName: 'photos' })
+@Check({ name: 'photos_exactly_one_owner', expression: 'num_nonnulls(issue_id, enhancement_id) = 1' })
+@Check({ name: 'photos_size_positive', expression: 'size_bytes > 0' })
+export class Photo {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Issue, { nullable: true, deleteRule: 'cascade', index: true })
+  issue: Rel<Issue> | null = null;
+
+  @ManyToOne(() => Enhancement, { nullable: true, deleteRule: 'cascade', index: true })
+  enhancement: Rel<Enhancement> | null = null;
+
+  @Field(() => PhotoKindEnum)
+  @Enum({ items: () => [...PHOTO_KINDS], type: 'string' })
+  kind!: PhotoKind;
+
+  /** Key in the photo store (local directory or S3-compatible bucket). */
+  @Property({ type: 'string', length: 300 })
+  fileKey!: string;
+
+  @Property({ type: 'string', length: 100 })
+  contentType!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  sizeBytes!: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  takenAt: Date | null = null;
+
+  @Field(() => LngLat, { nullable: true })
+  @Property({ type: PointType, nullable: true })
+  location: LngLatValue | null = null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  uploadedBy: Rel<User> | null = null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date & Opt = new Date();
+}

@@ -1,0 +1,38 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { Account } from '../accounts/index.js';
+import { CrewService, ServiceSchedule } from '../crews/index.js';
+import { ClientProperty } from './property.entity.js';
+import { PropertyService } from './property.service.js';
+
+@Resolver(() => ClientProperty)
+export class PropertyResolver {
+  @Query(() => ClientProperty, { nullable: true })
+  property(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return new PropertyService(ctx).get(id);
+  }
+
+  @FieldResolver(() => [ServiceSchedule])
+  schedules(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
+    return new CrewService(ctx).schedulesOfProperty(property.id);
+  }
+
+  @FieldResolver(() => Int)
+  async openIssueCount(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
+    return (await new PropertyService(ctx).openCounts(property.id)).issues;
+  }
+
+  @FieldResolver(() => Int)
+  async openEnhancementCount(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
+    return (await new PropertyService(ctx).openCounts(property.id)).enhancements;
+  }
+}
+
+/** The properties module's contribution to the Account type. */
+@Resolver(() => Account)
+export class AccountPropertiesResolver {
+  @FieldResolver(() => [ClientProperty])
+  properties(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return new PropertyService(ctx).ofAccount(account.id);
+  }
+}

@@ -1,0 +1,67 @@
+import { badInput, LOCATION_TOLERANCE_METERS, OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, type LngLat } from '@groundwork/shared';
+import type { EntityManager } from '@mikro-orm/sql';
+import { groupBy, type RequestContext } from '../../app/context.js';
+import { notFoundField } from '../../app/not-found.js';
+import { ClientProperty } from './property.entity.js';
+
+export class PropertyService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  get(id: string): Promise<ClientProperty | null> {
+    return this.ctx.em.findOne(ClientProperty, { id });
+  }
+
+  ofAccount(accountId: string): Promise<ClientProperty[]> {
+    return this.ctx
+      .loader<string, ClientProperty[]>('account:properties', async (ids) => {
+        const rows = await this.ctx.em.find(ClientProperty, { account: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
+        return groupBy(ids, rows, (r) => r.account.id);
+      })
+      .load(accountId);
+  }
+
+  openCounts(propertyId: string): Promise<{ issues: number; enhancements: number }> {
+    return this.ctx
+      .loader<string, { issues: number; enhancements: number }>('property:openCounts', async (ids) => {
+        const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
+          `select p.id,
+             (select count(*)::int from issues i where i.property_id = p.id and i.status = any(?)) as issues,
+             (select count(*)::int from enhancements e where e.property_id = p.id and e.stage = any(?)) as enhancements
+           from properties p where p.id = any(?)`,
+          [[...OPEN_ISSUE_STATUSES], [...OPEN_ENHANCEMENT_STAGES], ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
+      })
+      .load(propertyId);
+  }
+}
+
+/**
+ * Loads a property for a write and checks that a location is on it, within
+ * the tolerance (GPS on a phone is a few metres off; 50 m more is a wrong site).
+ */
+export async function requirePropertyForLocation(
+  em: EntityManager,
+  propertyId: string,
+  location: LngLat,
+  fields: { property: string; location: string },
+): Promise<ClientProperty> {
+  const property = await em.findOne(ClientProperty, { id: propertyId });
+  if (!property) throw notFoundField('Property', propertyId, fields.property);
+  const [row] = await em.getConnection().execute<{ distance: number }[]>(
+    `select ST_Distance(boundary::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance
+     from properties where id = ?`,
+    [location.lng, location.lat, propertyId],
+    'all',
+    em.getTransactionContext(),
+  );
+  const distance = Number(row?.distance ?? Infinity);
+  if (distance > LOCATION_TOLERANCE_METERS) {
+    throw badInput(
+      fields.location,
+      `is ${Math.round(distance)} m outside the property "${property.name}" (at most ${LOCATION_TOLERANCE_METERS} m allowed)`,
+    );
+  }
+  return property;
+}

@@ -1,0 +1,3 @@
+export { SiteWalk } from './site-walk.entity.js';
+export { SiteWalkService } from './site-walk.service.js';
+export { SiteWalkResolver, AccountSiteWalksResolver } from './site-walk.resolver.js';

@@ -1,0 +1,102 @@
+import { LockMode } from '@mikro-orm/core';
+import { DomainError, forbidden, noteSchema, parseField, requireInt } from '@groundwork/shared';
+import { type RequestContext } from '../../app/context.js';
+import { notFoundField } from '../../app/not-found.js';
+import { requireViewer } from '../auth/index.js';
+import { appendOpsEvent } from '../events/index.js';
+import { ClientProperty } from '../properties/index.js';
+import { User } from '../users/index.js';
+import { SiteWalk } from './site-walk.entity.js';
+import type { CompleteSiteWalkInput } from './site-walk.inputs.js';
+
+const WALKERS = new Set(['OPS_MANAGER', 'ACCOUNT_MANAGER']);
+
+export class SiteWalkService {
+  constructor(private readonly ctx: RequestContext) {}
+
+  async ofAccount(accountId: string, first: number | null | undefined): Promise<SiteWalk[]> {
+    const limit = requireInt(first ?? 20, 'first', { min: 1, max: 200 });
+    return this.ctx.em.find(SiteWalk, { account: accountId }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit });
+  }
+
+  counts(walkId: string): Promise<{ issues: number; enhancements: number }> {
+    return this.ctx
+      .loader<string, { issues: number; enhancements: number }>('siteWalk:counts', async (ids) => {
+        const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
+          `select w.id,
+             (select count(*)::int from issues i where i.site_walk_id = w.id) as issues,
+             (select count(*)::int from enhancements e where e.site_walk_id = w.id) as enhancements
+           from site_walks w where w.id = any(?)`,
+          [ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
+      })
+      .load(walkId);
+  }
+
+  /** Starting twice is harmless: the walker's walk in progress on that property is returned. */
+  async start(propertyId: string): Promise<SiteWalk> {
+    const viewer = requireViewer(this.ctx);
+    if (!WALKERS.has(viewer.role)) throw forbidden('Only account and operations managers walk sites');
+    return this.ctx.em.transactional(async (tx) => {
+      const property = await tx.findOne(ClientProperty, { id: propertyId });
+      if (!property) throw notFoundField('Property', propertyId, 'propertyId');
+      const open = await tx.findOne(SiteWalk, { property: property.id, walkedBy: viewer.id, completedAt: null });
+      if (open) return open;
+      const walk = tx.create(SiteWalk, {
+        property,
+        account: property.account,
+        walkedBy: tx.getReference(User, viewer.id),
+        startedAt: this.ctx.now(),
+      });
+      await tx.flush();
+      await appendOpsEvent(tx, {
+        type: 'SITE_WALK_STARTED',
+        entityType: 'SiteWalk',
+        entityId: walk.id,
+        accountId: property.account.id,
+        propertyId: property.id,
+        actorId: viewer.id,
+        payload: {},
+      });
+      await tx.flush();
+      return walk;
+    });
+  }
+
+  async complete(input: CompleteSiteWalkInput): Promise<SiteWalk> {
+    const viewer = requireViewer(this.ctx);
+    const notes = parseField(noteSchema, input.notes ?? undefined, 'input.notes') ?? null;
+    const pulse = requireInt(input.relationshipPulse, 'input.relationshipPulse', { min: 1, max: 5 });
+    return this.ctx.em.transactional(async (tx) => {
+      const walk = await tx.findOne(SiteWalk, { id: input.siteWalkId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!walk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+      if (walk.walkedBy.id !== viewer.id && viewer.role !== 'OPS_MANAGER') {
+        throw forbidden('Only the person walking the site completes the walk');
+      }
+      if (walk.completedAt) {
+        throw new DomainError('INVALID_TRANSITION', 'This site walk is already completed', {
+          entity: 'SiteWalk',
+          field: 'input.siteWalkId',
+        });
+      }
+      walk.completedAt = this.ctx.now();
+      walk.notes = notes;
+      walk.customerAttended = input.customerAttended;
+      walk.relationshipPulse = pulse;
+      await tx.flush();
+      await appendOpsEvent(tx, {
+        type: 'SITE_WALK_COMPLETED',
+        entityType: 'SiteWalk',
+        entityId: walk.id,
+        accountId: walk.account.id,
+        propertyId: walk.property.id,
+        actorId: viewer.id,
+        payload: { relationshipPulse: pulse, customerAttended: input.customerAttended },
+      });
+      await tx.flush();
+      return walk;
+    });
+  }
+}

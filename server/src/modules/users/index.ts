@@ -1,0 +1,1 @@
+export { User, RoleEnum } from './user.entity.js';

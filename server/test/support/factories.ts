@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { DEFAULT_CATEGORY_SERVICE_LINE, ISSUE_CATEGORIES, SERVICE_LINE_CODES, type Role, type VisitCadence } from '@groundwork/shared';
+import { User } from '../../src/modules/users/index.js';
+import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../../src/modules/crews/index.js';
+import { Account } from '../../src/modules/accounts/index.js';
+import { ClientProperty } from '../../src/modules/properties/index.js';
+import { hashPassword, signToken } from '../../src/modules/auth/index.js';
+
+let counter = 0;
+const next = () => ++counter;
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | null = null;
+
+export async function createUser(em: EntityManager, overrides: Partial<Pick<User, 'role' | 'name' | 'email'>> & { crew?: Crew } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const n = next();
+  const user = em.create(User, {
+    email: overrides.email ?? `user${n}@test.groundwork`,
+    name: overrides.name ?? `User ${n}`,
+    role: overrides.role ?? ('OPS_MANAGER' as Role),
+    passwordHash: await passwordHash,
+    crew: overrides.crew ?? null,
+  });
+  await em.flush();
+  return { user, token: await signToken(user) };
+}
+
+/** Every default service line and the default category routing table. */
+export async function createServiceLines(em: EntityManager) {
+  const lines = Object.fromEntries(
+    SERVICE_LINE_CODES.map((code) => [code, em.create(ServiceLine, { code, name: code.toLowerCase() })]),
+  ) as Record<(typeof SERVICE_LINE_CODES)[number], ServiceLine>;
+  for (const category of ISSUE_CATEGORIES) {
+    em.create(CategoryRoute, { category, serviceLine: lines[DEFAULT_CATEGORY_SERVICE_LINE[category]] });
+  }
+  await em.flush();
+  return lines;
+}
+
+export async function createCrew(em: EntityManager, serviceLine: ServiceLine, name = `Crew ${next()}`) {
+  const crew = em.create(Crew, { name, serviceLine, color: '#2f9e44' });
+  await em.flush();
+  return crew;
+}
+
+export async function createAccount(em: EntityManager, accountManager: User, overrides: Partial<Pick<Account, 'name' | 'annualValue' | 'renewalDate' | 'tier'>> = {}) {
+  const n = next();
+  const account = em.create(Account, {
+    name: overrides.name ?? `Account ${n}`,
+    segment: 'HOA',
+    accountManager,
+    annualValue: overrides.annualValue ?? 50_000,
+    contractStart: '2024-01-01',
+    renewalDate: overrides.renewalDate ?? '2027-06-30',
+    tier: overrides.tier ?? 'B',
+  });
+  await em.flush();
+  return account;
+}
+
+/** A square site of about `sizeM` metres a side centred on (lng, lat). */
+export async function createProperty(em: EntityManager, account: Account, center: { lng: number; lat: number } = { lng: -104.99, lat: 39.74 }, sizeM = 200) {
+  const dLat = sizeM / 2 / 111_320;
+  const dLng = sizeM / 2 / (111_320 * Math.cos((center.lat * Math.PI) / 180));
+  const ring = [
+    [center.lng - dLng, center.lat - dLat],
+    [center.lng + dLng, center.lat - dLat],
+    [center.lng + dLng, center.lat + dLat],
+    [center.lng - dLng, center.lat + dLat],
+    [center.lng - dLng, center.lat - dLat],
+  ];
+  const property = em.create(ClientProperty, {
+    account,
+    name: `Property ${next()}`,
+    address: '1 Test Way, Denver, CO',
+    boundary: { type: 'MultiPolygon', coordinates: [[ring]] },
+  });
+  await em.flush();
+  return property;
+}
+
+export async function createSchedule(
+  em: EntityManager,
+  property: ClientProperty,
+  serviceLine: ServiceLine,
+  crew: Crew,
+  schedule: { weekday: number; cadence: VisitCadence; anchorDate: string },
+) {
+  const row = em.create(ServiceSchedule, { property, serviceLine, crew, ...schedule });
+  await em.flush();
+  return row;
+}

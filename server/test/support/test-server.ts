@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/app/config.js';
+import { createLogger } from '../../src/app/logger.js';
+import { startServer, type RunningServer } from '../../src/app/server.js';
+import type { EntityManager } from '@mikro-orm/sql';
+
+export type Backend = 'embedded' | 'postgresql';
+
+/** The backends this run tests: always the embedded one, and PostgreSQL when TEST_DATABASE_URL is set. */
+export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['postgresql', 'embedded'] : ['embedded'];
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+}
+
+export interface TestServer extends AsyncDisposable {
+  url: string;
+  server: RunningServer;
+  em(): EntityManager;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  queries: string[];
+}
+
+/** A disposable server on its own database: `await using server = await startTestServer('embedded')`. */
+export async function startTestServer(backend: Backend): Promise<TestServer> {
+  const cleanup: (() => Promise<void>)[] = [];
+  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO_SEED: 'false', NODE_ENV: 'test' };
+  if (backend === 'postgresql') {
+    const admin = process.env.TEST_DATABASE_URL!;
+    const name = `gw_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`create database "${name}"`);
+    await client.end();
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup.push(async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    });
+  } else {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-test-'));
+    await fs.cp(inject('embeddedTemplateDir'), dir, { recursive: true });
+    await fs.rm(path.join(dir, '.groundwork.lock'), { recursive: true, force: true });
+    env.DATA_DIR = dir;
+    cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
+  }
+  const queries: string[] = [];
+  const config = loadConfig(env);
+  const server = await startServer(config, { logger: createLogger('silent'), onQuery: (sql) => queries.push(sql) });
+  return {
+    url: server.url,
+    server,
+    queries,
+    em: () => server.db.orm.em.fork(),
+    async gql(query, variables, token) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GraphQLResponse<any>;
+    },
+    async [Symbol.asyncDispose]() {
+      await server.close();
+      for (const fn of cleanup.reverse()) await fn();
+    },
+  };
+}

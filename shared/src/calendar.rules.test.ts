@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDaysToDate,
+  daysBetweenDates,
+  endOfLocalDay,
+  isDateOnly,
+  isValidTimeZone,
+  isoWeekdayOf,
+  localDateOf,
+  requireDateOnly,
+  requireTimeZone,
+  startOfLocalDay,
+} from './calendar.rules.js';
+
+describe('isDateOnly / requireDateOnly', () => {
+  it('accepts real dates, including a leap day', () => {
+    expect(isDateOnly('2025-06-10')).toBe(true);
+    expect(isDateOnly('2024-02-29')).toBe(true);
+  });
+
+  it('rejects impossible or badly written dates', () => {
+    for (const value of [
+      '2025-02-29',
+      '2025-13-01',
+      '2025-04-31',
+      '2025-6-10',
+      '2025-06-10T00:00:00Z',
+      '',
+      20250610,
+      null,
+    ]) {
+      expect(isDateOnly(value)).toBe(false);
+    }
+  });
+
+  it('requireDateOnly names the field', () => {
+    expect(requireDateOnly('2025-06-10', 'renewalDate')).toBe('2025-06-10');
+    expect(() => requireDateOnly('2025-02-30', 'renewalDate')).toThrow(
+      'renewalDate: must be a calendar date written YYYY-MM-DD',
+    );
+  });
+});
+
+describe('time zones', () => {
+  it('knows IANA names and refuses nonsense', () => {
+    expect(isValidTimeZone('America/Chicago')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+    expect(isValidTimeZone(5)).toBe(false);
+  });
+
+  it('requireTimeZone throws BAD_USER_INPUT naming the field', () => {
+    expect(() => requireTimeZone('Mars/Olympus_Mons')).toThrow(
+      'timeZone: must be an IANA time zone such as America/Chicago',
+    );
+    expect(() => requireTimeZone('nope', 'company.timeZone')).toThrow(/^company\.timeZone: /);
+  });
+});
+
+describe('localDateOf', () => {
+  it('uses the company zone, not UTC', () => {
+    // 04:30Z on 9 March is 22:30 on 8 March in Chicago (CST, UTC−6).
+    const instant = new Date('2025-03-09T04:30:00Z');
+    expect(localDateOf(instant, 'America/Chicago')).toBe('2025-03-08');
+    expect(localDateOf(instant, 'UTC')).toBe('2025-03-09');
+    // …and 17:30 on 9 March in Auckland (NZDT, UTC+13).
+    expect(localDateOf(instant, 'Pacific/Auckland')).toBe('2025-03-09');
+  });
+
+  it('refuses an unknown zone', () => {
+    expect(() => localDateOf(new Date(), 'Nowhere/Town')).toThrow(/^timeZone: /);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDaysToDate('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDaysToDate('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDaysToDate('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDaysToDate('2025-03-01', -1)).toBe('2025-02-28');
+    expect(addDaysToDate('2025-03-08', 1)).toBe('2025-03-09'); // US DST starts 9 March: still one day
+  });
+
+  it('gives ISO weekdays (1 = Monday … 7 = Sunday)', () => {
+    expect(isoWeekdayOf('2025-06-09')).toBe(1);
+    expect(isoWeekdayOf('2025-06-10')).toBe(2);
+    expect(isoWeekdayOf('2025-06-15')).toBe(7);
+  });
+
+  it('counts calendar days between dates', () => {
+    expect(daysBetweenDates('2025-06-05', '2025-06-19')).toBe(14);
+    expect(daysBetweenDates('2025-06-19', '2025-06-05')).toBe(-14);
+    expect(daysBetweenDates('2024-12-31', '2025-12-31')).toBe(365);
+    expect(daysBetweenDates('2025-03-01', '2025-03-31')).toBe(30);
+  });
+});
+
+describe('local day bounds', () => {
+  it('ends a summer day at 23:59:59.999 CDT (UTC−5)', () => {
+    expect(endOfLocalDay('2025-06-10', 'America/Chicago').toISOString()).toBe('2025-06-11T04:59:59.999Z');
+  });
+
+  it('handles the day DST starts (starts in CST, ends in CDT)', () => {
+    expect(startOfLocalDay('2025-03-09', 'America/Chicago').toISOString()).toBe('2025-03-09T06:00:00.000Z');
+    expect(endOfLocalDay('2025-03-09', 'America/Chicago').toISOString()).toBe('2025-03-10T04:59:59.999Z');
+  });
+
+  it('handles the day DST ends (starts in CDT, ends in CST)', () => {
+    expect(startOfLocalDay('2025-11-02', 'America/Chicago').toISOString()).toBe('2025-11-02T05:00:00.000Z');
+    expect(endOfLocalDay('2025-11-02', 'America/Chicago').toISOString()).toBe('2025-11-03T05:59:59.999Z');
+  });
+
+  it('works east of UTC', () => {
+    // Berlin in June is CEST, UTC+2.
+    expect(endOfLocalDay('2025-06-10', 'Europe/Berlin').toISOString()).toBe('2025-06-10T21:59:59.999Z');
+  });
+
+  it('refuses a bad date', () => {
+    expect(() => endOfLocalDay('2025-06-31', 'UTC')).toThrow('date: must be a calendar date written YYYY-MM-DD');
+  });
+});

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_SCHEDULE_RANGE_DAYS,
+  describeSchedule,
+  monthlyOrdinalOf,
+  nextVisitDate,
+  scheduledVisitsBetween,
+  validateSchedule,
+  visitEnd,
+  type VisitSchedule,
+} from './schedule.rules.js';
+
+const CHICAGO = 'America/Chicago'; // June 2025 is CDT, UTC−5
+
+// Reference calendar, June 2025: Mon 2, Tue 3, Thu 5, Mon 9, Tue 10, Wed 11, Thu 12 … Sun 1, 8, 15.
+const weeklyTuesday: VisitSchedule = { weekday: 2, cadence: 'WEEKLY', anchorDate: '2025-06-03' };
+const biweeklyThursday: VisitSchedule = { weekday: 4, cadence: 'BIWEEKLY', anchorDate: '2025-06-05' }; // 22 May, 5 Jun, 19 Jun, 3 Jul…
+const secondTuesday: VisitSchedule = { weekday: 2, cadence: 'MONTHLY', anchorDate: '2025-06-10' }; // 10 Jun, 8 Jul, 12 Aug, 9 Sep
+const lastThursday: VisitSchedule = { weekday: 4, cadence: 'MONTHLY', anchorDate: '2025-05-29' }; // 29 May is the 5th Thursday
+
+/** An instant given as Chicago wall-clock time in June (UTC−5). */
+const chicagoJune = (local: string) => new Date(`${local}-05:00`);
+
+describe('validateSchedule', () => {
+  it('accepts a coherent schedule', () => {
+    expect(validateSchedule(weeklyTuesday)).toBe(weeklyTuesday);
+  });
+
+  it('refuses a weekday outside 1–7', () => {
+    for (const weekday of [0, 8, 2.5, Number.NaN]) {
+      expect(() => validateSchedule({ ...weeklyTuesday, weekday })).toThrow(
+        'weekday: must be an ISO weekday from 1 (Monday) to 7 (Sunday)',
+      );
+    }
+  });
+
+  it('refuses an unknown cadence', () => {
+    expect(() => validateSchedule({ ...weeklyTuesday, cadence: 'DAILY' as never })).toThrow(
+      'cadence: must be one of WEEKLY, BIWEEKLY, MONTHLY',
+    );
+  });
+
+  it('refuses an anchor that is not on the weekday', () => {
+    expect(() => validateSchedule({ ...weeklyTuesday, anchorDate: '2025-06-11' })).toThrow(
+      "anchorDate: must fall on the schedule's weekday (Tuesday)",
+    );
+  });
+
+  it('refuses an impossible anchor date', () => {
+    expect(() => validateSchedule({ ...weeklyTuesday, anchorDate: '2025-02-30' })).toThrow(
+      'anchorDate: must be a calendar date written YYYY-MM-DD',
+    );
+  });
+});
+
+describe('monthlyOrdinalOf / describeSchedule', () => {
+  it('derives the ordinal from the day of month, 5th → last (-1)', () => {
+    expect(monthlyOrdinalOf('2025-06-01')).toBe(1);
+    expect(monthlyOrdinalOf('2025-06-07')).toBe(1);
+    expect(monthlyOrdinalOf('2025-06-08')).toBe(2);
+    expect(monthlyOrdinalOf('2025-06-28')).toBe(4);
+    expect(monthlyOrdinalOf('2025-05-29')).toBe(-1);
+  });
+
+  it('describes schedules in words', () => {
+    expect(describeSchedule(weeklyTuesday)).toBe('Every Tuesday');
+    expect(describeSchedule(biweeklyThursday)).toBe('Every other Thursday');
+    expect(describeSchedule(secondTuesday)).toBe('2nd Tuesday of each month');
+    expect(describeSchedule(lastThursday)).toBe('Last Thursday of each month');
+    expect(describeSchedule({ weekday: 7, cadence: 'MONTHLY', anchorDate: '2025-06-01' })).toBe(
+      '1st Sunday of each month',
+    );
+  });
+});
+
+describe('nextVisitDate — WEEKLY', () => {
+  it('is the next weekday after `after`', () => {
+    expect(nextVisitDate(weeklyTuesday, chicagoJune('2025-06-09T10:00:00'), CHICAGO)).toBe('2025-06-10');
+  });
+
+  it('does not count a visit later on the same local day', () => {
+    expect(nextVisitDate(weeklyTuesday, chicagoJune('2025-06-10T07:00:00'), CHICAGO)).toBe('2025-06-17');
+  });
+
+  it('uses the company-local date, not the UTC date', () => {
+    // 04:00Z Tuesday is 23:00 Monday in Chicago, so Tuesday's visit is still ahead.
+    expect(nextVisitDate(weeklyTuesday, new Date('2025-06-10T04:00:00Z'), CHICAGO)).toBe('2025-06-10');
+    // The same instant is already Tuesday in UTC.
+    expect(nextVisitDate(weeklyTuesday, new Date('2025-06-10T04:00:00Z'), 'UTC')).toBe('2025-06-17');
+  });
+
+  it('depends on the zone for an instant that is Monday in Chicago but Tuesday in Auckland', () => {
+    const instant = new Date('2025-06-09T20:00:00Z'); // 15:00 Mon CDT; 08:00 Tue NZST
+    expect(nextVisitDate(weeklyTuesday, instant, CHICAGO)).toBe('2025-06-10');
+    expect(nextVisitDate(weeklyTuesday, instant, 'Pacific/Auckland')).toBe('2025-06-17');
+  });
+
+  it('ignores how old the anchor is', () => {
+    const oldAnchor: VisitSchedule = { weekday: 2, cadence: 'WEEKLY', anchorDate: '2020-01-07' };
+    expect(nextVisitDate(oldAnchor, chicagoJune('2025-06-12T12:00:00'), CHICAGO)).toBe('2025-06-17');
+  });
+
+  it('wraps to Sunday', () => {
+    const sunday: VisitSchedule = { weekday: 7, cadence: 'WEEKLY', anchorDate: '2025-06-01' };
+    expect(nextVisitDate(sunday, chicagoJune('2025-06-09T12:00:00'), CHICAGO)).toBe('2025-06-15');
+  });
+});
+
+describe('nextVisitDate — BIWEEKLY', () => {
+  it('stays in phase with the anchor (skips the off week)', () => {
+    expect(nextVisitDate(biweeklyThursday, chicagoJune('2025-06-06T12:00:00'), CHICAGO)).toBe('2025-06-19');
+    expect(nextVisitDate(biweeklyThursday, chicagoJune('2025-06-11T12:00:00'), CHICAGO)).toBe('2025-06-19');
+  });
+
+  it('is the next day when the visit is tomorrow', () => {
+    expect(nextVisitDate(biweeklyThursday, chicagoJune('2025-06-18T21:00:00'), CHICAGO)).toBe('2025-06-19');
+  });
+
+  it('skips a visit on the same day', () => {
+    expect(nextVisitDate(biweeklyThursday, chicagoJune('2025-06-19T06:00:00'), CHICAGO)).toBe('2025-07-03');
+  });
+
+  it('extends before the anchor', () => {
+    expect(nextVisitDate(biweeklyThursday, chicagoJune('2025-05-20T12:00:00'), CHICAGO)).toBe('2025-05-22');
+  });
+
+  it('crosses the year', () => {
+    const christmas: VisitSchedule = { weekday: 4, cadence: 'BIWEEKLY', anchorDate: '2025-12-25' };
+    expect(nextVisitDate(christmas, new Date('2025-12-26T18:00:00Z'), CHICAGO)).toBe('2026-01-08');
+  });
+});
+
+describe('nextVisitDate — MONTHLY', () => {
+  it('keeps the ordinal weekday (2nd Tuesday)', () => {
+    expect(nextVisitDate(secondTuesday, chicagoJune('2025-06-11T12:00:00'), CHICAGO)).toBe('2025-07-08');
+    expect(nextVisitDate(secondTuesday, new Date('2025-07-07T17:00:00Z'), CHICAGO)).toBe('2025-07-08');
+    expect(nextVisitDate(secondTuesday, new Date('2025-07-08T14:00:00Z'), CHICAGO)).toBe('2025-08-12');
+    expect(nextVisitDate(secondTuesday, chicagoJune('2025-06-05T12:00:00'), CHICAGO)).toBe('2025-06-10');
+  });
+
+  it('treats a 5th-weekday anchor as the last such weekday', () => {
+    expect(nextVisitDate(lastThursday, chicagoJune('2025-06-01T12:00:00'), CHICAGO)).toBe('2025-06-26');
+    expect(nextVisitDate(lastThursday, chicagoJune('2025-06-27T12:00:00'), CHICAGO)).toBe('2025-07-31');
+  });
+
+  it('keeps a 4th weekday as the 4th even in a month with five', () => {
+    // July 2025 Thursdays: 3, 10, 17, 24, 31 — the 4th is the 24th, not the last.
+    const fourthThursday: VisitSchedule = { weekday: 4, cadence: 'MONTHLY', anchorDate: '2025-06-26' };
+    expect(nextVisitDate(fourthThursday, chicagoJune('2025-06-27T12:00:00'), CHICAGO)).toBe('2025-07-24');
+  });
+
+  it('finds the last Friday of a short February', () => {
+    const lastFriday: VisitSchedule = { weekday: 5, cadence: 'MONTHLY', anchorDate: '2025-01-31' };
+    expect(nextVisitDate(lastFriday, new Date('2025-02-01T18:00:00Z'), CHICAGO)).toBe('2025-02-28');
+  });
+
+  it('rolls into next year', () => {
+    const firstMonday: VisitSchedule = { weekday: 1, cadence: 'MONTHLY', anchorDate: '2025-12-01' };
+    expect(nextVisitDate(firstMonday, new Date('2025-12-02T18:00:00Z'), CHICAGO)).toBe('2026-01-05');
+  });
+
+  it('handles a 1st Sunday when the month starts on Sunday', () => {
+    const firstSunday: VisitSchedule = { weekday: 7, cadence: 'MONTHLY', anchorDate: '2025-06-01' };
+    expect(nextVisitDate(firstSunday, chicagoJune('2025-06-01T08:00:00'), CHICAGO)).toBe('2025-07-06');
+  });
+});
+
+describe('nextVisitDate — input checks', () => {
+  it('refuses an invalid instant', () => {
+    expect(() => nextVisitDate(weeklyTuesday, new Date('nope'), CHICAGO)).toThrow(
+      'after: must be a valid date and time',
+    );
+  });
+
+  it('refuses an unknown time zone', () => {
+    expect(() => nextVisitDate(weeklyTuesday, new Date(), 'Nowhere/Town')).toThrow(/^timeZone: /);
+  });
+
+  it('refuses an incoherent schedule', () => {
+    expect(() => nextVisitDate({ ...weeklyTuesday, anchorDate: '2025-06-04' }, new Date(), CHICAGO)).toThrow(
+      /^anchorDate: /,
+    );
+  });
+});
+
+describe('visitEnd', () => {
+  it('is 23:59:59.999 local on the visit day', () => {
+    expect(visitEnd('2025-06-10', CHICAGO).toISOString()).toBe('2025-06-11T04:59:59.999Z');
+    expect(visitEnd('2025-01-14', CHICAGO).toISOString()).toBe('2025-01-15T05:59:59.999Z'); // CST, UTC−6
+  });
+});
+
+describe('scheduledVisitsBetween', () => {
+  it('lists weekly visits in a month', () => {
+    expect(scheduledVisitsBetween(weeklyTuesday, '2025-06-01', '2025-06-30')).toEqual([
+      '2025-06-03',
+      '2025-06-10',
+      '2025-06-17',
+      '2025-06-24',
+    ]);
+  });
+
+  it('includes both ends', () => {
+    expect(scheduledVisitsBetween(weeklyTuesday, '2025-06-10', '2025-06-24')).toEqual([
+      '2025-06-10',
+      '2025-06-17',
+      '2025-06-24',
+    ]);
+    expect(scheduledVisitsBetween(weeklyTuesday, '2025-06-10', '2025-06-10')).toEqual(['2025-06-10']);
+  });
+
+  it('lists biweekly visits in phase', () => {
+    expect(scheduledVisitsBetween(biweeklyThursday, '2025-06-01', '2025-07-31')).toEqual([
+      '2025-06-05',
+      '2025-06-19',
+      '2025-07-03',
+      '2025-07-17',
+      '2025-07-31',
+    ]);
+  });
+
+  it('lists last-weekday monthly visits', () => {
+    expect(scheduledVisitsBetween(lastThursday, '2025-06-01', '2025-09-30')).toEqual([
+      '2025-06-26',
+      '2025-07-31',
+      '2025-08-28',
+      '2025-09-25',
+    ]);
+  });
+
+  it('lists 2nd-Tuesday visits across the year end', () => {
+    // 2nd Tuesdays: 11 Nov 2025, 9 Dec 2025, 13 Jan 2026.
+    expect(scheduledVisitsBetween(secondTuesday, '2025-11-01', '2026-01-31')).toEqual([
+      '2025-11-11',
+      '2025-12-09',
+      '2026-01-13',
+    ]);
+  });
+
+  it('is empty for a reversed range or a range without visits', () => {
+    expect(scheduledVisitsBetween(weeklyTuesday, '2025-06-30', '2025-06-01')).toEqual([]);
+    expect(scheduledVisitsBetween(weeklyTuesday, '2025-06-11', '2025-06-16')).toEqual([]);
+  });
+
+  it('counts 52 or 53 weekly visits in a year', () => {
+    // 2025 starts on a Wednesday and has 52 Tuesdays (7 Jan … 30 Dec).
+    const visits = scheduledVisitsBetween(weeklyTuesday, '2025-01-01', '2025-12-31');
+    expect(visits).toHaveLength(52);
+    expect(visits[0]).toBe('2025-01-07');
+    expect(visits.at(-1)).toBe('2025-12-30');
+  });
+
+  it('refuses bad dates and huge ranges', () => {
+    expect(() => scheduledVisitsBetween(weeklyTuesday, '2025-06-31', '2025-07-01')).toThrow(/^from: /);
+    expect(() => scheduledVisitsBetween(weeklyTuesday, '2025-06-01', 'July')).toThrow(/^to: /);
+    expect(MAX_SCHEDULE_RANGE_DAYS).toBe(3660);
+    expect(() => scheduledVisitsBetween(weeklyTuesday, '2000-01-01', '2025-01-01')).toThrow(
+      'to: must be at most 3660 days after from',
+    );
+  });
+});
