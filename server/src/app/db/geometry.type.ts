@@ -46,6 +46,8 @@ export class PointType extends GeoJsonType<LngLatValue> {
 
   override convertToJSValue(value: string | null | undefined): LngLatValue | null | undefined {
     if (value == null) return value;
+    // INSERT … RETURNING (e.g. a generated centroid) bypasses convertToJSValueSQL and yields hex EWKB.
+    if (typeof value === 'string' && /^[0-9a-fA-F]+$/.test(value)) return pointFromHexEwkb(value);
     const parsed = (typeof value === 'string' ? JSON.parse(value) : value) as { coordinates: [number, number] };
     return { lng: parsed.coordinates[0], lat: parsed.coordinates[1] };
   }
@@ -64,4 +66,15 @@ export class MultiPolygonType extends GeoJsonType<MultiPolygonValue> {
     const parsed = (typeof value === 'string' ? JSON.parse(value) : value) as MultiPolygonValue;
     return { type: 'MultiPolygon', coordinates: parsed.coordinates };
   }
+}
+
+/** Reads a 2D (E)WKB point, the only geometry PostgreSQL hands back raw here. */
+function pointFromHexEwkb(hex: string): LngLatValue {
+  const buf = Buffer.from(hex, 'hex');
+  const little = buf.readUInt8(0) === 1;
+  const type = little ? buf.readUInt32LE(1) : buf.readUInt32BE(1);
+  if ((type & 0xff) !== 1) throw new TypeError(`Expected a WKB point, got geometry type ${type & 0xff}`);
+  const offset = type & 0x20000000 ? 9 : 5; // skip the SRID when present
+  const read = (at: number) => (little ? buf.readDoubleLE(at) : buf.readDoubleBE(at));
+  return { lng: read(offset), lat: read(offset + 8) };
 }

@@ -85,11 +85,11 @@ export class AccountService {
         >(
           `select a.id,
              (select count(*)::int from properties p where p.account_id = a.id) as property_count,
-             (select count(*)::int from issues i where i.account_id = a.id and i.status = any(?)) as open_issues,
-             (select count(*)::int from issues i where i.account_id = a.id and i.status = any(?) and i.due_at < ?) as overdue_issues,
-             (select count(*)::int from enhancements e where e.account_id = a.id and e.stage = any(?)) as open_enhancements,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status in (?)) as open_issues,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status in (?) and i.due_at < ?) as overdue_issues,
+             (select count(*)::int from enhancements e where e.account_id = a.id and e.stage in (?)) as open_enhancements,
              (select max(w.started_at) from site_walks w where w.account_id = a.id) as last_walk
-           from accounts a where a.id = any(?)`,
+           from accounts a where a.id in (?)`,
           [[...OPEN_ISSUE_STATUSES], [...OPEN_ISSUE_STATUSES], this.ctx.now(), [...OPEN_ENHANCEMENT_STAGES], ids],
         );
         const byId = new Map(rows.map((r) => [r.id, r]));

@@ -21,7 +21,7 @@ export class CrewService {
         const rows = await this.ctx.em
           .getConnection()
           .execute<{ crew_id: string; n: number }[]>(
-            `select crew_id, count(*)::int as n from issues where crew_id = any(?) and status = any(?) group by crew_id`,
+            `select crew_id, count(*)::int as n from issues where crew_id in (?) and status in (?) group by crew_id`,
             [ids, [...OPEN_ISSUE_STATUSES]],
           );
         const byId = new Map(rows.map((r) => [r.crew_id, r.n]));

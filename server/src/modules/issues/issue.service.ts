@@ -173,7 +173,7 @@ export class IssueService {
     const rows = await tx.getConnection().execute<{ id: string; distance: number }[]>(
       `select id, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance
        from issues
-       where property_id = ? and category = ? and status = any(?)
+       where property_id = ? and category = ? and status in (?)
          and ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)
        order by distance, id
        limit 10`,

@@ -25,9 +25,9 @@ export class PropertyService {
       .loader<string, { issues: number; enhancements: number }>('property:openCounts', async (ids) => {
         const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
           `select p.id,
-             (select count(*)::int from issues i where i.property_id = p.id and i.status = any(?)) as issues,
-             (select count(*)::int from enhancements e where e.property_id = p.id and e.stage = any(?)) as enhancements
-           from properties p where p.id = any(?)`,
+             (select count(*)::int from issues i where i.property_id = p.id and i.status in (?)) as issues,
+             (select count(*)::int from enhancements e where e.property_id = p.id and e.stage in (?)) as enhancements
+           from properties p where p.id in (?)`,
           [[...OPEN_ISSUE_STATUSES], [...OPEN_ENHANCEMENT_STAGES], ids],
         );
         const byId = new Map(rows.map((r) => [r.id, r]));

@@ -26,7 +26,7 @@ export class SiteWalkService {
           `select w.id,
              (select count(*)::int from issues i where i.site_walk_id = w.id) as issues,
              (select count(*)::int from enhancements e where e.site_walk_id = w.id) as enhancements
-           from site_walks w where w.id = any(?)`,
+           from site_walks w where w.id in (?)`,
           [ids],
         );
         const byId = new Map(rows.map((r) => [r.id, r]));

@@ -1,0 +1,137 @@
+import { ENHANCEMENT_STAGE_LABELS } from '@groundwork/shared';
+import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconMinus } from '@tabler/icons-react';
+import { graphql } from '../../gql';
+import type { AccountEnhancements_EnhancementsFragment } from '../../gql/graphql';
+import { ENHANCEMENT_STAGE_COLORS } from '../../ui/domain.colors';
+import { LoadMore } from '../../ui/LoadMore';
+import { formatMoney } from '../../ui/money.format';
+import { useNextPage } from '../../ui/next-page.hook';
+import { Empty } from '../../ui/QueryState';
+
+export const AccountEnhancements_enhancements = graphql(`
+  fragment AccountEnhancements_enhancements on EnhancementConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        title
+        stage
+        customerInterest
+        budgetConfirmed
+        estimatedValue
+        proposalValue
+        property {
+          id
+          name
+        }
+        serviceLine {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const AccountEnhancementsNextPageQuery = graphql(`
+  query AccountEnhancementsNextPage($accountId: ID!, $after: String) {
+    account(id: $accountId) {
+      id
+      enhancements(filter: { openOnly: true }, first: 20, after: $after) {
+        ...AccountEnhancements_enhancements
+      }
+    }
+  }
+`);
+
+function Flag({ on, label }: { on: boolean; label: string }) {
+  return (
+    <Tooltip label={`${label}: ${on ? 'yes' : 'not yet'}`}>
+      <Group gap={2} wrap="nowrap" c={on ? 'green.8' : 'dimmed'}>
+        {on ? <IconCheck size={14} aria-hidden /> : <IconMinus size={14} aria-hidden />}
+        <Text size="xs" span>
+          {label}
+        </Text>
+      </Group>
+    </Tooltip>
+  );
+}
+
+type AccountEnhancementsProps = {
+  accountId: string;
+  enhancements: AccountEnhancements_EnhancementsFragment;
+};
+
+/** Open Enhancements in the sales pipeline; qualification (interest + budget) shown because it gates estimating. */
+export function AccountEnhancements({ accountId, enhancements }: AccountEnhancementsProps) {
+  const nextPage = useNextPage(AccountEnhancementsNextPageQuery);
+  if (enhancements.edges.length === 0) {
+    return <Empty title="No open enhancements" description="No upsell work is in the pipeline for this account." />;
+  }
+  return (
+    <Stack gap={0}>
+      <Table.ScrollContainer minWidth={820}>
+        <Table highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Enhancement</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <Table.Th>Qualification</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Estimated</Table.Th>
+              <Table.Th style={{ textAlign: 'right' }}>Proposal</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {enhancements.edges.map(({ node: enhancement }) => (
+              <Table.Tr key={enhancement.id}>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600}>
+                      {enhancement.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {enhancement.property.name}
+                      {enhancement.serviceLine ? ` · ${enhancement.serviceLine.name}` : ''}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={ENHANCEMENT_STAGE_COLORS[enhancement.stage]}>
+                    {ENHANCEMENT_STAGE_LABELS[enhancement.stage]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap">
+                    <Flag on={enhancement.customerInterest} label="Interest" />
+                    <Flag on={enhancement.budgetConfirmed} label="Budget" />
+                  </Group>
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                  {formatMoney(enhancement.estimatedValue)}
+                </Table.Td>
+                <Table.Td style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                  {formatMoney(enhancement.proposalValue)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <LoadMore
+        shown={enhancements.edges.length}
+        total={enhancements.totalCount}
+        noun="open enhancements"
+        hasMore={enhancements.pageInfo.hasNextPage}
+        loading={nextPage.loading}
+        error={nextPage.error}
+        onLoadMore={() => void nextPage.load({ accountId, after: enhancements.pageInfo.endCursor })}
+      />
+    </Stack>
+  );
+}

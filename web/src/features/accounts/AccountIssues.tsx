@@ -1,0 +1,157 @@
+import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
+import { Badge, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { graphql } from '../../gql';
+import type { AccountIssues_IssuesFragment } from '../../gql/graphql';
+import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
+import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
+import { LoadMore } from '../../ui/LoadMore';
+import { useNextPage } from '../../ui/next-page.hook';
+import { Empty } from '../../ui/QueryState';
+
+// The first page comes with the account page's query; later pages use the
+// query below. Both select the same connection (same filter), which the cache
+// merges page by page.
+export const AccountIssues_issues = graphql(`
+  fragment AccountIssues_issues on IssueConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        title
+        category
+        urgency
+        status
+        overdue
+        dueAt
+        createdAt
+        property {
+          id
+          name
+        }
+        crew {
+          id
+          name
+          color
+        }
+      }
+    }
+  }
+`);
+
+export const AccountIssuesNextPageQuery = graphql(`
+  query AccountIssuesNextPage($accountId: ID!, $after: String) {
+    account(id: $accountId) {
+      id
+      issues(filter: { openOnly: true }, first: 20, after: $after) {
+        ...AccountIssues_issues
+      }
+    }
+  }
+`);
+
+type AccountIssuesProps = { accountId: string; issues: AccountIssues_IssuesFragment; now?: Date };
+
+/** Open Issues of the account, overdue ones marked, with who is on it and by when. */
+export function AccountIssues({ accountId, issues, now = new Date() }: AccountIssuesProps) {
+  const nextPage = useNextPage(AccountIssuesNextPageQuery);
+  if (issues.edges.length === 0) {
+    return <Empty title="No open issues" description="Everything found on this account's properties is resolved." />;
+  }
+  return (
+    <Stack gap={0}>
+      <Table.ScrollContainer minWidth={900}>
+        <Table highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Issue</Table.Th>
+              <Table.Th>Category</Table.Th>
+              <Table.Th>Urgency</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Crew</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {issues.edges.map(({ node: issue }) => (
+              <Table.Tr key={issue.id} bg={issue.overdue ? 'var(--mantine-color-red-0)' : undefined}>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Text size="sm" fw={600}>
+                      {issue.title}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {issue.property.name} · reported {formatRelativeTime(issue.createdAt, now)}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>{ISSUE_CATEGORY_LABELS[issue.category]}</Table.Td>
+                <Table.Td>
+                  <Badge
+                    size="sm"
+                    color={ISSUE_URGENCY_COLORS[issue.urgency]}
+                    variant={issue.urgency === 'URGENT' ? 'filled' : 'light'}
+                  >
+                    {ISSUE_URGENCY_LABELS[issue.urgency]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" color={ISSUE_STATUS_COLORS[issue.status]} variant="light">
+                    {ISSUE_STATUS_LABELS[issue.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {issue.crew ? (
+                    <Group gap={6} wrap="nowrap">
+                      <ColorSwatch color={issue.crew.color} size={10} withShadow={false} aria-hidden />
+                      <Text size="sm">{issue.crew.name}</Text>
+                    </Group>
+                  ) : (
+                    <Tooltip label="No crew's schedule covers this issue's service line on this property">
+                      <Badge size="sm" color="orange" variant="outline">
+                        Unrouted
+                      </Badge>
+                    </Tooltip>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {issue.dueAt ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Tooltip label={formatDateTime(issue.dueAt)}>
+                        <Text size="sm" c={issue.overdue ? 'red.8' : undefined} fw={issue.overdue ? 600 : undefined}>
+                          {formatRelativeTime(issue.dueAt, now)}
+                        </Text>
+                      </Tooltip>
+                      {issue.overdue && (
+                        <Badge size="xs" color="red" variant="filled">
+                          Overdue
+                        </Badge>
+                      )}
+                    </Group>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      No due date
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <LoadMore
+        shown={issues.edges.length}
+        total={issues.totalCount}
+        noun="open issues"
+        hasMore={issues.pageInfo.hasNextPage}
+        loading={nextPage.loading}
+        error={nextPage.error}
+        onLoadMore={() => void nextPage.load({ accountId, after: issues.pageInfo.endCursor })}
+      />
+    </Stack>
+  );
+}

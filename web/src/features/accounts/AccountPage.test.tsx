@@ -1,0 +1,156 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData } from '../../gql/graphql';
+import { todayLocalDate } from '../../ui/date.format';
+import { renderPage } from '../../test.render';
+import { AccountIssuesNextPageQuery } from './AccountIssues';
+import { AccountPage, AccountPageQuery } from './AccountPage';
+
+type Issue = AccountIssues_IssuesFragment['edges'][number]['node'];
+
+function issue(id: string, overrides: Partial<Issue> = {}): Issue {
+  return {
+    __typename: 'Issue',
+    id,
+    title: `Issue ${id}`,
+    category: 'IRRIGATION_LEAK',
+    urgency: 'ROUTINE',
+    status: 'ASSIGNED',
+    overdue: false,
+    dueAt: '2031-01-01T15:00:00.000Z',
+    createdAt: '2030-12-20T15:00:00.000Z',
+    property: { __typename: 'Property', id: 'p1', name: 'North campus' },
+    crew: { __typename: 'Crew', id: 'c1', name: 'Irrigation East', color: '#1c7ed6' },
+    ...overrides,
+  };
+}
+
+function issuePage(nodes: Issue[], hasNextPage: boolean, totalCount: number): AccountIssues_IssuesFragment {
+  return {
+    __typename: 'IssueConnection',
+    totalCount,
+    pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: `cursor-${nodes.at(-1)?.id}` },
+    edges: nodes.map((node) => ({ __typename: 'IssueEdge', cursor: `cursor-${node.id}`, node })),
+  };
+}
+
+const daysAgo = (days: number) => todayLocalDate(new Date(Date.now() - days * 86_400_000));
+
+function accountData(overrides: Partial<NonNullable<AccountPageData['account']>> = {}): AccountPageData {
+  return {
+    account: {
+      __typename: 'Account',
+      id: 'a1',
+      name: 'Oak Park HOA',
+      segment: 'HOA',
+      tier: 'A',
+      annualValue: 480_000,
+      contractStart: '2024-04-01',
+      renewalDate: '2031-03-31',
+      propertyCount: 1,
+      openIssueCount: 1,
+      overdueIssueCount: 1,
+      openEnhancementCount: 0,
+      lastSiteWalkAt: null,
+      accountManager: { __typename: 'User', id: 'u1', name: 'Dana Whitfield', email: 'dana@example.com' },
+      contacts: [
+        { __typename: 'Contact', id: 'k2', name: 'Sam Ortiz', title: 'Treasurer', email: null, phone: null, isPrimary: false },
+        { __typename: 'Contact', id: 'k1', name: 'Lee Park', title: 'Board president', email: 'lee@oak.example', phone: '+1 512 555 0100', isPrimary: true },
+      ],
+      properties: [
+        {
+          __typename: 'Property',
+          id: 'p1',
+          name: 'North campus',
+          address: '100 Oak Park Dr, Austin, TX',
+          areaSqm: 20_234,
+          boundary: { type: 'MultiPolygon', coordinates: [[[[-97.75, 30.25], [-97.74, 30.25], [-97.74, 30.26], [-97.75, 30.25]]]] },
+          centroid: { __typename: 'LngLat', lng: -97.745, lat: 30.255 },
+          openIssueCount: 1,
+          openEnhancementCount: 0,
+          schedules: [
+            {
+              __typename: 'ServiceSchedule',
+              id: 's1',
+              weekday: 2,
+              cadence: 'BIWEEKLY',
+              nextVisitDate: '2031-01-07',
+              serviceLine: { __typename: 'ServiceLine', id: 'sl1', name: 'Irrigation' },
+              crew: { __typename: 'Crew', id: 'c1', name: 'Irrigation East', color: '#1c7ed6' },
+            },
+          ],
+        },
+      ],
+      issues: issuePage([issue('i1', { title: 'Broken head by gate', overdue: true, urgency: 'URGENT' })], true, 2),
+      enhancements: { __typename: 'EnhancementConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+      siteWalks: [],
+      plan: {
+        __typename: 'AccountPlan',
+        id: 'plan1',
+        year: 2026,
+        goals: ['Cut irrigation complaints in half'],
+        opportunities: ['Drip conversion at the entrance beds'],
+        lastMonthlyReviewDate: daysAgo(50),
+        lastQuarterlyUpdateDate: daysAgo(20),
+        reviews: [],
+      },
+      ...overrides,
+    },
+  };
+}
+
+function renderAccount(mocks: Parameters<typeof renderPage>[1]['mocks']) {
+  return renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks });
+}
+
+describe('AccountPage', () => {
+  it('shows the header, the primary contact first, the schedule of the first property and a map fallback without WebGL', async () => {
+    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } }]);
+
+    expect(await screen.findByRole('heading', { name: 'Oak Park HOA' })).toBeTruthy();
+    expect(screen.getByText('$480,000')).toBeTruthy();
+    const contacts = screen.getAllByText(/^(Lee Park|Sam Ortiz)$/).map((el) => el.textContent);
+    expect(contacts).toEqual(['Lee Park', 'Sam Ortiz']);
+    expect(screen.getByText('Every other Tuesday')).toBeTruthy();
+    expect(screen.getByText(/cannot draw the map/)).toBeTruthy();
+  });
+
+  it('marks overdue issues and an overdue monthly review', async () => {
+    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } }]);
+
+    const title = await screen.findByText('Broken head by gate');
+    const row = title.closest('tr')!;
+    expect(within(row).getByText('Overdue')).toBeTruthy();
+    expect(within(row).getByText('Urgent')).toBeTruthy();
+    expect(within(row).getByText('Irrigation leak')).toBeTruthy();
+
+    const monthly = screen.getByText('Monthly review').closest('[data-overdue]')!;
+    expect(monthly.getAttribute('data-overdue')).toBe('true');
+    const quarterly = screen.getByText('Quarterly update').closest('[data-overdue]')!;
+    expect(quarterly.getAttribute('data-overdue')).toBe('false');
+  });
+
+  it('loads the next page of issues into the same list', async () => {
+    renderAccount([
+      { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } },
+      {
+        request: { query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: 'cursor-i1' } },
+        result: {
+          data: { account: { __typename: 'Account', id: 'a1', issues: issuePage([issue('i2', { title: 'Weeds in bed 4' })], false, 2) } },
+        },
+      },
+    ]);
+    await screen.findByText('Broken head by gate');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await screen.findByText('Weeds in bed 4')).toBeTruthy();
+    expect(screen.getByText('Broken head by gate')).toBeTruthy();
+    expect(screen.getByText('Showing 2 of 2 open issues')).toBeTruthy();
+  });
+
+  it('says so when the account does not exist or is not visible', async () => {
+    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: { account: null } } }]);
+    expect(await screen.findByText('Account not found')).toBeTruthy();
+  });
+});

@@ -1,0 +1,152 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { graphql } from '../../gql';
+import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { AccountEnhancements } from './AccountEnhancements';
+import { AccountHeader } from './AccountHeader';
+import { AccountIssues } from './AccountIssues';
+import { AccountPlanCard } from './AccountPlanCard';
+import { AccountProperties } from './AccountProperties';
+import { SiteWalksTable } from './SiteWalksTable';
+
+// One query for the whole page (Apollo's advice: one query per page, each
+// component declaring its needs in a fragment). Lists page on from here with
+// their own next-page queries.
+export const AccountPageQuery = graphql(`
+  query AccountPage($id: ID!) {
+    account(id: $id) {
+      id
+      name
+      ...AccountHeader_account
+      properties {
+        id
+        ...AccountProperties_properties
+      }
+      issues(filter: { openOnly: true }, first: 20) {
+        ...AccountIssues_issues
+      }
+      enhancements(filter: { openOnly: true }, first: 20) {
+        ...AccountEnhancements_enhancements
+      }
+      siteWalks(first: 20) {
+        id
+        ...SiteWalksTable_siteWalks
+      }
+      plan {
+        id
+        ...AccountPlanCard_plan
+      }
+    }
+  }
+`);
+
+function Crumbs({ name }: { name: string }) {
+  return (
+    <Breadcrumbs fz="sm">
+      <Anchor component={Link} to="/accounts" size="sm">
+        Accounts
+      </Anchor>
+      <Text size="sm">{name}</Text>
+    </Breadcrumbs>
+  );
+}
+
+export function AccountPage() {
+  const { accountId = '' } = useParams();
+  const { data, error, refetch } = useQuery(AccountPageQuery, { variables: { id: accountId } });
+  const [chosenPropertyId, setChosenPropertyId] = useState<string | null>(null);
+
+  if (error && !data) {
+    return (
+      <Stack gap="md">
+        <Crumbs name="Account" />
+        <QueryError error={error} what="this account" onRetry={() => void refetch()} />
+      </Stack>
+    );
+  }
+  if (!data) {
+    return (
+      <Stack gap="md">
+        <Crumbs name="…" />
+        <Card>
+          <SectionSkeleton lines={5} />
+        </Card>
+        <Card>
+          <SectionSkeleton lines={8} />
+        </Card>
+      </Stack>
+    );
+  }
+  const account = data.account;
+  if (!account) {
+    return (
+      <Stack gap="md">
+        <Crumbs name="Not found" />
+        <Empty
+          title="Account not found"
+          description="There is no account with this address, or it is not one you can see."
+        />
+      </Stack>
+    );
+  }
+
+  // Until someone picks one, show the first property's schedule rather than nothing.
+  const selectedPropertyId = chosenPropertyId ?? account.properties[0]?.id ?? null;
+
+  return (
+    <Stack gap="md">
+      <Crumbs name={account.name} />
+      <AccountHeader account={account} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <AccountProperties
+            properties={account.properties}
+            selectedId={selectedPropertyId}
+            onSelect={setChosenPropertyId}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <AccountPlanCard plan={account.plan} />
+        </Grid.Col>
+      </Grid>
+      <Card p={0}>
+        <Tabs defaultValue="issues" keepMounted={false}>
+          <Tabs.List px="sm">
+            <Tabs.Tab
+              value="issues"
+              rightSection={
+                <Badge size="xs" variant="light" color={account.issues.totalCount > 0 ? 'orange' : 'gray'}>
+                  {account.issues.totalCount}
+                </Badge>
+              }
+            >
+              Open issues
+            </Tabs.Tab>
+            <Tabs.Tab
+              value="enhancements"
+              rightSection={
+                <Badge size="xs" variant="light" color="gray">
+                  {account.enhancements.totalCount}
+                </Badge>
+              }
+            >
+              Open enhancements
+            </Tabs.Tab>
+            <Tabs.Tab value="walks">Site walks</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="issues" p="sm">
+            <AccountIssues accountId={account.id} issues={account.issues} />
+          </Tabs.Panel>
+          <Tabs.Panel value="enhancements" p="sm">
+            <AccountEnhancements accountId={account.id} enhancements={account.enhancements} />
+          </Tabs.Panel>
+          <Tabs.Panel value="walks" p="sm">
+            <SiteWalksTable siteWalks={account.siteWalks} />
+          </Tabs.Panel>
+        </Tabs>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,170 @@
+import { Badge, Card, ColorSwatch, Grid, Group, ScrollArea, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { graphql } from '../../gql';
+import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
+import { daysUntil, formatDayOffset, formatLocalDate } from '../../ui/date.format';
+import { PropertyMap } from '../../ui/PropertyMap';
+import { Empty } from '../../ui/QueryState';
+import { describeVisits, formatArea } from './property.format';
+
+export const AccountProperties_properties = graphql(`
+  fragment AccountProperties_properties on Property {
+    id
+    name
+    address
+    areaSqm
+    boundary
+    centroid {
+      lng
+      lat
+    }
+    openIssueCount
+    openEnhancementCount
+    schedules {
+      id
+      weekday
+      cadence
+      nextVisitDate
+      serviceLine {
+        id
+        name
+      }
+      crew {
+        id
+        name
+        color
+      }
+    }
+  }
+`);
+
+type Property = AccountProperties_PropertiesFragment;
+
+function PropertyListItem({ property, selected, onSelect }: { property: Property; selected: boolean; onSelect: () => void }) {
+  return (
+    <UnstyledButton
+      onClick={onSelect}
+      aria-pressed={selected}
+      p="xs"
+      style={{
+        display: 'block',
+        width: '100%',
+        borderRadius: 'var(--mantine-radius-sm)',
+        border: `1px solid ${selected ? 'var(--mantine-color-blue-5)' : 'var(--mantine-color-gray-3)'}`,
+        background: selected ? 'var(--mantine-color-blue-0)' : undefined,
+      }}
+    >
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} truncate>
+            {property.name}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {property.address}
+          </Text>
+        </Stack>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatArea(property.areaSqm)}
+        </Text>
+      </Group>
+      <Group gap={6} mt={4}>
+        <Badge size="xs" variant="light" color={property.openIssueCount > 0 ? 'orange' : 'gray'}>
+          {property.openIssueCount} open issues
+        </Badge>
+        <Badge size="xs" variant="light" color="gray">
+          {property.openEnhancementCount} enhancements
+        </Badge>
+      </Group>
+    </UnstyledButton>
+  );
+}
+
+function Schedules({ property, now }: { property: Property; now: Date }) {
+  if (property.schedules.length === 0) {
+    return <Empty title="No service schedule" description={`No crew is scheduled to visit ${property.name}.`} />;
+  }
+  const schedules = [...property.schedules].sort((a, b) => a.nextVisitDate.localeCompare(b.nextVisitDate));
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Service line</Table.Th>
+          <Table.Th>Crew</Table.Th>
+          <Table.Th>Visits</Table.Th>
+          <Table.Th>Next visit</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {schedules.map((schedule) => (
+          <Table.Tr key={schedule.id}>
+            <Table.Td>{schedule.serviceLine.name}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <ColorSwatch color={schedule.crew.color} size={10} withShadow={false} aria-hidden />
+                {schedule.crew.name}
+              </Group>
+            </Table.Td>
+            <Table.Td>{describeVisits(schedule.weekday, schedule.cadence)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              {formatLocalDate(schedule.nextVisitDate)}{' '}
+              <Text span size="xs" c="dimmed">
+                ({formatDayOffset(daysUntil(schedule.nextVisitDate, now))})
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+type AccountPropertiesProps = {
+  properties: readonly Property[];
+  selectedId: string | null;
+  onSelect: (propertyId: string) => void;
+  now?: Date;
+};
+
+/** The account's properties on a small map and in a list; selecting one shows who visits it and when. */
+export function AccountProperties({ properties, selectedId, onSelect, now = new Date() }: AccountPropertiesProps) {
+  const selected = properties.find((p) => p.id === selectedId) ?? null;
+  return (
+    <Card>
+      <Stack gap="sm">
+        <Title order={4}>Properties ({properties.length})</Title>
+        {properties.length === 0 ? (
+          <Empty title="No properties" description="This account has no properties yet." />
+        ) : (
+          <>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <PropertyMap properties={properties} selectedId={selectedId} onSelect={onSelect} height={300} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
+                  <Stack gap={6}>
+                    {properties.map((property) => (
+                      <PropertyListItem
+                        key={property.id}
+                        property={property}
+                        selected={property.id === selectedId}
+                        onSelect={() => onSelect(property.id)}
+                      />
+                    ))}
+                  </Stack>
+                </ScrollArea.Autosize>
+              </Grid.Col>
+            </Grid>
+            {selected && (
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  Service schedule — {selected.name}
+                </Text>
+                <Schedules property={selected} now={now} />
+              </Stack>
+            )}
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,173 @@
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Box, Button, CloseButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { graphql } from '../../gql';
+import { describeError } from '../../ui/error.describe';
+import { Empty, QueryError, TableSkeleton } from '../../ui/QueryState';
+import { AccountsTable } from './AccountsTable';
+import {
+  accountsQueryVariables,
+  parseAccountsListState,
+  toggleSort,
+  writeAccountsListState,
+  type AccountSortField,
+  type AccountsListState,
+} from './accounts.url-state';
+
+export const AccountsPageQuery = graphql(`
+  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {
+    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          ...AccountsTable_account
+        }
+      }
+    }
+  }
+`);
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Search box whose value reaches the URL after the user pauses typing. */
+function useDebouncedSearch(state: AccountsListState, update: (patch: Partial<AccountsListState>) => void) {
+  const [draft, setDraft] = useState(state.search);
+  const [debounced] = useDebouncedValue(draft, SEARCH_DEBOUNCE_MS);
+  // What this page last wrote into the URL; any other value came from outside
+  // (Back/Forward, a pasted link) and must replace what is in the box.
+  const written = useRef(state.search);
+
+  useEffect(() => {
+    const search = debounced.trim();
+    if (search === written.current) return;
+    written.current = search;
+    update({ search });
+    // `update` changes with every URL change; only a new debounced value should write.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  useEffect(() => {
+    if (state.search === written.current) return;
+    written.current = state.search;
+    setDraft(state.search);
+  }, [state.search]);
+
+  const clear = () => {
+    setDraft('');
+    written.current = '';
+    update({ search: '' });
+  };
+  return { draft, setDraft, clear };
+}
+
+export function AccountsPage() {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => parseAccountsListState(params), [params]);
+
+  const update = (patch: Partial<AccountsListState>) =>
+    // Typing and re-sorting refine the same view: replace the history entry instead of stacking one per keystroke.
+    setParams((current) => writeAccountsListState({ ...parseAccountsListState(current), ...patch }, current), {
+      replace: true,
+    });
+  const onSort = (field: AccountSortField) => update(toggleSort(state, field));
+  const search = useDebouncedSearch(state, update);
+
+  const { data, previousData, error, refetch, fetchMore, networkStatus } = useQuery(AccountsPageQuery, {
+    variables: accountsQueryVariables(state),
+    notifyOnNetworkStatusChange: true,
+  });
+  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
+
+  // While a new search or sort loads, keep showing the previous rows (dimmed) rather than flashing a skeleton.
+  const shown = data ?? previousData;
+  const connection = shown?.accounts;
+  const accounts = connection?.edges.map((edge) => edge.node) ?? [];
+  const refreshing = networkStatus === NetworkStatus.setVariables || networkStatus === NetworkStatus.refetch;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  const loadMore = async () => {
+    if (!connection?.pageInfo.endCursor) return;
+    setLoadMoreError(null);
+    try {
+      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    } catch (err) {
+      setLoadMoreError(err);
+    }
+  };
+
+  let body;
+  if (error && !data) {
+    body = <QueryError error={error} what="accounts" onRetry={() => void refetch()} />;
+  } else if (!connection) {
+    body = <TableSkeleton columns={11} />;
+  } else if (accounts.length === 0) {
+    body = state.search ? (
+      <Empty title={`No accounts match “${state.search}”`} description="Search looks at account names.">
+        <Button size="xs" variant="light" onClick={search.clear}>
+          Clear search
+        </Button>
+      </Empty>
+    ) : (
+      <Empty title="No accounts yet" description="Accounts appear here once they are created or imported." />
+    );
+  } else {
+    body = (
+      <Stack gap="sm">
+        <Box style={{ opacity: refreshing ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={refreshing}>
+          <AccountsTable accounts={accounts} state={state} onSort={onSort} />
+        </Box>
+        <Group justify="space-between">
+          <Text size="xs" c="dimmed">
+            Showing {accounts.length} of {connection.totalCount} accounts
+          </Text>
+          {connection.pageInfo.hasNextPage && (
+            <Button size="xs" variant="default" loading={loadingMore} onClick={() => void loadMore()}>
+              Load more
+            </Button>
+          )}
+        </Group>
+        {loadMoreError != null && (
+          <Alert color="red" variant="light" title="Could not load more accounts">
+            {describeError(loadMoreError).message}
+          </Alert>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={3}>Accounts</Title>
+        <TextInput
+          aria-label="Search accounts"
+          placeholder="Search accounts"
+          leftSection={<IconSearch size={16} />}
+          rightSection={
+            refreshing ? (
+              <Loader size={14} />
+            ) : search.draft ? (
+              <CloseButton size="sm" aria-label="Clear search" onClick={search.clear} />
+            ) : null
+          }
+          value={search.draft}
+          onChange={(event) => search.setDraft(event.currentTarget.value)}
+          w={320}
+          size="sm"
+        />
+      </Group>
+      {error && data && <QueryError error={error} what="the latest accounts" onRetry={() => void refetch()} />}
+      {body}
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import { SITE_WALK_TIER_INTERVAL_DAYS, type SiteWalkTier } from '@groundwork/shared';
+import { daysSince, daysUntil, formatDayOffset } from '../../ui/date.format';
+
+export type Tone = 'red' | 'orange' | 'gray';
+
+export type RenewalDescription = { days: number; label: string; tone: Tone };
+
+/**
+ * How close a renewal is. Within 180 days is when renewal risk starts to
+ * count (DESIGN §2), so that is where the warning colour begins; within 30
+ * days, or already past, is urgent.
+ */
+export function describeRenewal(renewalDate: string, now: Date = new Date()): RenewalDescription {
+  const days = daysUntil(renewalDate, now);
+  const label = days < 0 ? `lapsed ${formatDayOffset(days)}` : formatDayOffset(days);
+  const tone: Tone = days <= 30 ? 'red' : days <= 180 ? 'orange' : 'gray';
+  return { days, label, tone };
+}
+
+const TIER_CADENCE: Record<number, string> = { 7: 'weekly', 14: 'every 2 weeks', 30: 'monthly' };
+
+/** "Tier A — weekly site walks" */
+export function describeTier(tier: SiteWalkTier): string {
+  const interval = SITE_WALK_TIER_INTERVAL_DAYS[tier];
+  return `Tier ${tier} — ${TIER_CADENCE[interval] ?? `every ${interval} days`} site walks`;
+}
+
+/**
+ * Whether the last site walk is older than the tier's cadence allows (or there
+ * never was one), so the table can flag accounts that are not being walked.
+ */
+export function isSiteWalkLate(tier: SiteWalkTier, lastSiteWalkAt: string | null, now: Date = new Date()): boolean {
+  if (!lastSiteWalkAt) return true;
+  return daysSince(lastSiteWalkAt, now) > SITE_WALK_TIER_INTERVAL_DAYS[tier];
+}

@@ -1,0 +1,106 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AccountEnhancements_EnhancementsFragmentDoc,
+    "\n  query AccountEnhancementsNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      enhancements(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountEnhancements_enhancements\n      }\n    }\n  }\n": typeof types.AccountEnhancementsNextPageDocument,
+    "\n  fragment AccountHeader_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    contractStart\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n      email\n    }\n    contacts {\n      id\n      name\n      title\n      email\n      phone\n      isPrimary\n    }\n  }\n": typeof types.AccountHeader_AccountFragmentDoc,
+    "\n  fragment AccountIssues_issues on IssueConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        urgency\n        status\n        overdue\n        dueAt\n        createdAt\n        property {\n          id\n          name\n        }\n        crew {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": typeof types.AccountIssues_IssuesFragmentDoc,
+    "\n  query AccountIssuesNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      issues(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountIssues_issues\n      }\n    }\n  }\n": typeof types.AccountIssuesNextPageDocument,
+    "\n  query AccountPage($id: ID!) {\n    account(id: $id) {\n      id\n      name\n      ...AccountHeader_account\n      properties {\n        id\n        ...AccountProperties_properties\n      }\n      issues(filter: { openOnly: true }, first: 20) {\n        ...AccountIssues_issues\n      }\n      enhancements(filter: { openOnly: true }, first: 20) {\n        ...AccountEnhancements_enhancements\n      }\n      siteWalks(first: 20) {\n        id\n        ...SiteWalksTable_siteWalks\n      }\n      plan {\n        id\n        ...AccountPlanCard_plan\n      }\n    }\n  }\n": typeof types.AccountPageDocument,
+    "\n  fragment AccountPlanCard_plan on AccountPlan {\n    id\n    year\n    goals\n    opportunities\n    lastMonthlyReviewDate\n    lastQuarterlyUpdateDate\n    reviews {\n      id\n      kind\n      date\n      notes\n      reviewer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AccountPlanCard_PlanFragmentDoc,
+    "\n  fragment AccountProperties_properties on Property {\n    id\n    name\n    address\n    areaSqm\n    boundary\n    centroid {\n      lng\n      lat\n    }\n    openIssueCount\n    openEnhancementCount\n    schedules {\n      id\n      weekday\n      cadence\n      nextVisitDate\n      serviceLine {\n        id\n        name\n      }\n      crew {\n        id\n        name\n        color\n      }\n    }\n  }\n": typeof types.AccountProperties_PropertiesFragmentDoc,
+    "\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n": typeof types.AccountsPageDocument,
+    "\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n": typeof types.AccountsTable_AccountFragmentDoc,
+    "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n": typeof types.SiteWalksTable_SiteWalksFragmentDoc,
+};
+const documents: Documents = {
+    "\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AccountEnhancements_EnhancementsFragmentDoc,
+    "\n  query AccountEnhancementsNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      enhancements(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountEnhancements_enhancements\n      }\n    }\n  }\n": types.AccountEnhancementsNextPageDocument,
+    "\n  fragment AccountHeader_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    contractStart\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n      email\n    }\n    contacts {\n      id\n      name\n      title\n      email\n      phone\n      isPrimary\n    }\n  }\n": types.AccountHeader_AccountFragmentDoc,
+    "\n  fragment AccountIssues_issues on IssueConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        urgency\n        status\n        overdue\n        dueAt\n        createdAt\n        property {\n          id\n          name\n        }\n        crew {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n": types.AccountIssues_IssuesFragmentDoc,
+    "\n  query AccountIssuesNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      issues(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountIssues_issues\n      }\n    }\n  }\n": types.AccountIssuesNextPageDocument,
+    "\n  query AccountPage($id: ID!) {\n    account(id: $id) {\n      id\n      name\n      ...AccountHeader_account\n      properties {\n        id\n        ...AccountProperties_properties\n      }\n      issues(filter: { openOnly: true }, first: 20) {\n        ...AccountIssues_issues\n      }\n      enhancements(filter: { openOnly: true }, first: 20) {\n        ...AccountEnhancements_enhancements\n      }\n      siteWalks(first: 20) {\n        id\n        ...SiteWalksTable_siteWalks\n      }\n      plan {\n        id\n        ...AccountPlanCard_plan\n      }\n    }\n  }\n": types.AccountPageDocument,
+    "\n  fragment AccountPlanCard_plan on AccountPlan {\n    id\n    year\n    goals\n    opportunities\n    lastMonthlyReviewDate\n    lastQuarterlyUpdateDate\n    reviews {\n      id\n      kind\n      date\n      notes\n      reviewer {\n        id\n        name\n      }\n    }\n  }\n": types.AccountPlanCard_PlanFragmentDoc,
+    "\n  fragment AccountProperties_properties on Property {\n    id\n    name\n    address\n    areaSqm\n    boundary\n    centroid {\n      lng\n      lat\n    }\n    openIssueCount\n    openEnhancementCount\n    schedules {\n      id\n      weekday\n      cadence\n      nextVisitDate\n      serviceLine {\n        id\n        name\n      }\n      crew {\n        id\n        name\n        color\n      }\n    }\n  }\n": types.AccountProperties_PropertiesFragmentDoc,
+    "\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n": types.AccountsPageDocument,
+    "\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n": types.AccountsTable_AccountFragmentDoc,
+    "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n": types.SiteWalksTable_SiteWalksFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountEnhancementsNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      enhancements(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountEnhancements_enhancements\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountEnhancementsNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      enhancements(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountEnhancements_enhancements\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountHeader_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    contractStart\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n      email\n    }\n    contacts {\n      id\n      name\n      title\n      email\n      phone\n      isPrimary\n    }\n  }\n"): (typeof documents)["\n  fragment AccountHeader_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    contractStart\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n      email\n    }\n    contacts {\n      id\n      name\n      title\n      email\n      phone\n      isPrimary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountIssues_issues on IssueConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        urgency\n        status\n        overdue\n        dueAt\n        createdAt\n        property {\n          id\n          name\n        }\n        crew {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AccountIssues_issues on IssueConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        category\n        urgency\n        status\n        overdue\n        dueAt\n        createdAt\n        property {\n          id\n          name\n        }\n        crew {\n          id\n          name\n          color\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountIssuesNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      issues(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountIssues_issues\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountIssuesNextPage($accountId: ID!, $after: String) {\n    account(id: $accountId) {\n      id\n      issues(filter: { openOnly: true }, first: 20, after: $after) {\n        ...AccountIssues_issues\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountPage($id: ID!) {\n    account(id: $id) {\n      id\n      name\n      ...AccountHeader_account\n      properties {\n        id\n        ...AccountProperties_properties\n      }\n      issues(filter: { openOnly: true }, first: 20) {\n        ...AccountIssues_issues\n      }\n      enhancements(filter: { openOnly: true }, first: 20) {\n        ...AccountEnhancements_enhancements\n      }\n      siteWalks(first: 20) {\n        id\n        ...SiteWalksTable_siteWalks\n      }\n      plan {\n        id\n        ...AccountPlanCard_plan\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountPage($id: ID!) {\n    account(id: $id) {\n      id\n      name\n      ...AccountHeader_account\n      properties {\n        id\n        ...AccountProperties_properties\n      }\n      issues(filter: { openOnly: true }, first: 20) {\n        ...AccountIssues_issues\n      }\n      enhancements(filter: { openOnly: true }, first: 20) {\n        ...AccountEnhancements_enhancements\n      }\n      siteWalks(first: 20) {\n        id\n        ...SiteWalksTable_siteWalks\n      }\n      plan {\n        id\n        ...AccountPlanCard_plan\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountPlanCard_plan on AccountPlan {\n    id\n    year\n    goals\n    opportunities\n    lastMonthlyReviewDate\n    lastQuarterlyUpdateDate\n    reviews {\n      id\n      kind\n      date\n      notes\n      reviewer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AccountPlanCard_plan on AccountPlan {\n    id\n    year\n    goals\n    opportunities\n    lastMonthlyReviewDate\n    lastQuarterlyUpdateDate\n    reviews {\n      id\n      kind\n      date\n      notes\n      reviewer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountProperties_properties on Property {\n    id\n    name\n    address\n    areaSqm\n    boundary\n    centroid {\n      lng\n      lat\n    }\n    openIssueCount\n    openEnhancementCount\n    schedules {\n      id\n      weekday\n      cadence\n      nextVisitDate\n      serviceLine {\n        id\n        name\n      }\n      crew {\n        id\n        name\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AccountProperties_properties on Property {\n    id\n    name\n    address\n    areaSqm\n    boundary\n    centroid {\n      lng\n      lat\n    }\n    openIssueCount\n    openEnhancementCount\n    schedules {\n      id\n      weekday\n      cadence\n      nextVisitDate\n      serviceLine {\n        id\n        name\n      }\n      crew {\n        id\n        name\n        color\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,244 @@
+import { Badge, Tooltip } from '@mantine/core';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import { loadMapConfig, OFFLINE_STYLE } from './map.config';
+import { boundsOf, toFeatureCollection, type MapProperty } from './map.geometry';
+import type { PropertyMapProps } from './PropertyMap';
+import classes from './PropertyMap.module.css';
+
+// Without this a production build cannot find maplibre's worker (STACK.md).
+maplibregl.setWorkerUrl(workerUrl);
+
+const SOURCE = 'gw-properties';
+const FILL = 'gw-properties-fill';
+const LINE = 'gw-properties-line';
+// A remote style that has not loaded by then is treated as unreachable.
+const STYLE_TIMEOUT_MS = 8000;
+const FIT = { padding: 40, maxZoom: 17 } as const;
+
+const selected: maplibregl.ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+
+type OverlayState = { properties: readonly MapProperty[]; selectedId: string | null };
+
+/**
+ * Boundaries (fill + outline layers) and name labels drawn over whatever
+ * basemap is loaded. Labels are DOM markers, not a symbol layer: a symbol
+ * layer needs a glyph server, which the offline style does not have.
+ */
+class PropertyOverlay {
+  private state: OverlayState = { properties: [], selectedId: null };
+  private readonly labels = new Map<string, { marker: maplibregl.Marker; element: HTMLButtonElement }>();
+
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly onSelect: (propertyId: string) => void,
+  ) {}
+
+  /** Adds source and layers; needed after every style load because a new style drops them. */
+  install() {
+    if (!this.map.getSource(SOURCE)) {
+      // promoteId lets feature-state address a property by its id.
+      this.map.addSource(SOURCE, { type: 'geojson', data: toFeatureCollection([]), promoteId: 'id' });
+      this.map.addLayer({
+        id: FILL,
+        type: 'fill',
+        source: SOURCE,
+        paint: {
+          'fill-color': ['case', selected, '#1c7ed6', '#37b24d'],
+          'fill-opacity': ['case', selected, 0.35, 0.22],
+        },
+      });
+      this.map.addLayer({
+        id: LINE,
+        type: 'line',
+        source: SOURCE,
+        paint: {
+          'line-color': ['case', selected, '#1864ab', '#2b8a3e'],
+          'line-width': ['case', selected, 2.5, 1.5],
+        },
+      });
+    }
+    this.draw();
+  }
+
+  /**
+   * `fit` frames all properties (a new set was loaded); otherwise a changed
+   * selection is brought into view, unless `focus` is off (initial draw).
+   */
+  update(next: OverlayState, { fit, focus = true }: { fit: boolean; focus?: boolean }) {
+    const selectionChanged = focus && next.selectedId !== this.state.selectedId;
+    this.state = next;
+    this.draw();
+    if (fit) {
+      const box = boundsOf(next.properties.map((p) => p.boundary));
+      if (box) this.map.fitBounds(box, { ...FIT, animate: false });
+    } else if (selectionChanged) {
+      // Bring the newly selected property into view (picked here or in the list beside the map).
+      const chosen = next.properties.find((p) => p.id === next.selectedId);
+      const box = chosen && boundsOf([chosen.boundary]);
+      if (box) this.map.fitBounds(box, { ...FIT, maxZoom: Math.max(this.map.getZoom(), 15), duration: 600 });
+    }
+  }
+
+  remove() {
+    for (const { marker } of this.labels.values()) marker.remove();
+    this.labels.clear();
+  }
+
+  private draw() {
+    const { properties, selectedId } = this.state;
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(SOURCE);
+    if (source) {
+      source.setData(toFeatureCollection(properties));
+      for (const p of properties) {
+        this.map.setFeatureState({ source: SOURCE, id: p.id }, { selected: p.id === selectedId });
+      }
+    }
+    const wanted = new Set(properties.map((p) => p.id));
+    for (const [id, { marker }] of this.labels) {
+      if (!wanted.has(id)) {
+        marker.remove();
+        this.labels.delete(id);
+      }
+    }
+    for (const p of properties) {
+      let label = this.labels.get(p.id);
+      if (!label) {
+        const element = document.createElement('button');
+        element.type = 'button';
+        element.className = classes.label ?? '';
+        element.addEventListener('click', (event) => {
+          event.stopPropagation();
+          this.onSelect(p.id);
+        });
+        label = { element, marker: new maplibregl.Marker({ element, anchor: 'center' }) };
+        label.marker.setLngLat([p.centroid.lng, p.centroid.lat]).addTo(this.map);
+        this.labels.set(p.id, label);
+      }
+      label.marker.setLngLat([p.centroid.lng, p.centroid.lat]);
+      label.element.textContent = p.name;
+      label.element.title = p.name;
+      label.element.dataset['selected'] = String(p.id === selectedId);
+    }
+  }
+}
+
+type Basemap = 'loading' | 'remote' | 'offline';
+
+/** The maplibre half of PropertyMap; loaded lazily so maplibre stays in its own chunk. */
+export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 320 }: PropertyMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const overlayRef = useRef<PropertyOverlay | null>(null);
+  // Written by effects, read by the map's own callbacks (which are registered once).
+  const stateRef = useRef<OverlayState>({ properties, selectedId });
+  const onSelectRef = useRef(onSelect);
+  const [basemap, setBasemap] = useState<Basemap>('loading');
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  }, [onSelect]);
+
+  // A new set of properties refits the view; the same set with a new selection only restyles.
+  const propertyKey = properties.map((p) => p.id).join(',');
+  const shownKey = useRef(propertyKey);
+  useEffect(() => {
+    stateRef.current = { properties, selectedId };
+    const fit = shownKey.current !== propertyKey;
+    shownKey.current = propertyKey;
+    overlayRef.current?.update(stateRef.current, { fit });
+  }, [properties, propertyKey, selectedId]);
+
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let map: maplibregl.Map | undefined;
+
+    void loadMapConfig().then(({ mapStyleUrl }) => {
+      const container = containerRef.current;
+      if (cancelled || !container) return;
+      let offline = mapStyleUrl === null;
+      let styleLoaded = false;
+      const box = boundsOf(stateRef.current.properties.map((p) => p.boundary));
+      try {
+        map = new maplibregl.Map({
+          container,
+          style: mapStyleUrl ?? OFFLINE_STYLE,
+          ...(box ? { bounds: box, fitBoundsOptions: FIT } : { center: [-98.5, 39.8], zoom: 3 }),
+          attributionControl: { compact: true },
+          dragRotate: false,
+          pitchWithRotate: false,
+        });
+      } catch (error) {
+        // Thrown when the WebGL context cannot be created (blocked, or lost GPU).
+        setFailure(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      const created = map;
+      const overlay = new PropertyOverlay(created, (id) => onSelectRef.current(id));
+      overlayRef.current = overlay;
+      // The map was created framing all properties: do not zoom to the preselected one.
+      overlay.update(stateRef.current, { fit: false, focus: false });
+      created.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+
+      const switchToOfflineStyle = () => {
+        if (offline || cancelled) return;
+        offline = true;
+        setBasemap('offline');
+        created.setStyle(OFFLINE_STYLE, { diff: false });
+      };
+      if (!offline) timer = setTimeout(() => !styleLoaded && switchToOfflineStyle(), STYLE_TIMEOUT_MS);
+
+      // Before the first style load, any error is the style itself failing
+      // (unreachable, not JSON, invalid): fall back. Later errors are single
+      // tiles or sprites and do not warrant dropping the basemap.
+      created.on('error', () => {
+        if (!styleLoaded) switchToOfflineStyle();
+      });
+      created.on('style.load', () => {
+        styleLoaded = true;
+        clearTimeout(timer);
+        overlay.install();
+        setBasemap(offline ? 'offline' : 'remote');
+      });
+      created.on('click', FILL, (event) => {
+        const id = event.features?.[0]?.properties?.['id'];
+        if (typeof id === 'string') onSelectRef.current(id);
+      });
+      created.on('mouseenter', FILL, () => (created.getCanvas().style.cursor = 'pointer'));
+      created.on('mouseleave', FILL, () => (created.getCanvas().style.cursor = ''));
+    });
+
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      overlayRef.current?.remove();
+      overlayRef.current = null;
+      map?.remove();
+    };
+  }, []);
+
+  if (failure) {
+    return (
+      <div className={classes.frame} style={{ height, display: 'grid', placeItems: 'center', padding: 16 }}>
+        <span role="status">The map could not start: {failure}</span>
+      </div>
+    );
+  }
+
+  return (
+    <div className={classes.frame} style={{ height }}>
+      {/* Sized inline: maplibre's own CSS makes its container position: relative, which would undo a class-based absolute fill. */}
+      <div ref={containerRef} style={{ width: '100%', height: '100%' }} data-testid="property-map" />
+      {basemap === 'offline' && (
+        <Tooltip label="No basemap is configured or it could not be loaded; boundaries are drawn on a plain background.">
+          <Badge className={classes.basemapNote} size="xs" variant="white" color="gray" radius="sm">
+            Offline basemap
+          </Badge>
+        </Tooltip>
+      )}
+    </div>
+  );
+}
