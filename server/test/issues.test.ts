@@ -1,26 +1,79 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOfLocalDay } from '@groundwork/shared';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { createAccount, createCrew, createProperty, createSchedule, createServiceLines, createUser } from './support/factories.js';
+import {
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+} from './support/factories.js';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateIssueInput!) {
     createIssue(input: $input) {
-      issue { id status urgency dueAt version crew { id name } serviceLine { code } location { lng lat } }
-      duplicateCandidates { distanceMeters issue { id } }
+      issue {
+        id
+        status
+        urgency
+        dueAt
+        version
+        crew {
+          id
+          name
+        }
+        serviceLine {
+          code
+        }
+        location {
+          lng
+          lat
+        }
+      }
+      duplicateCandidates {
+        distanceMeters
+        issue {
+          id
+        }
+      }
     }
   }
 `;
 const UPDATE_STATUS = /* GraphQL */ `
   mutation Status($input: UpdateIssueStatusInput!) {
-    updateIssueStatus(input: $input) { id status version reopenCount resolvedAt }
+    updateIssueStatus(input: $input) {
+      id
+      status
+      version
+      reopenCount
+      resolvedAt
+    }
   }
 `;
 const ASSIGN = /* GraphQL */ `
-  mutation Assign($input: AssignIssueInput!) { assignIssue(input: $input) { id status version crew { id } } }
+  mutation Assign($input: AssignIssueInput!) {
+    assignIssue(input: $input) {
+      id
+      status
+      version
+      crew {
+        id
+      }
+    }
+  }
 `;
 const MOVE = /* GraphQL */ `
-  mutation Move($input: MoveIssueInput!) { moveIssue(input: $input) { id version location { lng lat } } }
+  mutation Move($input: MoveIssueInput!) {
+    moveIssue(input: $input) {
+      id
+      version
+      location {
+        lng
+        lat
+      }
+    }
+  }
 `;
 
 const CENTER = { lng: -104.99, lat: 39.74 };
@@ -49,7 +102,11 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     maintenanceCrewId = maintenance.id;
     otherCrewId = (await createCrew(em, lines.MAINTENANCE, 'Mow Crew South')).id;
     // Tuesdays, weekly. No irrigation schedule: irrigation Issues find no crew.
-    await createSchedule(em, property, lines.MAINTENANCE, maintenance, { weekday: 2, cadence: 'WEEKLY', anchorDate: '2026-01-06' });
+    await createSchedule(em, property, lines.MAINTENANCE, maintenance, {
+      weekday: 2,
+      cadence: 'WEEKLY',
+      anchorDate: '2026-01-06',
+    });
     crewLeadToken = (await createUser(em, { role: 'CREW_LEAD', crew: maintenance })).token;
   });
   afterAll(async () => {
@@ -57,8 +114,13 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
   });
 
   const create = (input: Record<string, unknown>, t = token) =>
-    server.gql(CREATE, { input: { propertyId, location: near(), title: 'Broken head', category: 'LITTER', ...input } }, t);
-  const issueCount = async () => (await server.em().getConnection().execute('select count(*)::int as n from issues'))[0].n as number;
+    server.gql(
+      CREATE,
+      { input: { propertyId, location: near(), title: 'Broken head', category: 'LITTER', ...input } },
+      t,
+    );
+  const issueCount = async () =>
+    (await server.em().getConnection().execute('select count(*)::int as n from issues'))[0].n as number;
 
   it('routes a routine Issue to the crew next on the property, due at the end of its next visit day', async () => {
     const before = new Date();
@@ -80,13 +142,27 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
   });
 
   it('leaves an Issue with no scheduled crew OPEN in the unrouted queue', async () => {
-    const res = await create({ title: 'Dry patch by entrance', category: 'IRRIGATION_COVERAGE', location: near(-0.0004, 0.0004) });
+    const res = await create({
+      title: 'Dry patch by entrance',
+      category: 'IRRIGATION_COVERAGE',
+      location: near(-0.0004, 0.0004),
+    });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.createIssue.issue).toMatchObject({ status: 'OPEN', crew: null, dueAt: null, serviceLine: { code: 'IRRIGATION' } });
+    expect(res.data!.createIssue.issue).toMatchObject({
+      status: 'OPEN',
+      crew: null,
+      dueAt: null,
+      serviceLine: { code: 'IRRIGATION' },
+    });
   });
 
   it('makes SAFETY Issues URGENT and due 24 hours after creation', async () => {
-    const res = await create({ title: 'Exposed wiring at sign', category: 'SAFETY', urgency: 'ROUTINE', location: near(0.0003, -0.0005) });
+    const res = await create({
+      title: 'Exposed wiring at sign',
+      category: 'SAFETY',
+      urgency: 'ROUTINE',
+      location: near(0.0003, -0.0005),
+    });
     expect(res.errors).toBeUndefined();
     const issue = res.data!.createIssue.issue;
     expect(issue.urgency).toBe('URGENT');
@@ -111,14 +187,24 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     // Another category at the same spot is not a duplicate.
     const other = await create({ title: 'Litter in bed A', category: 'LITTER', location: near(-0.0006, -0.0005) });
     expect(other.data!.createIssue.issue).not.toBeNull();
-    const forced = await create({ title: 'Weeds again', category: 'WEEDS', location: near(-0.0006, -0.0005), allowDuplicate: true });
+    const forced = await create({
+      title: 'Weeds again',
+      category: 'WEEDS',
+      location: near(-0.0006, -0.0005),
+      allowDuplicate: true,
+    });
     expect(forced.data!.createIssue.issue).not.toBeNull();
     expect(forced.data!.createIssue.duplicateCandidates).toHaveLength(1);
   });
 
   describe('refuses bad input with a clear error and writes nothing', () => {
     const cases: [string, Record<string, unknown>, string, RegExp][] = [
-      ['a location 200 m outside the property', { location: near(0.0035, 0) }, 'BAD_USER_INPUT', /input\.location: is \d+ m outside the property/],
+      [
+        'a location 200 m outside the property',
+        { location: near(0.0035, 0) },
+        'BAD_USER_INPUT',
+        /input\.location: is \d+ m outside the property/,
+      ],
       ['a longitude out of range', { location: { lng: -190, lat: 39.74 } }, 'BAD_USER_INPUT', /input\.location: lng/],
       ['a latitude out of range', { location: { lng: -104.99, lat: 91 } }, 'BAD_USER_INPUT', /input\.location: lat/],
       ['a coordinate that is not a number', { location: { lng: 'east', lat: 39.74 } }, 'BAD_USER_INPUT', /lng/],
@@ -143,44 +229,121 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
   });
 
   it('follows the lifecycle, refuses illegal jumps, and counts a reopen', async () => {
-    const created = (await create({ title: 'Leaning tree', category: 'TREE_PRUNING', location: near(0.0005, 0.0005) })).data!.createIssue.issue;
+    const created = (await create({ title: 'Leaning tree', category: 'TREE_PRUNING', location: near(0.0005, 0.0005) }))
+      .data!.createIssue.issue;
     expect(created.status).toBe('OPEN');
-    const jump = await server.gql(UPDATE_STATUS, { input: { issueId: created.id, status: 'RESOLVED', expectedVersion: created.version } }, token);
+    const jump = await server.gql(
+      UPDATE_STATUS,
+      { input: { issueId: created.id, status: 'RESOLVED', expectedVersion: created.version } },
+      token,
+    );
     expect(jump.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     expect(jump.errors?.[0]?.message).toMatch(/OPEN to RESOLVED/);
 
-    const assigned = (await server.gql(ASSIGN, { input: { issueId: created.id, crewId: otherCrewId, expectedVersion: created.version } }, token)).data!.assignIssue;
+    const assigned = (
+      await server.gql(
+        ASSIGN,
+        { input: { issueId: created.id, crewId: otherCrewId, expectedVersion: created.version } },
+        token,
+      )
+    ).data!.assignIssue;
     expect(assigned).toMatchObject({ status: 'ASSIGNED', crew: { id: otherCrewId } });
     expect(assigned.version).toBe(created.version + 1);
 
-    const started = await server.gql(UPDATE_STATUS, { input: { issueId: created.id, status: 'IN_PROGRESS', expectedVersion: assigned.version } }, crewLeadToken);
+    const started = await server.gql(
+      UPDATE_STATUS,
+      { input: { issueId: created.id, status: 'IN_PROGRESS', expectedVersion: assigned.version } },
+      crewLeadToken,
+    );
     expect(started.errors).toBeUndefined();
-    const resolved = await server.gql(UPDATE_STATUS, { input: { issueId: created.id, status: 'RESOLVED', note: 'Staked', expectedVersion: started.data!.updateIssueStatus.version } }, crewLeadToken);
+    const resolved = await server.gql(
+      UPDATE_STATUS,
+      {
+        input: {
+          issueId: created.id,
+          status: 'RESOLVED',
+          note: 'Staked',
+          expectedVersion: started.data!.updateIssueStatus.version,
+        },
+      },
+      crewLeadToken,
+    );
     expect(resolved.data!.updateIssueStatus.resolvedAt).not.toBeNull();
     // A crew lead may not verify their own work.
-    const verifyByCrew = await server.gql(UPDATE_STATUS, { input: { issueId: created.id, status: 'VERIFIED', expectedVersion: resolved.data!.updateIssueStatus.version } }, crewLeadToken);
+    const verifyByCrew = await server.gql(
+      UPDATE_STATUS,
+      { input: { issueId: created.id, status: 'VERIFIED', expectedVersion: resolved.data!.updateIssueStatus.version } },
+      crewLeadToken,
+    );
     expect(verifyByCrew.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const reopened = await server.gql(UPDATE_STATUS, { input: { issueId: created.id, status: 'ASSIGNED', note: 'Still leaning', expectedVersion: resolved.data!.updateIssueStatus.version } }, token);
+    const reopened = await server.gql(
+      UPDATE_STATUS,
+      {
+        input: {
+          issueId: created.id,
+          status: 'ASSIGNED',
+          note: 'Still leaning',
+          expectedVersion: resolved.data!.updateIssueStatus.version,
+        },
+      },
+      token,
+    );
     expect(reopened.data!.updateIssueStatus).toMatchObject({ status: 'ASSIGNED', reopenCount: 1, resolvedAt: null });
-    const activities = await server.em().getConnection().execute(`select kind, from_status, to_status, note from issue_activities where issue_id = ? order by at, kind`, [created.id]);
-    expect(activities.map((a: any) => a.kind)).toEqual(['CREATED', 'ASSIGNED', 'STATUS_CHANGED', 'STATUS_CHANGED', 'STATUS_CHANGED']);
+    const activities = await server
+      .em()
+      .getConnection()
+      .execute(`select kind, from_status, to_status, note from issue_activities where issue_id = ? order by at, kind`, [
+        created.id,
+      ]);
+    expect(activities.map((a: any) => a.kind)).toEqual([
+      'CREATED',
+      'ASSIGNED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+    ]);
   });
 
   it('answers a stale expectedVersion with VERSION_CONFLICT and the current version, changing nothing', async () => {
-    const issue = (await create({ title: 'Broken sprinkler', category: 'LITTER', location: near(0.0007, -0.0007) })).data!.createIssue.issue;
-    const moved = await server.gql(MOVE, { input: { issueId: issue.id, location: near(0.0007, -0.00068), expectedVersion: issue.version } }, token);
+    const issue = (await create({ title: 'Broken sprinkler', category: 'LITTER', location: near(0.0007, -0.0007) }))
+      .data!.createIssue.issue;
+    const moved = await server.gql(
+      MOVE,
+      { input: { issueId: issue.id, location: near(0.0007, -0.00068), expectedVersion: issue.version } },
+      token,
+    );
     expect(moved.errors).toBeUndefined();
-    const stale = await server.gql(ASSIGN, { input: { issueId: issue.id, crewId: otherCrewId, expectedVersion: issue.version } }, token);
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'VERSION_CONFLICT', currentVersion: issue.version + 1 });
-    const row = (await server.em().getConnection().execute('select crew_id, version from issues where id = ?', [issue.id]))[0];
+    const stale = await server.gql(
+      ASSIGN,
+      { input: { issueId: issue.id, crewId: otherCrewId, expectedVersion: issue.version } },
+      token,
+    );
+    expect(stale.errors?.[0]?.extensions).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      currentVersion: issue.version + 1,
+    });
+    const row = (
+      await server.em().getConnection().execute('select crew_id, version from issues where id = ?', [issue.id])
+    )[0];
     expect(row).toMatchObject({ crew_id: maintenanceCrewId, version: issue.version + 1 });
   });
 
   it('lets exactly one of two concurrent assignments win', async () => {
-    const issue = (await create({ title: 'Trash at gate', category: 'LITTER', location: near(-0.0007, 0.0007) })).data!.createIssue.issue;
+    const issue = (await create({ title: 'Trash at gate', category: 'LITTER', location: near(-0.0007, 0.0007) })).data!
+      .createIssue.issue;
     const results = await Promise.all(
       [otherCrewId, maintenanceCrewId].map((crewId) =>
-        server.gql(ASSIGN, { input: { issueId: issue.id, crewId: crewId === maintenanceCrewId ? otherCrewId : crewId, expectedVersion: issue.version } }, token),
+        server.gql(
+          ASSIGN,
+          {
+            input: {
+              issueId: issue.id,
+              crewId: crewId === maintenanceCrewId ? otherCrewId : crewId,
+              expectedVersion: issue.version,
+            },
+          },
+          token,
+        ),
       ),
     );
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
@@ -188,8 +351,13 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
   });
 
   it('refuses to move a pin off its property', async () => {
-    const issue = (await create({ title: 'Pothole', category: 'HARDSCAPE', location: near(0.0002, 0.0006) })).data!.createIssue.issue;
-    const res = await server.gql(MOVE, { input: { issueId: issue.id, location: near(0.01, 0), expectedVersion: issue.version } }, token);
+    const issue = (await create({ title: 'Pothole', category: 'HARDSCAPE', location: near(0.0002, 0.0006) })).data!
+      .createIssue.issue;
+    const res = await server.gql(
+      MOVE,
+      { input: { issueId: issue.id, location: near(0.01, 0), expectedVersion: issue.version } },
+      token,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/input\.location: is \d+ m outside/);
   });
@@ -198,6 +366,8 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     const rows = await server.em().getConnection().execute('select seq::int as seq, type from ops_events order by seq');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.map((r: any) => r.seq)).toEqual(rows.map((_: unknown, i: number) => i + 1));
-    expect(new Set(rows.map((r: any) => r.type))).toEqual(new Set(['ISSUE_CREATED', 'ISSUE_ASSIGNED', 'ISSUE_STATUS_CHANGED', 'ISSUE_REOPENED', 'ISSUE_MOVED']));
+    expect(new Set(rows.map((r: any) => r.type))).toEqual(
+      new Set(['ISSUE_CREATED', 'ISSUE_ASSIGNED', 'ISSUE_STATUS_CHANGED', 'ISSUE_REOPENED', 'ISSUE_MOVED']),
+    );
   });
 });

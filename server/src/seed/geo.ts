@@ -181,7 +181,10 @@ function cross(o: Position, a: Position, b: Position): number {
 
 function onSegment(p: Position, q: Position, r: Position): boolean {
   return (
-    Math.min(p[0], r[0]) <= q[0] && q[0] <= Math.max(p[0], r[0]) && Math.min(p[1], r[1]) <= q[1] && q[1] <= Math.max(p[1], r[1])
+    Math.min(p[0], r[0]) <= q[0] &&
+    q[0] <= Math.max(p[0], r[0]) &&
+    Math.min(p[1], r[1]) <= q[1] &&
+    q[1] <= Math.max(p[1], r[1])
   );
 }
 

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
-import { DEFAULT_CATEGORY_SERVICE_LINE, ISSUE_CATEGORIES, SERVICE_LINE_CODES, type Role, type VisitCadence } from '@groundwork/shared';
+import {
+  DEFAULT_CATEGORY_SERVICE_LINE,
+  ISSUE_CATEGORIES,
+  SERVICE_LINE_CODES,
+  type Role,
+  type VisitCadence,
+} from '@groundwork/shared';
 import { User } from '../../src/modules/users/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../../src/modules/crews/index.js';
 import { Account } from '../../src/modules/accounts/index.js';
@@ -12,7 +18,10 @@ const next = () => ++counter;
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | null = null;
 
-export async function createUser(em: EntityManager, overrides: Partial<Pick<User, 'role' | 'name' | 'email'>> & { crew?: Crew } = {}) {
+export async function createUser(
+  em: EntityManager,
+  overrides: Partial<Pick<User, 'role' | 'name' | 'email'>> & { crew?: Crew } = {},
+) {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const n = next();
   const user = em.create(User, {
@@ -44,7 +53,11 @@ export async function createCrew(em: EntityManager, serviceLine: ServiceLine, na
   return crew;
 }
 
-export async function createAccount(em: EntityManager, accountManager: User, overrides: Partial<Pick<Account, 'name' | 'annualValue' | 'renewalDate' | 'tier'>> = {}) {
+export async function createAccount(
+  em: EntityManager,
+  accountManager: User,
+  overrides: Partial<Pick<Account, 'name' | 'annualValue' | 'renewalDate' | 'tier'>> = {},
+) {
   const n = next();
   const account = em.create(Account, {
     name: overrides.name ?? `Account ${n}`,
@@ -60,7 +73,12 @@ export async function createAccount(em: EntityManager, accountManager: User, ove
 }
 
 /** A square site of about `sizeM` metres a side centred on (lng, lat). */
-export async function createProperty(em: EntityManager, account: Account, center: { lng: number; lat: number } = { lng: -104.99, lat: 39.74 }, sizeM = 200) {
+export async function createProperty(
+  em: EntityManager,
+  account: Account,
+  center: { lng: number; lat: number } = { lng: -104.99, lat: 39.74 },
+  sizeM = 200,
+) {
   const dLat = sizeM / 2 / 111_320;
   const dLng = sizeM / 2 / (111_320 * Math.cos((center.lat * Math.PI) / 180));
   const ring = [

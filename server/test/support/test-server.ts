@@ -24,14 +24,24 @@ export interface TestServer extends AsyncDisposable {
   url: string;
   server: RunningServer;
   em(): EntityManager;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   queries: string[];
 }
 
 /** A disposable server on its own database: `await using server = await startTestServer('embedded')`. */
 export async function startTestServer(backend: Backend): Promise<TestServer> {
   const cleanup: (() => Promise<void>)[] = [];
-  const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO_SEED: 'false', NODE_ENV: 'test' };
+  const env: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'false',
+    NODE_ENV: 'test',
+  };
   if (backend === 'postgresql') {
     const admin = process.env.TEST_DATABASE_URL!;
     const name = `gw_test_${Date.now()}_${randomBytes(3).toString('hex')}`;

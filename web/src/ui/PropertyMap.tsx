@@ -42,7 +42,9 @@ class MapErrorBoundary extends Component<{ height: number; children: ReactNode }
   }
   override render() {
     if (this.state.error) {
-      return <MapMessage height={this.props.height}>The map could not be loaded: {this.state.error.message}</MapMessage>;
+      return (
+        <MapMessage height={this.props.height}>The map could not be loaded: {this.state.error.message}</MapMessage>
+      );
     }
     return this.props.children;
   }
@@ -59,7 +61,8 @@ export function PropertyMap(props: PropertyMapProps) {
   if (!webgl) {
     return (
       <MapMessage height={height}>
-        This browser cannot draw the map (WebGL 2 is unavailable or disabled). The properties are still listed alongside.
+        This browser cannot draw the map (WebGL 2 is unavailable or disabled). The properties are still listed
+        alongside.
       </MapMessage>
     );
   }

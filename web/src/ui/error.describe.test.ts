@@ -9,11 +9,17 @@ describe('describeError', () => {
       data: null,
       errors: [{ message: 'Account 42 was not found', extensions: { code: 'NOT_FOUND' } }],
     });
-    expect(describeError(error)).toEqual({ title: 'Not found', message: 'Account 42 was not found', code: 'NOT_FOUND' });
+    expect(describeError(error)).toEqual({
+      title: 'Not found',
+      message: 'Account 42 was not found',
+      code: 'NOT_FOUND',
+    });
   });
 
   it('reads GraphQL errors out of a non-200 JSON body', () => {
-    const bodyText = JSON.stringify({ errors: [{ message: 'Variable "$id" is invalid', extensions: { code: 'BAD_USER_INPUT' } }] });
+    const bodyText = JSON.stringify({
+      errors: [{ message: 'Variable "$id" is invalid', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
     const error = new ServerError('Response not successful: Received status code 400', {
       response: new Response(bodyText, { status: 400 }),
       bodyText,

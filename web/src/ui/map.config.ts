@@ -9,7 +9,10 @@ export type MapConfig = {
 const NO_BASEMAP: MapConfig = { mapStyleUrl: null };
 
 /** Accepts only the documented shape; anything else means "no basemap". */
-export function parseMapConfig(value: unknown, base: string = globalThis.location?.href ?? 'http://localhost/'): MapConfig {
+export function parseMapConfig(
+  value: unknown,
+  base: string = globalThis.location?.href ?? 'http://localhost/',
+): MapConfig {
   if (!value || typeof value !== 'object') return NO_BASEMAP;
   const url = (value as { mapStyleUrl?: unknown }).mapStyleUrl;
   if (typeof url !== 'string' || url.trim() === '') return NO_BASEMAP;

@@ -35,6 +35,8 @@ describe('toFeatureCollection', () => {
   it('makes one feature per property carrying its id for clicks and feature-state', () => {
     const boundary = square(0, 0, 1);
     const fc = toFeatureCollection([{ id: 'p1', name: 'North lawn', boundary, centroid: { lng: 0.5, lat: 0.5 } }]);
-    expect(fc.features).toEqual([{ type: 'Feature', id: 'p1', properties: { id: 'p1', name: 'North lawn' }, geometry: boundary }]);
+    expect(fc.features).toEqual([
+      { type: 'Feature', id: 'p1', properties: { id: 'p1', name: 'North lawn' }, geometry: boundary },
+    ]);
   });
 });

@@ -41,7 +41,12 @@ export function boundsOf(boundaries: readonly GeoJSONMultiPolygon[]): LngLatBox 
       }
     }
   }
-  return Number.isFinite(west) ? [[west, south], [east, north]] : null;
+  return Number.isFinite(west)
+    ? [
+        [west, south],
+        [east, north],
+      ]
+    : null;
 }
 
 /** One feature per property; the id is repeated in properties because click events only carry those. */

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cursor, CursorError, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { Cursor, CursorError, raw, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import type { RequestContext } from '../context.js';
 import { badInput, clampPageSize } from '@groundwork/shared';
 
 @ObjectType()
@@ -81,4 +82,59 @@ export async function paginate<T extends object>(
     pageInfo: { hasNextPage: cursor.hasNextPage, endCursor: cursor.endCursor },
     totalCount: cursor.totalCount,
   };
+}
+
+/**
+ * The first page of a child list for many parents at once (an account list
+ * with each account's Issues): one windowed query for the rows and one
+ * grouped count, however many parents. Later pages (`after` set) concern one
+ * parent and go through `paginate`.
+ */
+export async function firstPageByParent<T extends object>(
+  ctx: RequestContext,
+  entity: ClassType<T>,
+  parent: { property: string; column: string; id: string },
+  where: FilterQuery<T>,
+  first: number | null | undefined,
+  orderBy: QueryOrderMap<T>,
+): Promise<ConnectionShape<T>> {
+  const size = clampPageSize(first, { default: 50, max: 200 }, 'first');
+  const key = `firstPage:${entity.name}:${parent.property}:${JSON.stringify([where, size, orderBy])}`;
+  return ctx
+    .loader<string, ConnectionShape<T>>(key, async (parentIds) => {
+      const filter = { ...where, [parent.property]: { $in: [...parentIds] } } as FilterQuery<T>;
+      const [rows, counts] = await Promise.all([
+        ctx.em
+          .createQueryBuilder(entity, 'x')
+          .select('*')
+          .where(filter as never)
+          .orderBy(orderBy as never)
+          .setPartitionLimit({ partitionBy: parent.column, limit: size + 1 })
+          .getResultList(),
+        ctx.em
+          .createQueryBuilder(entity, 'x')
+          .select([parent.column, raw('count(*)::int as n')] as never)
+          .where(filter as never)
+          .groupBy(parent.column as never)
+          .execute('all', false) as Promise<Record<string, unknown>[]>,
+      ]);
+      const meta = ctx.em.getMetadata().get(entity);
+      const countOf = new Map(counts.map((c) => [String(c[parent.column]), Number(c.n)]));
+      return parentIds.map((id) => {
+        const mine = rows.filter(
+          (r) => String((r as Record<string, { id?: unknown } | undefined>)[parent.property]?.id) === id,
+        );
+        const nodes = mine.slice(0, size);
+        return {
+          edges: nodes.map((node) => ({ cursor: Cursor.for(meta, node as never, orderBy as never), node })),
+          nodes,
+          pageInfo: {
+            hasNextPage: mine.length > size,
+            endCursor: nodes.length ? Cursor.for(meta, nodes[nodes.length - 1] as never, orderBy as never) : null,
+          },
+          totalCount: countOf.get(id) ?? 0,
+        };
+      });
+    })
+    .load(parent.id);
 }

@@ -66,7 +66,9 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       return exposeInternals ? formatted : { ...formatted, extensions: { code } };
     }
     if (original instanceof GraphQLError && !original.originalError) {
-      return exposeInternals ? formatted : { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'BAD_REQUEST' } };
+      return exposeInternals
+        ? formatted
+        : { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'BAD_REQUEST' } };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     return {

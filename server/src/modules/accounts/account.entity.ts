@@ -7,11 +7,18 @@ import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
 import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
 import { User } from '../users/user.entity.js';
 
-export const SiteWalkTierEnum = graphqlEnum(SITE_WALK_TIERS, 'SiteWalkTier', 'A: weekly walks, B: every 2 weeks, C: monthly.');
+export const SiteWalkTierEnum = graphqlEnum(
+  SITE_WALK_TIERS,
+  'SiteWalkTier',
+  'A: weekly walks, B: every 2 weeks, C: monthly.',
+);
 
 @ObjectType()
 @Entity({ tableName: 'accounts' })
-@Index({ name: 'accounts_name_lower_idx', expression: 'create index "accounts_name_lower_idx" on "accounts" (lower("name"), "id")' })
+@Index({
+  name: 'accounts_name_lower_idx',
+  expression: 'create index "accounts_name_lower_idx" on "accounts" (lower("name"), "id")',
+})
 @Check({ name: 'accounts_annual_value_non_negative', expression: 'annual_value >= 0' })
 @Check({ name: 'accounts_renewal_after_start', expression: 'renewal_date > contract_start' })
 export class Account {

@@ -109,13 +109,22 @@ export class AccountService {
 
   async plan(accountId: string, year: number | null | undefined): Promise<AccountPlan | null> {
     const y = year ?? Number(this.ctx.now().toISOString().slice(0, 4));
-    return this.ctx.em.findOne(AccountPlan, { account: accountId, year: y });
+    return this.ctx
+      .loader<string, AccountPlan | null>(`account:plan:${y}`, async (ids) => {
+        const rows = await this.ctx.em.find(AccountPlan, { account: { $in: [...ids] }, year: y });
+        return ids.map((id) => rows.find((r) => r.account.id === id) ?? null);
+      })
+      .load(accountId);
   }
 
   reviews(planId: string): Promise<PlanReview[]> {
     return this.ctx
       .loader<string, PlanReview[]>('plan:reviews', async (ids) => {
-        const rows = await this.ctx.em.find(PlanReview, { plan: { $in: [...ids] } }, { orderBy: { date: 'desc', id: 'asc' } });
+        const rows = await this.ctx.em.find(
+          PlanReview,
+          { plan: { $in: [...ids] } },
+          { orderBy: { date: 'desc', id: 'asc' } },
+        );
         return groupBy(ids, rows, (r) => r.plan.id);
       })
       .load(planId);

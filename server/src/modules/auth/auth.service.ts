@@ -54,7 +54,11 @@ export async function verifyToken(token: string): Promise<string> {
   }
 }
 
-export async function login(em: EntityManager, email: unknown, password: unknown): Promise<{ token: string; user: User }> {
+export async function login(
+  em: EntityManager,
+  email: unknown,
+  password: unknown,
+): Promise<{ token: string; user: User }> {
   const cleanEmail = requireText(email, 'email', { max: 254 }).toLowerCase();
   if (typeof password !== 'string' || password.length === 0) throw badInput('password', 'must not be empty');
   const user = await em.findOne(User, { email: cleanEmail }, { populate: ['passwordHash'] });

@@ -16,12 +16,27 @@ export const EnhancementStageEnum = graphqlEnum(ENHANCEMENT_STAGES, 'Enhancement
 
 @ObjectType()
 @Entity({ tableName: 'enhancements' })
-@Index({ name: 'enhancements_location_gist', expression: 'create index "enhancements_location_gist" on "enhancements" using gist ("location")' })
-@Index({ name: 'enhancements_account_stage_idx', expression: 'create index "enhancements_account_stage_idx" on "enhancements" ("account_id", "stage")' })
-@Index({ name: 'enhancements_created_id_idx', expression: 'create index "enhancements_created_id_idx" on "enhancements" ("created_at" desc, "id" desc)' })
-@Check({ name: 'enhancements_location_range', expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90' })
+@Index({
+  name: 'enhancements_location_gist',
+  expression: 'create index "enhancements_location_gist" on "enhancements" using gist ("location")',
+})
+@Index({
+  name: 'enhancements_account_stage_idx',
+  expression: 'create index "enhancements_account_stage_idx" on "enhancements" ("account_id", "stage")',
+})
+@Index({
+  name: 'enhancements_created_id_idx',
+  expression: 'create index "enhancements_created_id_idx" on "enhancements" ("created_at" desc, "id" desc)',
+})
+@Check({
+  name: 'enhancements_location_range',
+  expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90',
+})
 @Check({ name: 'enhancements_title_not_blank', expression: 'length(btrim(title)) > 0' })
-@Check({ name: 'enhancements_values_non_negative', expression: '(estimated_value is null or estimated_value >= 0) and (proposal_value is null or proposal_value >= 0)' })
+@Check({
+  name: 'enhancements_values_non_negative',
+  expression: '(estimated_value is null or estimated_value >= 0) and (proposal_value is null or proposal_value >= 0)',
+})
 @Check({
   name: 'enhancements_qualified_gate',
   expression: `stage in ('IDENTIFIED', 'DECLINED') or (customer_interest and budget_confirmed)`,

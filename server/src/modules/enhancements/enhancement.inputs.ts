@@ -8,7 +8,8 @@ export class EnhancementFilter {
   @Field(() => ID, { nullable: true }) accountId?: string | null;
   @Field(() => ID, { nullable: true }) propertyId?: string | null;
   @Field(() => [EnhancementStageEnum], { nullable: true }) stages?: EnhancementStage[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only stages before COMPLETED / DECLINED.' }) openOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only stages before COMPLETED / DECLINED.' }) openOnly?:
+    boolean | null;
 }
 
 @InputType()

@@ -29,12 +29,18 @@ export class EnhancementResolver {
   }
 
   @Mutation(() => Enhancement)
-  createEnhancement(@Arg('input', () => CreateEnhancementInput) input: CreateEnhancementInput, @Ctx() ctx: RequestContext) {
+  createEnhancement(
+    @Arg('input', () => CreateEnhancementInput) input: CreateEnhancementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new EnhancementService(ctx).create(input);
   }
 
   @Mutation(() => Enhancement)
-  advanceEnhancement(@Arg('input', () => AdvanceEnhancementInput) input: AdvanceEnhancementInput, @Ctx() ctx: RequestContext) {
+  advanceEnhancement(
+    @Arg('input', () => AdvanceEnhancementInput) input: AdvanceEnhancementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new EnhancementService(ctx).advance(input);
   }
 }
@@ -43,7 +49,11 @@ export class EnhancementResolver {
 @Resolver(() => Account)
 export class AccountEnhancementsResolver {
   @FieldResolver(() => EnhancementConnection)
-  enhancements(@Root() account: Account, @Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
-    return new EnhancementService(ctx).list({ ...args.filter, accountId: account.id }, args);
+  enhancements(
+    @Root() account: Account,
+    @Args(() => EnhancementsArgs) args: EnhancementsArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new EnhancementService(ctx).ofAccount(account.id, args.filter, args);
   }
 }

@@ -14,7 +14,7 @@ import {
   type EnhancementStage,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
 import { requireViewer } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
@@ -32,10 +32,44 @@ function optionalMoney(value: number | null | undefined, field: string): number 
   return value === null || value === undefined ? null : requireMoney(value, field);
 }
 
+const ENHANCEMENT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+
 export class EnhancementService {
   constructor(private readonly ctx: RequestContext) {}
 
-  list(filter: EnhancementFilter | null | undefined, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Enhancement>> {
+  list(
+    filter: EnhancementFilter | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<Enhancement>> {
+    return paginate(this.ctx.em, Enhancement, this.where(filter), page, ENHANCEMENT_ORDER);
+  }
+
+  /** An account's Enhancements: the first page is batched across every account in the response. */
+  ofAccount(
+    accountId: string,
+    filter: EnhancementFilter | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ) {
+    const where = this.where({ ...filter, accountId: undefined });
+    if (page.after)
+      return paginate(
+        this.ctx.em,
+        Enhancement,
+        { $and: [where, { account: accountId }] } as FilterQuery<Enhancement>,
+        page,
+        ENHANCEMENT_ORDER,
+      );
+    return firstPageByParent(
+      this.ctx,
+      Enhancement,
+      { property: 'account', column: 'account_id', id: accountId },
+      where,
+      page.first,
+      ENHANCEMENT_ORDER,
+    );
+  }
+
+  private where(filter: EnhancementFilter | null | undefined): FilterQuery<Enhancement> {
     const where: FilterQuery<Enhancement> & Record<string, unknown> = {};
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
@@ -45,13 +79,17 @@ export class EnhancementService {
       stages = (stages ?? [...open]).filter((s) => open.has(s));
     }
     if (stages) where.stage = { $in: stages };
-    return paginate(this.ctx.em, Enhancement, where, page, { createdAt: 'desc', id: 'desc' });
+    return where;
   }
 
   photos(enhancementId: string): Promise<Photo[]> {
     return this.ctx
       .loader<string, Photo[]>('enhancement:photos', async (ids) => {
-        const rows = await this.ctx.em.find(Photo, { enhancement: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } });
+        const rows = await this.ctx.em.find(
+          Photo,
+          { enhancement: { $in: [...ids] } },
+          { orderBy: { createdAt: 'asc' } },
+        );
         return groupBy(ids, rows, (r) => r.enhancement!.id);
       })
       .load(enhancementId);

@@ -31,14 +31,38 @@ const OPEN = `status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS')`;
 
 @ObjectType()
 @Entity({ tableName: 'issues' })
-@Index({ name: 'issues_location_gist', expression: 'create index "issues_location_gist" on "issues" using gist ("location")' })
-@Index({ name: 'issues_open_location_gist', expression: `create index "issues_open_location_gist" on "issues" using gist ("location") where ${OPEN}` })
-@Index({ name: 'issues_account_status_idx', expression: 'create index "issues_account_status_idx" on "issues" ("account_id", "status")' })
-@Index({ name: 'issues_property_category_open_idx', expression: `create index "issues_property_category_open_idx" on "issues" ("property_id", "category") where ${OPEN}` })
-@Index({ name: 'issues_crew_status_idx', expression: 'create index "issues_crew_status_idx" on "issues" ("crew_id", "status")' })
-@Index({ name: 'issues_due_open_idx', expression: `create index "issues_due_open_idx" on "issues" ("due_at") where ${OPEN}` })
-@Index({ name: 'issues_created_id_idx', expression: 'create index "issues_created_id_idx" on "issues" ("created_at" desc, "id" desc)' })
-@Check({ name: 'issues_location_range', expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90' })
+@Index({
+  name: 'issues_location_gist',
+  expression: 'create index "issues_location_gist" on "issues" using gist ("location")',
+})
+@Index({
+  name: 'issues_open_location_gist',
+  expression: `create index "issues_open_location_gist" on "issues" using gist ("location") where ${OPEN}`,
+})
+@Index({
+  name: 'issues_account_status_idx',
+  expression: 'create index "issues_account_status_idx" on "issues" ("account_id", "status")',
+})
+@Index({
+  name: 'issues_property_category_open_idx',
+  expression: `create index "issues_property_category_open_idx" on "issues" ("property_id", "category") where ${OPEN}`,
+})
+@Index({
+  name: 'issues_crew_status_idx',
+  expression: 'create index "issues_crew_status_idx" on "issues" ("crew_id", "status")',
+})
+@Index({
+  name: 'issues_due_open_idx',
+  expression: `create index "issues_due_open_idx" on "issues" ("due_at") where ${OPEN}`,
+})
+@Index({
+  name: 'issues_created_id_idx',
+  expression: 'create index "issues_created_id_idx" on "issues" ("created_at" desc, "id" desc)',
+})
+@Check({
+  name: 'issues_location_range',
+  expression: 'abs(st_x(location))::numeric <= 180 and abs(st_y(location))::numeric <= 90',
+})
 @Check({ name: 'issues_title_not_blank', expression: `length(btrim(title)) > 0` })
 @Check({ name: 'issues_reopen_count_non_negative', expression: 'reopen_count >= 0' })
 @Check({ name: 'issues_assigned_has_crew', expression: `status = 'OPEN' or crew_id is not null` })

@@ -9,7 +9,8 @@ export class IssueFilter {
   @Field(() => ID, { nullable: true }) propertyId?: string | null;
   @Field(() => ID, { nullable: true }) crewId?: string | null;
   @Field(() => [IssueStatusEnum], { nullable: true }) statuses?: IssueStatus[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only OPEN, ASSIGNED and IN_PROGRESS.' }) openOnly?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only OPEN, ASSIGNED and IN_PROGRESS.' }) openOnly?:
+    boolean | null;
   @Field(() => IssueUrgencyEnum, { nullable: true }) urgency?: IssueUrgency | null;
   @Field(() => IssueCategoryEnum, { nullable: true }) category?: IssueCategory | null;
   @Field(() => Boolean, { nullable: true }) overdueOnly?: boolean | null;

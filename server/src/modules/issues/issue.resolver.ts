@@ -61,7 +61,10 @@ export class IssueResolver {
   }
 
   @Mutation(() => Issue)
-  updateIssueStatus(@Arg('input', () => UpdateIssueStatusInput) input: UpdateIssueStatusInput, @Ctx() ctx: RequestContext) {
+  updateIssueStatus(
+    @Arg('input', () => UpdateIssueStatusInput) input: UpdateIssueStatusInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new IssueService(ctx).updateStatus(input);
   }
 }
@@ -71,6 +74,6 @@ export class IssueResolver {
 export class AccountIssuesResolver {
   @FieldResolver(() => IssueConnection)
   issues(@Root() account: Account, @Args(() => IssuesArgs) args: IssuesArgs, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).list({ ...args.filter, accountId: account.id }, args);
+    return new IssueService(ctx).ofAccount(account.id, args.filter, args);
   }
 }

@@ -25,7 +25,7 @@ import {
   type LngLat,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
-import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
 import { requireViewer } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
@@ -45,6 +45,8 @@ import type {
   UpdateIssueStatusInput,
 } from './issue.inputs.js';
 
+const ISSUE_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+
 export class IssueService {
   constructor(private readonly ctx: RequestContext) {}
 
@@ -52,7 +54,39 @@ export class IssueService {
     return this.ctx.em.findOne(Issue, { id });
   }
 
-  list(filter: IssueFilter | null | undefined, page: { first?: number | null; after?: string | null }): Promise<ConnectionShape<Issue>> {
+  list(
+    filter: IssueFilter | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ): Promise<ConnectionShape<Issue>> {
+    return paginate(this.ctx.em, Issue, this.where(filter), page, ISSUE_ORDER);
+  }
+
+  /** An account's Issues: the first page is batched across every account in the response. */
+  ofAccount(
+    accountId: string,
+    filter: IssueFilter | null | undefined,
+    page: { first?: number | null; after?: string | null },
+  ) {
+    const where = this.where({ ...filter, accountId: undefined });
+    if (page.after)
+      return paginate(
+        this.ctx.em,
+        Issue,
+        { $and: [where, { account: accountId }] } as FilterQuery<Issue>,
+        page,
+        ISSUE_ORDER,
+      );
+    return firstPageByParent(
+      this.ctx,
+      Issue,
+      { property: 'account', column: 'account_id', id: accountId },
+      where,
+      page.first,
+      ISSUE_ORDER,
+    );
+  }
+
+  private where(filter: IssueFilter | null | undefined): FilterQuery<Issue> {
     const where: FilterQuery<Issue> & Record<string, unknown> = {};
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
@@ -67,7 +101,7 @@ export class IssueService {
       where.status = { $in: [...statuses] };
     }
     if (filter?.overdueOnly) where.dueAt = { $lt: this.ctx.now() };
-    return paginate(this.ctx.em, Issue, where, page, { createdAt: 'desc', id: 'desc' });
+    return where;
   }
 
   isOverdue(issue: Issue): boolean {
@@ -177,7 +211,16 @@ export class IssueService {
          and ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)
        order by distance, id
        limit 10`,
-      [location.lng, location.lat, propertyId, category, [...OPEN_ISSUE_STATUSES], location.lng, location.lat, DUPLICATE_RADIUS_METERS],
+      [
+        location.lng,
+        location.lat,
+        propertyId,
+        category,
+        [...OPEN_ISSUE_STATUSES],
+        location.lng,
+        location.lat,
+        DUPLICATE_RADIUS_METERS,
+      ],
       'all',
       tx.getTransactionContext(),
     );
@@ -245,7 +288,8 @@ export class IssueService {
       const from = issue.status;
       const to = input.status;
       assertIssueTransitionForRole(from, to, viewer.role);
-      if (to === 'ASSIGNED' && !issue.crew) throw badInput('input.status', 'the Issue has no crew to go back to; assign one');
+      if (to === 'ASSIGNED' && !issue.crew)
+        throw badInput('input.status', 'the Issue has no crew to go back to; assign one');
       if (input.photoIds?.length) {
         const photos = await tx.find(Photo, { id: { $in: input.photoIds } });
         const missing = input.photoIds.filter((id) => !photos.some((p) => p.id === id && p.issue?.id === issue.id));

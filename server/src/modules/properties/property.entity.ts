@@ -12,8 +12,14 @@ import { Account } from '../accounts/account.entity.js';
  */
 @ObjectType('Property')
 @Entity({ tableName: 'properties' })
-@Index({ name: 'properties_boundary_gist', expression: 'create index "properties_boundary_gist" on "properties" using gist ("boundary")' })
-@Index({ name: 'properties_centroid_gist', expression: 'create index "properties_centroid_gist" on "properties" using gist ("centroid")' })
+@Index({
+  name: 'properties_boundary_gist',
+  expression: 'create index "properties_boundary_gist" on "properties" using gist ("boundary")',
+})
+@Index({
+  name: 'properties_centroid_gist',
+  expression: 'create index "properties_centroid_gist" on "properties" using gist ("centroid")',
+})
 export class ClientProperty {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -1,4 +1,10 @@
-import { badInput, LOCATION_TOLERANCE_METERS, OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, type LngLat } from '@groundwork/shared';
+import {
+  badInput,
+  LOCATION_TOLERANCE_METERS,
+  OPEN_ENHANCEMENT_STAGES,
+  OPEN_ISSUE_STATUSES,
+  type LngLat,
+} from '@groundwork/shared';
 import type { EntityManager } from '@mikro-orm/sql';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { notFoundField } from '../../app/not-found.js';
@@ -14,7 +20,11 @@ export class PropertyService {
   ofAccount(accountId: string): Promise<ClientProperty[]> {
     return this.ctx
       .loader<string, ClientProperty[]>('account:properties', async (ids) => {
-        const rows = await this.ctx.em.find(ClientProperty, { account: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } });
+        const rows = await this.ctx.em.find(
+          ClientProperty,
+          { account: { $in: [...ids] } },
+          { orderBy: { name: 'asc', id: 'asc' } },
+        );
         return groupBy(ids, rows, (r) => r.account.id);
       })
       .load(accountId);

@@ -23,7 +23,10 @@ export class SiteWalkResolver {
   }
 
   @Mutation(() => SiteWalk)
-  completeSiteWalk(@Arg('input', () => CompleteSiteWalkInput) input: CompleteSiteWalkInput, @Ctx() ctx: RequestContext) {
+  completeSiteWalk(
+    @Arg('input', () => CompleteSiteWalkInput) input: CompleteSiteWalkInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return new SiteWalkService(ctx).complete(input);
   }
 }

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, forbidden, noteSchema, parseField, requireInt } from '@groundwork/shared';
-import { type RequestContext } from '../../app/context.js';
+import { groupBy, type RequestContext } from '../../app/context.js';
 import { notFoundField } from '../../app/not-found.js';
 import { requireViewer } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
@@ -14,9 +14,21 @@ const WALKERS = new Set(['OPS_MANAGER', 'ACCOUNT_MANAGER']);
 export class SiteWalkService {
   constructor(private readonly ctx: RequestContext) {}
 
+  /** An account's latest walks, batched across every account in the response. */
   async ofAccount(accountId: string, first: number | null | undefined): Promise<SiteWalk[]> {
     const limit = requireInt(first ?? 20, 'first', { min: 1, max: 200 });
-    return this.ctx.em.find(SiteWalk, { account: accountId }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit });
+    return this.ctx
+      .loader<string, SiteWalk[]>(`account:siteWalks:${limit}`, async (ids) => {
+        const rows = await this.ctx.em
+          .createQueryBuilder(SiteWalk, 'w')
+          .select('*')
+          .where({ account: { $in: [...ids] } })
+          .orderBy({ startedAt: 'desc', id: 'desc' })
+          .setPartitionLimit({ partitionBy: 'account_id', limit })
+          .getResultList();
+        return groupBy(ids, rows, (r) => r.account.id);
+      })
+      .load(accountId);
   }
 
   counts(walkId: string): Promise<{ issues: number; enhancements: number }> {

@@ -10,7 +10,10 @@ export const RoleEnum = graphqlEnum(ROLES, 'Role');
 
 @ObjectType()
 @Entity({ tableName: 'users' })
-@Index({ name: 'users_email_lower_uniq', expression: 'create unique index "users_email_lower_uniq" on "users" (lower("email"))' })
+@Index({
+  name: 'users_email_lower_uniq',
+  expression: 'create unique index "users_email_lower_uniq" on "users" (lower("email"))',
+})
 export class User {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -54,8 +54,24 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
       lastSiteWalkAt: null,
       accountManager: { __typename: 'User', id: 'u1', name: 'Dana Whitfield', email: 'dana@example.com' },
       contacts: [
-        { __typename: 'Contact', id: 'k2', name: 'Sam Ortiz', title: 'Treasurer', email: null, phone: null, isPrimary: false },
-        { __typename: 'Contact', id: 'k1', name: 'Lee Park', title: 'Board president', email: 'lee@oak.example', phone: '+1 512 555 0100', isPrimary: true },
+        {
+          __typename: 'Contact',
+          id: 'k2',
+          name: 'Sam Ortiz',
+          title: 'Treasurer',
+          email: null,
+          phone: null,
+          isPrimary: false,
+        },
+        {
+          __typename: 'Contact',
+          id: 'k1',
+          name: 'Lee Park',
+          title: 'Board president',
+          email: 'lee@oak.example',
+          phone: '+1 512 555 0100',
+          isPrimary: true,
+        },
       ],
       properties: [
         {
@@ -64,7 +80,19 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
           name: 'North campus',
           address: '100 Oak Park Dr, Austin, TX',
           areaSqm: 20_234,
-          boundary: { type: 'MultiPolygon', coordinates: [[[[-97.75, 30.25], [-97.74, 30.25], [-97.74, 30.26], [-97.75, 30.25]]]] },
+          boundary: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [-97.75, 30.25],
+                  [-97.74, 30.25],
+                  [-97.74, 30.26],
+                  [-97.75, 30.25],
+                ],
+              ],
+            ],
+          },
           centroid: { __typename: 'LngLat', lng: -97.745, lat: 30.255 },
           openIssueCount: 1,
           openEnhancementCount: 0,
@@ -82,7 +110,12 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
         },
       ],
       issues: issuePage([issue('i1', { title: 'Broken head by gate', overdue: true, urgency: 'URGENT' })], true, 2),
-      enhancements: { __typename: 'EnhancementConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, edges: [] },
+      enhancements: {
+        __typename: 'EnhancementConnection',
+        totalCount: 0,
+        pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        edges: [],
+      },
       siteWalks: [],
       plan: {
         __typename: 'AccountPlan',
@@ -136,7 +169,13 @@ describe('AccountPage', () => {
       {
         request: { query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: 'cursor-i1' } },
         result: {
-          data: { account: { __typename: 'Account', id: 'a1', issues: issuePage([issue('i2', { title: 'Weeds in bed 4' })], false, 2) } },
+          data: {
+            account: {
+              __typename: 'Account',
+              id: 'a1',
+              issues: issuePage([issue('i2', { title: 'Weeds in bed 4' })], false, 2),
+            },
+          },
         },
       },
     ]);
@@ -150,7 +189,9 @@ describe('AccountPage', () => {
   });
 
   it('says so when the account does not exist or is not visible', async () => {
-    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: { account: null } } }]);
+    renderAccount([
+      { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: { account: null } } },
+    ]);
     expect(await screen.findByText('Account not found')).toBeTruthy();
   });
 });

@@ -33,7 +33,17 @@ export const AccountPlanCard_plan = graphql(`
 
 const REVIEW_KIND_LABELS = { MONTHLY_REVIEW: 'Monthly review', QUARTERLY_UPDATE: 'Quarterly update' } as const;
 
-function CadenceLine({ label, date, status, maxDays }: { label: string; date: string | null; status: CadenceStatus; maxDays: number }) {
+function CadenceLine({
+  label,
+  date,
+  status,
+  maxDays,
+}: {
+  label: string;
+  date: string | null;
+  status: CadenceStatus;
+  maxDays: number;
+}) {
   return (
     <Group
       justify="space-between"
@@ -50,7 +60,8 @@ function CadenceLine({ label, date, status, maxDays }: { label: string; date: st
           {label}
         </Text>
         <Text size="xs" c="dimmed">
-          {date ? `${formatLocalDate(date)} (${formatDayOffset(-(status.daysAgo ?? 0))})` : 'Never'} · due every {maxDays} days
+          {date ? `${formatLocalDate(date)} (${formatDayOffset(-(status.daysAgo ?? 0))})` : 'Never'} · due every{' '}
+          {maxDays} days
         </Text>
       </Stack>
       {status.overdue ? (
@@ -76,7 +87,10 @@ export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = n
         <Title order={4} mb="xs">
           Account plan
         </Title>
-        <Empty title={`No account plan for ${year}`} description="Goals, opportunities and reviews appear here once a plan is written." />
+        <Empty
+          title={`No account plan for ${year}`}
+          description="Goals, opportunities and reviews appear here once a plan is written."
+        />
       </Card>
     );
   }
@@ -87,7 +101,12 @@ export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = n
     <Card>
       <Stack gap="sm">
         <Title order={4}>Account plan {plan.year}</Title>
-        <CadenceLine label="Monthly review" date={plan.lastMonthlyReviewDate} status={monthly} maxDays={MONTHLY_REVIEW_MAX_DAYS} />
+        <CadenceLine
+          label="Monthly review"
+          date={plan.lastMonthlyReviewDate}
+          status={monthly}
+          maxDays={MONTHLY_REVIEW_MAX_DAYS}
+        />
         <CadenceLine
           label="Quarterly update"
           date={plan.lastQuarterlyUpdateDate}

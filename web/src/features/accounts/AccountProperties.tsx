@@ -1,4 +1,16 @@
-import { Badge, Card, ColorSwatch, Grid, Group, ScrollArea, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Card,
+  ColorSwatch,
+  Grid,
+  Group,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { graphql } from '../../gql';
 import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
 import { daysUntil, formatDayOffset, formatLocalDate } from '../../ui/date.format';
@@ -39,7 +51,15 @@ export const AccountProperties_properties = graphql(`
 
 type Property = AccountProperties_PropertiesFragment;
 
-function PropertyListItem({ property, selected, onSelect }: { property: Property; selected: boolean; onSelect: () => void }) {
+function PropertyListItem({
+  property,
+  selected,
+  onSelect,
+}: {
+  property: Property;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   return (
     <UnstyledButton
       onClick={onSelect}

@@ -57,7 +57,9 @@ describe('AccountsPage', () => {
       account({ name: 'Oak Park HOA', annualValue: 1_250_000, overdueIssueCount: 2 }),
       account({ name: 'Riverside Mall', overdueIssueCount: 0 }),
     ];
-    renderAccounts('/accounts', [{ request: { query: AccountsPageQuery, variables: vars() }, result: page(rows, { totalCount: 40 }) }]);
+    renderAccounts('/accounts', [
+      { request: { query: AccountsPageQuery, variables: vars() }, result: page(rows, { totalCount: 40 }) },
+    ]);
 
     const [oak, mall] = await screen.findAllByTestId('account-row');
     expect(within(oak!).getByText('Oak Park HOA')).toBeTruthy();
@@ -85,7 +87,10 @@ describe('AccountsPage', () => {
     renderAccounts('/accounts', [
       {
         request: { query: AccountsPageQuery, variables: vars() },
-        result: { data: null, errors: [{ message: 'Only managers may list accounts', extensions: { code: 'FORBIDDEN' } }] },
+        result: {
+          data: null,
+          errors: [{ message: 'Only managers may list accounts', extensions: { code: 'FORBIDDEN' } }],
+        },
       },
       { request: { query: AccountsPageQuery, variables: vars() }, result: page([account({ name: 'Back online' })]) },
     ]);
@@ -136,7 +141,10 @@ describe('AccountsPage', () => {
     const first = account({ name: 'First page' });
     const second = account({ name: 'Second page' });
     renderAccounts('/accounts', [
-      { request: { query: AccountsPageQuery, variables: vars() }, result: page([first], { hasNextPage: true, totalCount: 2 }) },
+      {
+        request: { query: AccountsPageQuery, variables: vars() },
+        result: page([first], { hasNextPage: true, totalCount: 2 }),
+      },
       {
         request: { query: AccountsPageQuery, variables: vars({ after: `cursor-${first.id}` }) },
         result: page([second], { totalCount: 2 }),

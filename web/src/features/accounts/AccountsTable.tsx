@@ -158,7 +158,12 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
                   <Text size="sm" span>
                     {formatLocalDate(account.renewalDate)}
                   </Text>{' '}
-                  <Text size="xs" span c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone} fw={renewal.tone === 'gray' ? 400 : 600}>
+                  <Text
+                    size="xs"
+                    span
+                    c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone}
+                    fw={renewal.tone === 'gray' ? 400 : 600}
+                  >
                     ({renewal.label})
                   </Text>
                 </Table.Td>

@@ -28,7 +28,12 @@ const PULSE_COLORS = ['red', 'red', 'orange', 'yellow', 'green', 'green'] as con
 
 /** The account manager's 1–5 read of the relationship; ≤ 2 is what the health model treats as poor. */
 function Pulse({ value }: { value: number | null }) {
-  if (value == null) return <Text size="sm" c="dimmed">—</Text>;
+  if (value == null)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   return (
     <Badge size="sm" variant="light" color={PULSE_COLORS[value] ?? 'gray'} aria-label={`Pulse ${value} of 5`}>
       {value} / 5

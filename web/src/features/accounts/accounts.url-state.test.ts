@@ -17,7 +17,11 @@ describe('parseAccountsListState', () => {
   });
 
   it('reads search, sort and direction', () => {
-    expect(parse('q=oak+park&sort=value&dir=asc')).toEqual({ search: 'oak park', sort: 'ANNUAL_VALUE', direction: 'ASC' });
+    expect(parse('q=oak+park&sort=value&dir=asc')).toEqual({
+      search: 'oak park',
+      sort: 'ANNUAL_VALUE',
+      direction: 'ASC',
+    });
   });
 
   it("uses a column's natural direction when none is given", () => {

@@ -39,7 +39,13 @@ export function parseAccountsListState(params: URLSearchParams): AccountsListSta
   const sort = ACCOUNT_SORT_FIELDS.find((field) => SORT_PARAM[field] === sortParam) ?? DEFAULT_ACCOUNTS_LIST_STATE.sort;
   const dirParam = params.get('dir');
   const direction: SortDirection =
-    dirParam === 'asc' ? 'ASC' : dirParam === 'desc' ? 'DESC' : sortParam ? FIRST_DIRECTION[sort] : DEFAULT_ACCOUNTS_LIST_STATE.direction;
+    dirParam === 'asc'
+      ? 'ASC'
+      : dirParam === 'desc'
+        ? 'DESC'
+        : sortParam
+          ? FIRST_DIRECTION[sort]
+          : DEFAULT_ACCOUNTS_LIST_STATE.direction;
   return { search, sort, direction };
 }
 

@@ -7,8 +7,8 @@ export function PortfolioPage() {
       <Card>
         <Text fw={600}>Coming soon</Text>
         <Text size="sm" c="dimmed">
-          Account health across the portfolio: key accounts, health bands and 30-day trends, renewals at risk with
-          the revenue behind them, and why each score is what it is.
+          Account health across the portfolio: key accounts, health bands and 30-day trends, renewals at risk with the
+          revenue behind them, and why each score is what it is.
         </Text>
       </Card>
     </Stack>

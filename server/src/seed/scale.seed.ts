@@ -1,0 +1,246 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import { ENHANCEMENT_TEMPLATES } from './demo.data.js';
+import { literal } from './sql.js';
+import type { Logger } from '../app/logger.js';
+
+export interface ScaleSeedOptions {
+  /** How many Issues to add. */
+  issues: number;
+  /** How many Enhancements to add (default 0). */
+  enhancements?: number;
+  /** Share of the new Issues still open (OPEN / ASSIGNED / IN_PROGRESS); default 0.15. */
+  openShare?: number;
+  /** Company time zone for visit days (default America/Denver). */
+  timeZone?: string;
+  /** Rows per INSERT statement (default 100,000). Each batch commits on its own. */
+  batchSize?: number;
+  logger?: Logger;
+  /** Progress after each batch (the CLI prints it). */
+  onProgress?: (done: number, total: number, what: 'issues' | 'enhancements') => void;
+}
+
+export interface ScaleSeedSummary {
+  issues: number;
+  enhancements: number;
+  ms: number;
+}
+
+// Category mix (weights out of 100) for load data: roughly the demo's year-round mix.
+const CATEGORY_WEIGHTS: readonly [string, number][] = [
+  ['IRRIGATION_LEAK', 14], ['IRRIGATION_COVERAGE', 8], ['TURF_DAMAGE', 9], ['WEEDS', 12], ['LITTER', 10], ['PLANT_HEALTH', 7],
+  ['PEST', 3], ['TREE_HAZARD', 4], ['TREE_PRUNING', 7], ['DRAINAGE', 5], ['HARDSCAPE', 4], ['SNOW_ICE', 9], ['SAFETY', 2], ['OTHER', 6],
+];
+const SPOTS = [
+  'the main entrance', 'the east parking lot', 'the courtyard', 'the pool deck', 'the north entry', 'the greenbelt trail',
+  'the loading dock', 'the parking islands', 'the visitor drop-off', 'the playground', 'the detention pond', 'the front lawn',
+];
+
+function sqlArray(values: readonly string[]): string {
+  return `array[${values.map((v) => literal(v)).join(', ')}]::text[]`;
+}
+
+/**
+ * Adds `issues` Issues (and optionally Enhancements) spread over the existing
+ * properties, with set-based SQL: each batch is one INSERT … SELECT over
+ * generate_series, so a million rows take about a minute on PostgreSQL.
+ *
+ * Locations are drawn from a pool of random points inside each boundary
+ * (ST_GeneratePoints) and nudged a few metres, keeping the nudge only when
+ * the boundary still covers it, so every pin is inside its property. Due
+ * dates follow the property's schedule weekday for the category's service
+ * line (weekly approximation of biweekly/monthly cadences); URGENT is due
+ * 24 h after creation. No activities or ops events are written: this is load
+ * data for maps and lists, not history. Works on PostgreSQL and the embedded
+ * database (which is much slower; keep N small there).
+ */
+export async function seedScale(em: EntityManager, options: ScaleSeedOptions): Promise<ScaleSeedSummary> {
+  const started = Date.now();
+  const issues = Math.max(0, Math.floor(options.issues));
+  const enhancements = Math.max(0, Math.floor(options.enhancements ?? 0));
+  const openShare = options.openShare ?? 0.15;
+  if (!(openShare >= 0 && openShare <= 1)) throw new Error('openShare must be between 0 and 1');
+  const timeZone = options.timeZone ?? 'America/Denver';
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 100_000));
+  const fork = em.fork();
+
+  const [{ properties, crews }] = await fork.execute<{ properties: number; crews: number }[]>(
+    'select (select count(*) from properties)::int as properties, (select count(*) from crews)::int as crews',
+  );
+  if ((issues > 0 || enhancements > 0) && (properties === 0 || crews === 0)) {
+    throw new Error('The scale seed spreads work over existing properties and crews: seed the demo company first.');
+  }
+
+  let doneIssues = 0;
+  while (doneIssues < issues) {
+    const n = Math.min(batchSize, issues - doneIssues);
+    const result = await fork.execute<{ affectedRows: number }>(issueBatchSql(n, openShare, timeZone), [], 'run');
+    const inserted = Number(result.affectedRows ?? n);
+    if (inserted <= 0) throw new Error('scale seed inserted no rows; are there properties with valid boundaries?');
+    doneIssues += inserted;
+    options.logger?.info({ done: doneIssues, total: issues }, 'scale seed: issues');
+    options.onProgress?.(doneIssues, issues, 'issues');
+  }
+  let doneEnhancements = 0;
+  while (doneEnhancements < enhancements) {
+    const n = Math.min(batchSize, enhancements - doneEnhancements);
+    const result = await fork.execute<{ affectedRows: number }>(enhancementBatchSql(n), [], 'run');
+    const inserted = Number(result.affectedRows ?? n);
+    if (inserted <= 0) throw new Error('scale seed inserted no enhancements');
+    doneEnhancements += inserted;
+    options.logger?.info({ done: doneEnhancements, total: enhancements }, 'scale seed: enhancements');
+    options.onProgress?.(doneEnhancements, enhancements, 'enhancements');
+  }
+  // Fresh planner statistics: the map and list queries pick their indexes from them.
+  if (doneIssues > 0) await fork.execute('analyze issues', [], 'run');
+  if (doneEnhancements > 0) await fork.execute('analyze enhancements', [], 'run');
+  return { issues: doneIssues, enhancements: doneEnhancements, ms: Date.now() - started };
+}
+
+// Shared CTEs: the properties numbered 0…n-1 and a pool of points inside each.
+function propertyPoolSql(poolSize: number): string {
+  return `
+  props as materialized (
+    select (row_number() over (order by id) - 1)::int as n, id, account_id, boundary from properties where not ST_IsEmpty(boundary)
+  ),
+  prop_count as (select count(*)::int as c from props),
+  pool as materialized (
+    select pr.n, (row_number() over (partition by pr.n) - 1)::int as k, d.geom
+    from props pr cross join lateral ST_Dump(ST_GeneratePoints(pr.boundary, ${poolSize})) d
+  )`;
+}
+
+function issueBatchSql(n: number, openShare: number, timeZone: string): string {
+  const categories = CATEGORY_WEIGHTS.flatMap(([c, w]) => Array<string>(w).fill(c));
+  const pool = 512;
+  const tz = literal(timeZone);
+  // Status thresholds on one uniform draw: OPEN, ASSIGNED, IN_PROGRESS, then RESOLVED / VERIFIED.
+  const tOpen = openShare * 0.1;
+  const tAssigned = openShare * 0.6;
+  const tResolved = openShare + (1 - openShare) * 0.12;
+  return `
+with ${propertyPoolSql(pool)},
+  sched as materialized (
+    select distinct on (property_id, service_line_id) property_id, service_line_id, crew_id, weekday
+    from service_schedules order by property_id, service_line_id, crew_id
+  ),
+  line_crew as materialized (
+    select distinct on (service_line_id) service_line_id, id as crew_id from crews order by service_line_id, name
+  ),
+  gen as (
+    select
+      floor(random() * (select c from prop_count))::int as pn,
+      floor(random() * ${pool})::int as k,
+      (${sqlArray(categories)})[1 + floor(random() * ${categories.length})::int] as category,
+      (${sqlArray(SPOTS)})[1 + floor(random() * ${SPOTS.length})::int] as spot,
+      random() as r_status, random() as r_urgent, random() as r_source, random() as r_age,
+      random() as r_fix, random() as r_verify, random() as r_reopen,
+      (random() - 0.5) * 0.0001 as dx, (random() - 0.5) * 0.00008 as dy
+    from generate_series(1, ${n})
+  ),
+  picked as (
+    select g.*, pr.id as property_id, pr.account_id, pr.boundary, pool.geom as base,
+      rt.service_line_id, s.weekday,
+      coalesce(s.crew_id, lc.crew_id, (select id from crews order by name limit 1)) as any_crew,
+      case when g.r_status < ${tOpen} then 'OPEN' when g.r_status < ${tAssigned} then 'ASSIGNED'
+           when g.r_status < ${openShare} then 'IN_PROGRESS' when g.r_status < ${tResolved} then 'RESOLVED' else 'VERIFIED' end as status,
+      case when g.category = 'SAFETY' or g.r_urgent < 0.06 then 'URGENT' else 'ROUTINE' end as urgency
+    from gen g
+    join props pr on pr.n = g.pn
+    join pool on pool.n = g.pn and pool.k = g.k
+    left join category_routes rt on rt.category = g.category
+    left join sched s on s.property_id = pr.id and s.service_line_id = rt.service_line_id
+    left join line_crew lc on lc.service_line_id = rt.service_line_id
+  ),
+  timed as (
+    select p.*,
+      case when p.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS')
+           then now() - (p.r_age * p.r_age * interval '60 days') - interval '5 minutes'
+           else now() - interval '1 day' - (p.r_age * interval '540 days') end as created_at
+    from picked p
+  ),
+  due as (
+    select t.*,
+      case when t.urgency = 'URGENT' then t.created_at + interval '24 hours'
+           when t.weekday is null or t.status = 'OPEN' then null
+           else (
+             ((t.created_at at time zone ${tz})::date + 1
+               + ((t.weekday - extract(isodow from (t.created_at at time zone ${tz})::date + 1)::int + 7) % 7)
+               + 1)::timestamp at time zone ${tz}
+           ) - interval '1 millisecond' end as due_at
+    from timed t
+  ),
+  done as (
+    select d.*,
+      case when d.status in ('RESOLVED', 'VERIFIED') then least(
+        now() - interval '1 minute',
+        case when d.due_at is not null and d.r_fix < 0.85 then d.created_at + (d.due_at - d.created_at) * (0.2 + 0.8 * d.r_fix / 0.85)
+             when d.due_at is not null then d.due_at + (d.r_fix * interval '14 days')
+             else d.created_at + interval '6 hours' + d.r_fix * interval '10 days' end)
+      end as resolved_at
+    from due d
+  )
+insert into issues (id, property_id, account_id, location, title, description, category, service_line_id, urgency, status, crew_id,
+  due_at, source, reopen_count, created_at, updated_at, assigned_at, resolved_at, verified_at, version)
+select gen_random_uuid(), property_id, account_id,
+  case when ST_Covers(boundary, ST_Translate(base, dx, dy)) then ST_Translate(base, dx, dy) else base end,
+  initcap(replace(lower(category), '_', ' ')) || ' near ' || spot,
+  'Generated for scale testing.',
+  category, service_line_id, urgency, status,
+  case when status = 'OPEN' then null else any_crew end,
+  due_at,
+  case when r_source < 0.5 then 'SITE_WALK' when r_source < 0.85 then 'CREW' else 'CUSTOMER' end,
+  case when status in ('RESOLVED', 'VERIFIED') and r_reopen < 0.06 then 1 else 0 end,
+  created_at,
+  greatest(created_at, coalesce(verified, resolved_at, created_at)),
+  case when status = 'OPEN' then null else created_at end,
+  resolved_at, verified,
+  case status when 'OPEN' then 1 when 'ASSIGNED' then 1 when 'IN_PROGRESS' then 2 when 'RESOLVED' then 3 else 4 end
+    + case when status in ('RESOLVED', 'VERIFIED') and r_reopen < 0.06 then 3 else 0 end
+from (
+  select d.*,
+    case when d.status = 'VERIFIED' then least(now() - interval '1 minute', d.resolved_at + interval '12 hours' + d.r_verify * interval '7 days') end as verified
+  from done d
+) x`;
+}
+
+function enhancementBatchSql(n: number): string {
+  const stages: [string, number][] = [
+    ['IDENTIFIED', 25], ['QUALIFIED', 12], ['ESTIMATING', 10], ['PROPOSED', 10], ['APPROVED', 6], ['SCHEDULED', 6], ['COMPLETED', 16], ['DECLINED', 15],
+  ];
+  const stageList = stages.flatMap(([s, w]) => Array<string>(w).fill(s));
+  const titles = ENHANCEMENT_TEMPLATES.map((t) => t.title);
+  const pool = 256;
+  return `
+with ${propertyPoolSql(pool)},
+  enh_line as (select id from service_lines where code = 'ENHANCEMENTS' limit 1),
+  gen as (
+    select
+      floor(random() * (select c from prop_count))::int as pn,
+      floor(random() * ${pool})::int as k,
+      (${sqlArray(stageList)})[1 + floor(random() * ${stageList.length})::int] as stage,
+      (${sqlArray(titles)})[1 + floor(random() * ${titles.length})::int] as title,
+      now() - interval '1 day' - random() * interval '540 days' as created_at,
+      round((2000 + random() * random() * 78000) / 100) * 100 as value,
+      random() as r_interest, random() as r_budget, random() as r_approve, random() as r_price
+    from generate_series(1, ${n})
+  ),
+  picked as (
+    select g.*, pr.id as property_id, pr.account_id, pool.geom as location,
+      g.stage not in ('IDENTIFIED', 'DECLINED') as qualified,
+      g.stage in ('PROPOSED', 'APPROVED', 'SCHEDULED', 'COMPLETED') as priced,
+      case when g.stage in ('APPROVED', 'SCHEDULED', 'COMPLETED')
+           then least(now() - interval '1 minute', g.created_at + interval '10 days' + g.r_approve * interval '50 days') end as approved_at
+    from gen g
+    join props pr on pr.n = g.pn
+    join pool on pool.n = g.pn and pool.k = g.k
+  )
+insert into enhancements (id, property_id, account_id, location, title, description, service_line_id, stage, customer_interest,
+  budget_confirmed, estimated_value, proposal_value, created_at, updated_at, approved_at, version)
+select gen_random_uuid(), property_id, account_id, location, title, 'Generated for scale testing.', (select id from enh_line), stage,
+  qualified or r_interest < 0.5, qualified or r_budget < 0.25,
+  case when priced or r_price < 0.4 then value::int end,
+  case when priced then (round(value * (0.92 + r_price * 0.2) / 100) * 100)::int end,
+  created_at, greatest(created_at, coalesce(approved_at, created_at)), approved_at,
+  1 + array_position(array['IDENTIFIED', 'QUALIFIED', 'ESTIMATING', 'PROPOSED', 'APPROVED', 'SCHEDULED', 'COMPLETED', 'DECLINED'], stage) - 1
+from picked`;
+}
