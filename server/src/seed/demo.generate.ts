@@ -504,6 +504,9 @@ class Generator {
   private makeAccounts(): void {
     const rng = this.rng.fork('accounts');
     const names = new Set(STORY_ACCOUNTS.map((s) => s.name));
+    // No two accounts share a leading word ("Yarrow Park HOA" and "Yarrow Green …" read as one customer).
+    const stemOf = (name: string) => name.replace(/^(The|City of) /, '').split(' ')[0]!;
+    const stems = new Set(STORY_ACCOUNTS.map((s) => stemOf(s.name)));
     const specs: StoryAccount[] = [...STORY_ACCOUNTS];
     const managers = this.managers;
     const tailAreas = rng.shuffle(AREAS.map((a) => a.key));
@@ -517,14 +520,16 @@ class Generator {
       ]);
       const area = AREAS.find((a) => a.key === tailAreas[i % tailAreas.length])!;
       let name = '';
-      for (let attempt = 0; attempt < 100 && (name === '' || names.has(name)); attempt++)
+      for (let attempt = 0; attempt < 200 && (name === '' || names.has(name) || stems.has(stemOf(name))); attempt++) {
         name = this.accountName(rng, segment, area);
+      }
       names.add(name);
+      stems.add(stemOf(name));
       const value = this.tailValue(rng, segment);
       const profile = rng.weighted<Profile>([
-        ['HEALTHY', 68],
+        ['HEALTHY', 65],
         ['WATCH', 22],
-        ['DRIFTING', 5],
+        ['DRIFTING', 8],
         ['RECOVERING', 5],
       ]);
       const tier: SiteWalkTier = value >= 60_000 || (segment === 'HOA' && rng.chance(0.25)) ? 'B' : 'C';
@@ -833,21 +838,25 @@ class Generator {
   private conditions(account: AccountCtx, instant: Date): Conditions {
     const trouble = this.inTrouble(account, this.daysAgo(this.dayOf(instant)));
     const healthy: Conditions = {
-      onTime: 0.9,
-      reopen: 0.05,
-      backlog: 0.06,
+      onTime: 0.93,
+      reopen: 0.04,
+      backlog: 0.045,
       verify: 0.96,
       customerRate: 1,
       repeat: 0.05,
       advance: 0.8,
     };
-    if (!trouble)
-      return account.profile === 'WATCH' ? { ...healthy, onTime: 0.84, backlog: 0.07, customerRate: 1.5 } : healthy;
+    if (!trouble) {
+      if (account.profile === 'WATCH') return { ...healthy, onTime: 0.86, backlog: 0.07, customerRate: 1.5 };
+      // A drifting account was fine on the ground before, but its growth had already stalled.
+      if (account.profile === 'DRIFTING') return { ...healthy, advance: 0.45 };
+      return healthy;
+    }
     switch (account.profile) {
       case 'WATCH':
-        return { onTime: 0.68, reopen: 0.1, backlog: 0.15, verify: 0.9, customerRate: 3, repeat: 0.1, advance: 0.65 };
+        return { onTime: 0.68, reopen: 0.1, backlog: 0.22, verify: 0.9, customerRate: 3, repeat: 0.1, advance: 0.65 };
       case 'DRIFTING':
-        return { onTime: 0.45, reopen: 0.16, backlog: 0.55, verify: 0.85, customerRate: 9, repeat: 0.2, advance: 0.45 };
+        return { onTime: 0.45, reopen: 0.16, backlog: 0.55, verify: 0.85, customerRate: 9, repeat: 0.2, advance: 0.25 };
       default:
         return { onTime: 0.55, reopen: 0.14, backlog: 0.25, verify: 0.9, customerRate: 5, repeat: 0.15, advance: 0.6 };
     }
@@ -937,7 +946,7 @@ class Generator {
       const probe = this.at(day, 12 * 60);
       const cond = this.conditions(account, probe);
       const n = account.properties.length;
-      const crewFound = weekday <= 5 ? rng.poisson(0.032 * n * seasonal) : 0;
+      const crewFound = weekday <= 5 ? rng.poisson(0.036 * n * seasonal) : 0;
       const customer = rng.poisson(0.0055 * n * seasonal * cond.customerRate * (weekday >= 6 ? 0.5 : 1));
       for (let i = 0; i < crewFound; i++) {
         const property = rng.weighted(propertyWeights);
@@ -1015,9 +1024,10 @@ class Generator {
               [3, 15],
             ]),
           );
-        // Slides from about 4 to about 2 over the trouble window.
-        const progress = 1 - ago / account.troubleFrom;
-        return clamp(4 - 2.2 * progress + rng.normal(0, 0.35));
+        // Slides from about 4 to about 2 between the start of the trouble and the last walk.
+        const end = account.walksStopDaysAgo ?? 0;
+        const progress = Math.min(1, Math.max(0, (account.troubleFrom - ago) / Math.max(1, account.troubleFrom - end)));
+        return clamp(4 - 2.3 * progress + rng.normal(0, 0.3));
       }
     }
   }
@@ -1148,9 +1158,10 @@ class Generator {
     // Some jobs take more than one visit: started on the first, finished later (parts, a second crew, curing).
     const multiVisit = MULTI_VISIT_CATEGORIES.has(category) ? 0.35 : 0.1;
     const workOn = (after: Date, slip: number): { start: Date; done: Date } => {
-      if (route.urgency === 'URGENT' && slip === 0) {
-        const start = new Date(after.getTime() + rng.float(0.5, 5) * 3_600_000);
-        return { start, done: new Date(start.getTime() + rng.float(0.5, 3) * 3_600_000) };
+      // Urgent work is done the same day; when late, a day or so late — only a neglected account lets it sit.
+      if (route.urgency === 'URGENT' && (slip === 0 || cond.backlog < 0.2)) {
+        const start = new Date(after.getTime() + rng.float(0.5, slip === 0 ? 5 : 26) * 3_600_000);
+        return { start, done: new Date(start.getTime() + rng.float(0.5, slip === 0 ? 3 : 10) * 3_600_000) };
       }
       const startedEarly = slip > 0 && rng.chance(multiVisit + 0.25);
       if (schedule) {
@@ -1411,7 +1422,9 @@ class Generator {
   // --- enhancements ---------------------------------------------------------------
 
   private makeEnhancements(rng: Rng, account: AccountCtx): void {
-    const count = Math.round(1 + account.properties.length * 1.2 + (account.row.tier === 'A' ? 2 : 0));
+    const count = Math.round(
+      (1 + account.properties.length * 1.2 + (account.row.tier === 'A' ? 2 : 0)) * (account.profile === 'DRIFTING' ? 0.6 : 1),
+    );
     const gaps: Record<EnhancementStage, [number, number]> = {
       IDENTIFIED: [0, 0],
       QUALIFIED: [3, 20],

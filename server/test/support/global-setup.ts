@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import type {} from './test-server.js';
 import { openDatabase, migrate } from '../../src/app/db/database.js';
 
 /**
@@ -18,10 +19,4 @@ export default async function setup(project: TestProject) {
   return async () => {
     await fs.rm(root, { recursive: true, force: true });
   };
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    embeddedTemplateDir: string;
-  }
 }

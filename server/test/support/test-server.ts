@@ -87,3 +87,9 @@ export async function startTestServer(backend: Backend): Promise<TestServer> {
     },
   };
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    embeddedTemplateDir: string;
+  }
+}
