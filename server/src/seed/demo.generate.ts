@@ -290,7 +290,7 @@ interface Conditions {
   advance: number;
 }
 
-const SEASON_VOLUME = [0.55, 0.6, 0.8, 1.1, 1.35, 1.4, 1.4, 1.3, 1.15, 1.0, 0.75, 0.6];
+const SEASON_VOLUME = [0.8, 0.8, 0.9, 1.05, 1.2, 1.25, 1.25, 1.2, 1.1, 1.0, 0.9, 0.85];
 
 /** Category weights for a month (1–12): irrigation in season, snow in winter, weeds in summer. */
 function categoryWeights(month: number, source: IssueSource): [IssueCategory, number][] {
@@ -1469,7 +1469,8 @@ class Generator {
           if (target === 'APPROVED') approvedAt = at;
           continue;
         }
-        if (rng.chance(0.4)) {
+        // Work the customer approved is not declined in the demo (it would keep its approval date and blur growth).
+        if (!approvedAt && rng.chance(0.4)) {
           const [dlo, dhi] = gaps.DECLINED;
           const declinedAt = new Date(t.getTime() + rng.float(dlo, dhi) * 86_400_000);
           if (declinedAt.getTime() < this.cutoff.getTime()) {

@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENHANCEMENT_STAGES } from '@groundwork/shared';
+import { migrate, openDatabase, type Database } from '../app/db/database.js';
+import { DEMO_USERS, seedDemoIfEmpty, seedScale, truncateAllData, type SeedSummary } from './index.js';
+
+// Seeds a throwaway embedded database and checks the result with SQL, the
+// way the rest of the server will read it.
+const timeZone = 'America/Denver';
+const NOW = new Date('2026-11-22T19:00:00Z');
+
+let dir: string;
+let db: Database;
+let summary: SeedSummary | null;
+
+const sql = async <T = Record<string, unknown>>(query: string): Promise<T[]> => db.orm.em.fork().execute<T[]>(query);
+const one = async <T = Record<string, unknown>>(query: string): Promise<T> => (await sql<T>(query))[0]!;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-seed-'));
+  db = await openDatabase({ dataDir: dir });
+  await migrate(db);
+  summary = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone, now: NOW });
+}, 180_000);
+
+afterAll(async () => {
+  await db?.close();
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('demo seed on the embedded database', () => {
+  it('seeds an empty database once, and only once', async () => {
+    expect(summary).not.toBeNull();
+    expect(summary!.accounts).toBe(60);
+    expect(await seedDemoIfEmpty(db.orm.em.fork(), { timeZone, now: NOW })).toBeNull();
+  });
+
+  it('writes what it reports', async () => {
+    const counts = await one<Record<string, number>>(`select
+      (select count(*)::int from accounts) accounts, (select count(*)::int from properties) properties,
+      (select count(*)::int from issues) issues, (select count(*)::int from site_walks) walks,
+      (select count(*)::int from enhancements) enhancements, (select count(*)::int from users) users,
+      (select count(*)::int from crews) crews, (select count(*)::int from service_lines) lines,
+      (select count(*)::int from category_routes) routes, (select count(*)::int from issue_activities) activities,
+      (select count(*)::int from account_plans) plans, (select count(*)::int from plan_reviews) reviews,
+      (select count(*)::int from contacts) contacts, (select count(*)::int from service_schedules) schedules,
+      (select count(*)::int from issues where status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS')) open`);
+    expect(counts).toMatchObject({
+      accounts: 60,
+      properties: summary!.properties,
+      issues: summary!.issues,
+      walks: summary!.siteWalks,
+      enhancements: summary!.enhancements,
+      users: DEMO_USERS.length,
+      crews: 12,
+      lines: 6,
+      routes: 14,
+      plans: 120,
+      open: summary!.openIssues,
+    });
+    expect(counts.properties).toBeGreaterThanOrEqual(130);
+    expect(counts.open).toBeGreaterThanOrEqual(200);
+    expect(counts.open).toBeLessThanOrEqual(400);
+    expect(counts.activities).toBeGreaterThan(counts.issues!);
+    expect(counts.reviews).toBeGreaterThan(500);
+    expect(counts.contacts).toBeGreaterThanOrEqual(60);
+    expect(counts.schedules).toBeGreaterThan(counts.properties!);
+  });
+
+  it('stores valid boundaries with sensible areas inside the metro', async () => {
+    const r = await one<Record<string, number>>(`select
+      count(*) filter (where not ST_IsValid(boundary))::int invalid,
+      count(*) filter (where ST_NumGeometries(boundary) > 1)::int multi,
+      min(area_sqm) min_area, max(area_sqm) max_area,
+      min(ST_X(centroid)) west, max(ST_X(centroid)) east, min(ST_Y(centroid)) south, max(ST_Y(centroid)) north
+      from properties`);
+    expect(r.invalid).toBe(0);
+    expect(r.multi).toBeGreaterThan(0);
+    expect(r.min_area).toBeGreaterThan(9_000);
+    expect(r.max_area).toBeLessThan(200_000);
+    expect(r.west).toBeGreaterThan(-105.15);
+    expect(r.east).toBeLessThan(-104.75);
+    expect(r.south).toBeGreaterThan(39.55);
+    expect(r.north).toBeLessThan(39.95);
+    const overlaps = await one<{ n: number }>(
+      'select count(*)::int n from properties a join properties b on a.id < b.id and ST_Intersects(a.boundary, b.boundary)',
+    );
+    expect(overlaps.n).toBe(0);
+  });
+
+  it('puts every issue and enhancement inside its property boundary', async () => {
+    const r = await one<{ issues: number; enhancements: number }>(`select
+      (select count(*)::int from issues i join properties p on p.id = i.property_id where not ST_Covers(p.boundary, i.location)) issues,
+      (select count(*)::int from enhancements e join properties p on p.id = e.property_id where not ST_Covers(p.boundary, e.location)) enhancements`);
+    expect(r).toEqual({ issues: 0, enhancements: 0 });
+  });
+
+  it('has every enhancement stage, and demo users who can sign in with one shared hash', async () => {
+    const stages = await sql<{ stage: string }>('select distinct stage from enhancements order by 1');
+    expect(stages.map((s) => s.stage).sort()).toEqual([...ENHANCEMENT_STAGES].sort());
+    const hashes = await one<{ n: number; hashed: number }>(
+      `select count(distinct password_hash)::int n, count(*) filter (where password_hash like '$argon2id$%')::int hashed from users`,
+    );
+    expect(hashes).toEqual({ n: 1, hashed: DEMO_USERS.length });
+  });
+
+  it('adds scale issues inside the boundaries, consistent with the constraints', async () => {
+    const result = await seedScale(db.orm.em.fork(), { issues: 3_000, enhancements: 300, batchSize: 1_000 });
+    expect(result).toMatchObject({ issues: 3_000, enhancements: 300 });
+    const r = await one<Record<string, number>>(`select
+      count(*)::int n,
+      count(*) filter (where not ST_Covers(p.boundary, i.location))::int outside,
+      count(*) filter (where i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS'))::int open,
+      count(*) filter (where i.resolved_at < i.created_at or i.verified_at < i.resolved_at or i.created_at > now())::int bad_times
+      from issues i join properties p on p.id = i.property_id where i.description = 'Generated for scale testing.'`);
+    expect(r.n).toBe(3_000);
+    expect(r.outside).toBe(0);
+    expect(r.bad_times).toBe(0);
+    expect(r.open).toBeGreaterThan(200);
+    expect(r.open).toBeLessThan(800);
+  });
+
+  it('is deterministic: a reseed for the same day gives the same company', async () => {
+    const snapshot = () =>
+      sql(`select a.id, a.name, a.annual_value, a.renewal_date::text, a.tier,
+             (select count(*)::int from issues i where i.account_id = a.id) issues,
+             (select md5(string_agg(ST_AsText(p.boundary), ',' order by p.id)) from properties p where p.account_id = a.id) shapes
+           from accounts a order by a.name`);
+    const before = await snapshot();
+    const scaleIssues = await one<{ n: number }>(`select count(*)::int n from issues where description = 'Generated for scale testing.'`);
+    const tables = await truncateAllData(db.orm.em.fork());
+    expect(tables).toContain('issues');
+    expect(tables).not.toContain('mikro_orm_migrations');
+    expect(await seedDemoIfEmpty(db.orm.em.fork(), { timeZone, now: new Date('2026-11-22T09:30:00Z') })).not.toBeNull();
+    const after = await snapshot();
+    // The scale issues are gone; everything else is identical.
+    const withoutScale = (rows: Record<string, unknown>[]) => rows.map(({ issues: _issues, ...rest }) => rest);
+    expect(withoutScale(after)).toEqual(withoutScale(before));
+    const total = (rows: Record<string, unknown>[]) => rows.reduce((s, r) => s + Number(r.issues), 0);
+    expect(total(after)).toBe(total(before) - scaleIssues.n);
+  });
+});

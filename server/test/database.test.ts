@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { loadConfig } from '../src/app/config.js';
+import { openDatabase, migrate } from '../src/app/db/database.js';
+
+describe('configuration', () => {
+  it('refuses bad values with a message naming each', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', COMPANY_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL: must be a postgres:\/\/[\s\S]*COMPANY_TIME_ZONE: must be an IANA time zone/,
+    );
+  });
+
+  it('requires a signing secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/AUTH_SECRET/);
+  });
+
+  it('defaults to the embedded database with demo data', () => {
+    expect(loadConfig({})).toMatchObject({ embedded: true, demoSeed: true, PORT: 4000 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://h/db' })).toMatchObject({ embedded: false, demoSeed: false });
+  });
+});
+
+describe('embedded database', () => {
+  it('refuses a second process on the same data directory', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-lock-'));
+    await fs.cp(inject('embeddedTemplateDir'), dir, { recursive: true });
+    await fs.rm(path.join(dir, '.groundwork.lock'), { recursive: true, force: true });
+    const first = await openDatabase({ dataDir: dir });
+    try {
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by another Groundwork process/);
+    } finally {
+      await first.close();
+    }
+    // Released on close: the next process gets it.
+    const again = await openDatabase({ dataDir: dir });
+    await again.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL migrations', () => {
+  it('lets instances that start together migrate one database without racing', async () => {
+    const admin = process.env.TEST_DATABASE_URL!;
+    const name = `gw_migrate_${randomBytes(4).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`create database "${name}"`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    try {
+      const dbs = await Promise.all([0, 1, 2].map(() => openDatabase({ databaseUrl: url.toString(), dataDir: '' })));
+      const applied = await Promise.all(dbs.map((db) => migrate(db, url.toString())));
+      // Exactly one instance applied each migration; the others found nothing to do.
+      expect(applied.flat().sort()).toEqual(applied.find((a) => a.length > 0)!.sort());
+      await Promise.all(dbs.map((db) => db.close()));
+    } finally {
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    }
+  });
+});
