@@ -27,13 +27,21 @@ export function requireDateOnly(value: unknown, field: string): string {
 /** Whether the runtime knows this IANA time zone (or UTC offset). */
 export function isValidTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.trim() === '') return false;
+  // Building an Intl formatter costs milliseconds; schedule math asks for the same zone thousands of times.
+  const known = timeZoneValidity.get(value);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (timeZoneValidity.size < 1000) timeZoneValidity.set(value, valid);
+  return valid;
 }
+
+const timeZoneValidity = new Map<string, boolean>();
 
 /** Returns `value` if it is a known time zone, else throws BAD_USER_INPUT naming the field. */
 export function requireTimeZone(value: unknown, field = 'timeZone'): string {

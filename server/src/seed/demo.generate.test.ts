@@ -114,7 +114,8 @@ describe('demo company generator', () => {
   it('puts every issue and enhancement inside its property', () => {
     const byId = new Map(data.properties.map((p) => [p.id, p]));
     for (const i of data.issues) expect(pointInMultiPolygon(i.location, byId.get(i.propertyId)!.boundary)).toBe(true);
-    for (const e of data.enhancements) expect(pointInMultiPolygon(e.location, byId.get(e.propertyId)!.boundary)).toBe(true);
+    for (const e of data.enhancements)
+      expect(pointInMultiPolygon(e.location, byId.get(e.propertyId)!.boundary)).toBe(true);
   });
 
   it('anchors every schedule on its weekday', () => {
@@ -130,7 +131,8 @@ describe('demo company generator', () => {
   it('keeps issues consistent with the lifecycle, the routing rules and their timestamps', () => {
     const routes = Object.fromEntries(data.categoryRoutes.map((r) => [r.category, r.serviceLineId]));
     const schedulesByProperty = new Map<string, typeof data.schedules>();
-    for (const s of data.schedules) schedulesByProperty.set(s.propertyId, [...(schedulesByProperty.get(s.propertyId) ?? []), s]);
+    for (const s of data.schedules)
+      schedulesByProperty.set(s.propertyId, [...(schedulesByProperty.get(s.propertyId) ?? []), s]);
     const cutoff = new Date('2026-11-22T07:00:00Z'); // local midnight in Denver
     for (const i of data.issues) {
       if (i.status !== 'OPEN') expect(i.crewId).not.toBeNull();
@@ -179,7 +181,8 @@ describe('demo company generator', () => {
     const open = data.issues.filter((i) => isOpen(i.status));
     expect(open.length).toBeGreaterThanOrEqual(200);
     expect(open.length).toBeLessThanOrEqual(400);
-    for (const status of OPEN_ISSUE_STATUSES) expect(open.filter((i) => i.status === status).length).toBeGreaterThan(10);
+    for (const status of OPEN_ISSUE_STATUSES)
+      expect(open.filter((i) => i.status === status).length).toBeGreaterThan(10);
     expect(open.filter((i) => i.dueAt && i.dueAt < NOW).length).toBeGreaterThan(30);
     expect(open.filter((i) => i.urgency === 'URGENT').length).toBeGreaterThan(5);
     expect(data.issues.filter((i) => i.reopenCount > 0).length).toBeGreaterThan(50);
@@ -195,7 +198,10 @@ describe('demo company generator', () => {
         for (let b = a + 1; b < list.length; b++) {
           const [x, y] = [list[a]!, list[b]!];
           if (x.category !== y.category || Math.abs(x.createdAt.getTime() - y.createdAt.getTime()) > 90 * DAY) continue;
-          const d = haversineMeters({ lng: x.location[0], lat: x.location[1] }, { lng: y.location[0], lat: y.location[1] });
+          const d = haversineMeters(
+            { lng: x.location[0], lat: x.location[1] },
+            { lng: y.location[0], lat: y.location[1] },
+          );
           if (d <= 25) repeats++;
         }
       }
@@ -209,13 +215,19 @@ describe('demo company generator', () => {
       if (w.relationshipPulse !== null) expect([1, 2, 3, 4, 5]).toContain(w.relationshipPulse);
     }
     const healthyTierA = data.accounts.filter((a) => a.name === 'Orchard Station Corporate Campus')[0]!;
-    const walks = data.siteWalks.filter((w) => w.accountId === healthyTierA.id && w.startedAt.getTime() > NOW.getTime() - 90 * DAY);
+    const walks = data.siteWalks.filter(
+      (w) => w.accountId === healthyTierA.id && w.startedAt.getTime() > NOW.getTime() - 90 * DAY,
+    );
     expect(walks.length).toBeGreaterThanOrEqual(Math.floor((90 / SITE_WALK_TIER_INTERVAL_DAYS.A) * 0.75));
   });
 
   it('makes the drifting accounts visibly drift', () => {
     expect(data.driftingAccounts).toEqual(
-      expect.arrayContaining(['Front Range Regional Medical Center', 'Church Ranch Corporate Center', 'Willow Creek Master HOA']),
+      expect.arrayContaining([
+        'Front Range Regional Medical Center',
+        'Church Ranch Corporate Center',
+        'Willow Creek Master HOA',
+      ]),
     );
     for (const name of data.driftingAccounts) {
       const account = data.accounts.find((a) => a.name === name)!;
@@ -224,12 +236,18 @@ describe('demo company generator', () => {
       expect(NOW.getTime() - last.startedAt.getTime()).toBeGreaterThan(38 * DAY);
       const lastPulse = walks.filter((w) => w.relationshipPulse !== null).at(-1)!.relationshipPulse!;
       expect(lastPulse).toBeLessThanOrEqual(3);
-      const recent = data.issues.filter((i) => i.accountId === account.id && i.createdAt.getTime() > NOW.getTime() - 90 * DAY);
+      const recent = data.issues.filter(
+        (i) => i.accountId === account.id && i.createdAt.getTime() > NOW.getTime() - 90 * DAY,
+      );
       expect(recent.filter((i) => i.source === 'CUSTOMER').length / recent.length).toBeGreaterThan(0.3);
     }
     const frrmc = data.accounts.find((a) => a.name === 'Front Range Regional Medical Center')!;
     const urgentOld = data.issues.filter(
-      (i) => i.accountId === frrmc.id && isOpen(i.status) && i.urgency === 'URGENT' && NOW.getTime() - i.createdAt.getTime() > 2 * DAY,
+      (i) =>
+        i.accountId === frrmc.id &&
+        isOpen(i.status) &&
+        i.urgency === 'URGENT' &&
+        NOW.getTime() - i.createdAt.getTime() > 2 * DAY,
     );
     expect(urgentOld.length).toBeGreaterThan(0);
     expect(new Date(frrmc.renewalDate).getTime() - NOW.getTime()).toBeLessThan(180 * DAY);
@@ -238,9 +256,11 @@ describe('demo company generator', () => {
   it('has enhancements in every stage that passed the qualification gate', () => {
     for (const stage of ENHANCEMENT_STAGES) expect(data.enhancements.some((e) => e.stage === stage)).toBe(true);
     for (const e of data.enhancements) {
-      if (e.stage !== 'IDENTIFIED' && e.stage !== 'DECLINED') expect(e.customerInterest && e.budgetConfirmed).toBe(true);
+      if (e.stage !== 'IDENTIFIED' && e.stage !== 'DECLINED')
+        expect(e.customerInterest && e.budgetConfirmed).toBe(true);
       expect(e.approvedAt !== null).toBe(['APPROVED', 'SCHEDULED', 'COMPLETED'].includes(e.stage));
-      if (['PROPOSED', 'APPROVED', 'SCHEDULED', 'COMPLETED'].includes(e.stage)) expect(e.proposalValue).toBeGreaterThan(0);
+      if (['PROPOSED', 'APPROVED', 'SCHEDULED', 'COMPLETED'].includes(e.stage))
+        expect(e.proposalValue).toBeGreaterThan(0);
     }
   });
 

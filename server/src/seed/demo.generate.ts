@@ -1423,7 +1423,8 @@ class Generator {
 
   private makeEnhancements(rng: Rng, account: AccountCtx): void {
     const count = Math.round(
-      (1 + account.properties.length * 1.2 + (account.row.tier === 'A' ? 2 : 0)) * (account.profile === 'DRIFTING' ? 0.6 : 1),
+      (1 + account.properties.length * 1.2 + (account.row.tier === 'A' ? 2 : 0)) *
+        (account.profile === 'DRIFTING' ? 0.6 : 1),
     );
     const gaps: Record<EnhancementStage, [number, number]> = {
       IDENTIFIED: [0, 0],

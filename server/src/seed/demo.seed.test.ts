@@ -130,7 +130,9 @@ describe('demo seed on the embedded database', () => {
              (select md5(string_agg(ST_AsText(p.boundary), ',' order by p.id)) from properties p where p.account_id = a.id) shapes
            from accounts a order by a.name`);
     const before = await snapshot();
-    const scaleIssues = await one<{ n: number }>(`select count(*)::int n from issues where description = 'Generated for scale testing.'`);
+    const scaleIssues = await one<{ n: number }>(
+      `select count(*)::int n from issues where description = 'Generated for scale testing.'`,
+    );
     const tables = await truncateAllData(db.orm.em.fork());
     expect(tables).toContain('issues');
     expect(tables).not.toContain('mikro_orm_migrations');

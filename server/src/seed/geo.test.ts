@@ -66,7 +66,8 @@ describe('site boundaries', () => {
       const [a, b] = mp.coordinates.map((poly) => poly[0]!) as [Ring, Ring];
       expect(isSimpleRing(a) && isSimpleRing(b)).toBe(true);
       for (let x = 0; x < a.length - 1; x++) {
-        for (let y = 0; y < b.length - 1; y++) expect(segmentsIntersect(a[x]!, a[x + 1]!, b[y]!, b[y + 1]!)).toBe(false);
+        for (let y = 0; y < b.length - 1; y++)
+          expect(segmentsIntersect(a[x]!, a[x + 1]!, b[y]!, b[y + 1]!)).toBe(false);
       }
       expect(b.some((p) => pointInRing(p, a)) || a.some((p) => pointInRing(p, b))).toBe(false);
     }
@@ -88,7 +89,12 @@ describe('points inside boundaries', () => {
   it('samples points strictly inside, away from the edge, spread over every part', () => {
     const rng = new Rng('geo-sample');
     for (let i = 0; i < 60; i++) {
-      const mp = siteBoundary(rng, DENVER, rng.float(20_000, 120_000), rng.pick(['IRREGULAR', 'L_SHAPE', 'TWO_PART'] as const));
+      const mp = siteBoundary(
+        rng,
+        DENVER,
+        rng.float(20_000, 120_000),
+        rng.pick(['IRREGULAR', 'L_SHAPE', 'TWO_PART'] as const),
+      );
       const hits = new Set<number>();
       for (let k = 0; k < 100; k++) {
         const p = samplePointIn(rng, mp, 2);

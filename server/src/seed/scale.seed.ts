@@ -14,6 +14,8 @@ export interface ScaleSeedOptions {
   timeZone?: string;
   /** Rows per INSERT statement (default 100,000). Each batch commits on its own. */
   batchSize?: number;
+  /** Batches in flight at once (default 2 on PostgreSQL, 1 on the embedded database). */
+  concurrency?: number;
   logger?: Logger;
   /** Progress after each batch (the CLI prints it). */
   onProgress?: (done: number, total: number, what: 'issues' | 'enhancements') => void;
@@ -27,12 +29,34 @@ export interface ScaleSeedSummary {
 
 // Category mix (weights out of 100) for load data: roughly the demo's year-round mix.
 const CATEGORY_WEIGHTS: readonly [string, number][] = [
-  ['IRRIGATION_LEAK', 14], ['IRRIGATION_COVERAGE', 8], ['TURF_DAMAGE', 9], ['WEEDS', 12], ['LITTER', 10], ['PLANT_HEALTH', 7],
-  ['PEST', 3], ['TREE_HAZARD', 4], ['TREE_PRUNING', 7], ['DRAINAGE', 5], ['HARDSCAPE', 4], ['SNOW_ICE', 9], ['SAFETY', 2], ['OTHER', 6],
+  ['IRRIGATION_LEAK', 14],
+  ['IRRIGATION_COVERAGE', 8],
+  ['TURF_DAMAGE', 9],
+  ['WEEDS', 12],
+  ['LITTER', 10],
+  ['PLANT_HEALTH', 7],
+  ['PEST', 3],
+  ['TREE_HAZARD', 4],
+  ['TREE_PRUNING', 7],
+  ['DRAINAGE', 5],
+  ['HARDSCAPE', 4],
+  ['SNOW_ICE', 9],
+  ['SAFETY', 2],
+  ['OTHER', 6],
 ];
 const SPOTS = [
-  'the main entrance', 'the east parking lot', 'the courtyard', 'the pool deck', 'the north entry', 'the greenbelt trail',
-  'the loading dock', 'the parking islands', 'the visitor drop-off', 'the playground', 'the detention pond', 'the front lawn',
+  'the main entrance',
+  'the east parking lot',
+  'the courtyard',
+  'the pool deck',
+  'the north entry',
+  'the greenbelt trail',
+  'the loading dock',
+  'the parking islands',
+  'the visitor drop-off',
+  'the playground',
+  'the detention pond',
+  'the front lawn',
 ];
 
 function sqlArray(values: readonly string[]): string {
@@ -70,26 +94,34 @@ export async function seedScale(em: EntityManager, options: ScaleSeedOptions): P
     throw new Error('The scale seed spreads work over existing properties and crews: seed the demo company first.');
   }
 
-  let doneIssues = 0;
-  while (doneIssues < issues) {
-    const n = Math.min(batchSize, issues - doneIssues);
-    const result = await fork.execute<{ affectedRows: number }>(issueBatchSql(n, openShare, timeZone), [], 'run');
-    const inserted = Number(result.affectedRows ?? n);
-    if (inserted <= 0) throw new Error('scale seed inserted no rows; are there properties with valid boundaries?');
-    doneIssues += inserted;
-    options.logger?.info({ done: doneIssues, total: issues }, 'scale seed: issues');
-    options.onProgress?.(doneIssues, issues, 'issues');
-  }
-  let doneEnhancements = 0;
-  while (doneEnhancements < enhancements) {
-    const n = Math.min(batchSize, enhancements - doneEnhancements);
-    const result = await fork.execute<{ affectedRows: number }>(enhancementBatchSql(n), [], 'run');
-    const inserted = Number(result.affectedRows ?? n);
-    if (inserted <= 0) throw new Error('scale seed inserted no enhancements');
-    doneEnhancements += inserted;
-    options.logger?.info({ done: doneEnhancements, total: enhancements }, 'scale seed: enhancements');
-    options.onProgress?.(doneEnhancements, enhancements, 'enhancements');
-  }
+  // Batches run `concurrency` at a time, each in its own transaction on its own connection.
+  // The embedded database has one connection: one at a time there.
+  const embedded = /pglite/i.test(fork.getDriver().constructor.name);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? (embedded ? 1 : 2)));
+  const run = async (total: number, what: 'issues' | 'enhancements', build: (n: number) => string): Promise<number> => {
+    let planned = 0;
+    let done = 0;
+    const worker = async () => {
+      while (planned < total) {
+        const n = Math.min(batchSize, total - planned);
+        planned += n;
+        const inserted = await em.fork().transactional(async (tx) => {
+          // JIT compiling this one-off statement costs seconds per batch and saves nothing.
+          await tx.execute('set local jit = off', [], 'run');
+          const result = await tx.execute<{ affectedRows: number }>(build(n), [], 'run');
+          return Number(result.affectedRows ?? n);
+        });
+        if (inserted !== n) throw new Error(`scale seed: a batch of ${what} inserted ${inserted} rows instead of ${n}`);
+        done += inserted;
+        options.logger?.info({ done, total }, `scale seed: ${what}`);
+        options.onProgress?.(done, total, what);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(total / batchSize)) }, worker));
+    return done;
+  };
+  const doneIssues = await run(issues, 'issues', (n) => issueBatchSql(n, openShare, timeZone));
+  const doneEnhancements = await run(enhancements, 'enhancements', (n) => enhancementBatchSql(n));
   // Fresh planner statistics: the map and list queries pick their indexes from them.
   if (doneIssues > 0) await fork.execute('analyze issues', [], 'run');
   if (doneEnhancements > 0) await fork.execute('analyze enhancements', [], 'run');
@@ -109,7 +141,7 @@ function propertyPoolSql(poolSize: number): string {
   )`;
 }
 
-function issueBatchSql(n: number, openShare: number, timeZone: string): string {
+export function issueBatchSql(n: number, openShare: number, timeZone: string): string {
   const categories = CATEGORY_WEIGHTS.flatMap(([c, w]) => Array<string>(w).fill(c));
   const pool = 512;
   const tz = literal(timeZone);
@@ -203,9 +235,16 @@ from (
 ) x`;
 }
 
-function enhancementBatchSql(n: number): string {
+export function enhancementBatchSql(n: number): string {
   const stages: [string, number][] = [
-    ['IDENTIFIED', 25], ['QUALIFIED', 12], ['ESTIMATING', 10], ['PROPOSED', 10], ['APPROVED', 6], ['SCHEDULED', 6], ['COMPLETED', 16], ['DECLINED', 15],
+    ['IDENTIFIED', 25],
+    ['QUALIFIED', 12],
+    ['ESTIMATING', 10],
+    ['PROPOSED', 10],
+    ['APPROVED', 6],
+    ['SCHEDULED', 6],
+    ['COMPLETED', 16],
+    ['DECLINED', 15],
   ];
   const stageList = stages.flatMap(([s, w]) => Array<string>(w).fill(s));
   const titles = ENHANCEMENT_TEMPLATES.map((t) => t.title);

@@ -163,6 +163,8 @@ export class EnhancementService {
         Object.assign(e, next);
         e.stage = input.stage;
         if (input.stage === 'APPROVED') e.approvedAt = this.ctx.now();
+        // Cancelled work is not growth.
+        if (input.stage === 'DECLINED') e.approvedAt = null;
         e.updatedAt = this.ctx.now();
         await tx.flush();
         await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id);
