@@ -209,7 +209,9 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
     const large = await statements();
     expect(small.accounts).toBe(3);
     expect(large.accounts).toBe(9);
-    expect(large.count).toBe(small.count);
+    // Six more accounts: a per-account query anywhere would add at least six statements. DataLoader
+    // batches per tick, so how resolvers interleave can split one batch in two; that is not N+1.
+    expect(large.count - small.count).toBeLessThan(3);
     expect(large.count).toBeLessThan(25);
   });
 });
