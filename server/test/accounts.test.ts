@@ -126,6 +126,7 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
         }
       }`,
       variables,
+      token,
     );
 
   it('searches names case-insensitively and treats LIKE wildcards as text', async () => {
@@ -165,7 +166,7 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
   });
 
   it('answers null for an unknown account', async () => {
-    const res = await server.gql(`{ account(id: "00000000-0000-4000-8000-000000000000") { id } }`);
+    const res = await server.gql(`{ account(id: "00000000-0000-4000-8000-000000000000") { id } }`, {}, token);
     expect(res).toEqual({ data: { account: null } });
   });
 
@@ -199,7 +200,7 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
     }
     async function statements() {
       server.queries.length = 0;
-      const res = await server.gql(NESTED);
+      const res = await server.gql(NESTED, {}, token);
       expect(res.errors).toBeUndefined();
       return { count: server.queries.length, accounts: res.data!.accounts.nodes.length };
     }

@@ -100,14 +100,16 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     propertyId = property.id;
     const maintenance = await createCrew(em, lines.MAINTENANCE, 'Mow Crew North');
     maintenanceCrewId = maintenance.id;
-    otherCrewId = (await createCrew(em, lines.MAINTENANCE, 'Mow Crew South')).id;
+    const south = await createCrew(em, lines.MAINTENANCE, 'Mow Crew South');
+    otherCrewId = south.id;
     // Tuesdays, weekly. No irrigation schedule: irrigation Issues find no crew.
     await createSchedule(em, property, lines.MAINTENANCE, maintenance, {
       weekday: 2,
       cadence: 'WEEKLY',
       anchorDate: '2026-01-06',
     });
-    crewLeadToken = (await createUser(em, { role: 'CREW_LEAD', crew: maintenance })).token;
+    // The lead of the crew the lifecycle test assigns to.
+    crewLeadToken = (await createUser(em, { role: 'CREW_LEAD', crew: south })).token;
   });
   afterAll(async () => {
     await server?.[Symbol.asyncDispose]();

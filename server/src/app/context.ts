@@ -16,8 +16,10 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Why a token that came with the request was refused (expired, tampered…). */
   authError: DomainError | null;
+  /** The caller's network address (for sign-in rate limits). */
+  clientAddress?: string;
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
-  setSessionCookie?: (token: string) => void;
+  setSessionCookie?: (token: string | null) => void;
   config: Pick<Config, 'COMPANY_TIME_ZONE'>;
   now: () => Date;
   /** One DataLoader per key and request: batches the N in N+1 into one query. */
@@ -28,7 +30,8 @@ export function createRequestContext(
   em: EntityManager,
   auth: { viewer: Viewer | null; authError: DomainError | null },
   config: RequestContext['config'],
-  setSessionCookie?: (token: string) => void,
+  setSessionCookie?: (token: string | null) => void,
+  clientAddress?: string,
 ): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
@@ -36,6 +39,7 @@ export function createRequestContext(
     viewer: auth.viewer,
     authError: auth.authError,
     setSessionCookie,
+    clientAddress,
     config,
     now: () => new Date(),
     loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {

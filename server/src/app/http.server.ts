@@ -5,16 +5,24 @@ import express from 'express';
 import helmet from 'helmet';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Database } from './db/database.js';
-import { createRequestContext, type RequestContext } from './context.js';
+import { createRequestContext, type RequestContext, type Viewer } from './context.js';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { armorConfig } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
-import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
+import {
+  viewerFromRequest,
+  viewerFromToken,
+  tokenFromHeaders,
+  SESSION_COOKIE,
+  SESSION_TTL_SECONDS,
+} from '../modules/auth/index.js';
 
 export interface HttpServer {
   url: string;
@@ -35,15 +43,47 @@ export async function startHttpServer(
   app.set('trust proxy', 'loopback');
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer({ schema }, wsServer);
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema,
+      connectionInitWaitTimeout: 5_000,
+      // The socket authenticates once, in connection_init (a token in the payload, or the web's cookie).
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const bearer = typeof params.authorization === 'string' ? params.authorization : undefined;
+        const token =
+          (typeof params.token === 'string' ? params.token : null) ??
+          tokenFromHeaders({ authorization: bearer, cookie: ctx.extra.request.headers.cookie });
+        if (!token) return false;
+        try {
+          ctx.extra.viewer = await viewerFromToken(db.orm.em.fork(), token);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) =>
+        createRequestContext(
+          db.orm.em.fork(),
+          { viewer: ctx.extra.viewer ?? null, authError: null },
+          { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+        ),
+    },
+    wsServer,
+  );
+
+  const armor = new ApolloArmor(armorConfig(production));
+  const protection = armor.protect();
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
     formatError: createErrorFormatter(logger, !production),
     plugins: [
+      ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -83,14 +123,12 @@ export async function startHttpServer(
           db.orm.em.fork(),
           await viewerFromRequest(req, db.orm.em.fork()),
           { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
-          (token) =>
-            res.cookie(SESSION_COOKIE, token, {
-              httpOnly: true,
-              sameSite: 'strict',
-              secure: production,
-              maxAge: SESSION_TTL_SECONDS * 1000,
-              path: '/',
-            }),
+          (token) => {
+            const options = { httpOnly: true, sameSite: 'strict' as const, secure: production, path: '/' };
+            if (token) res.cookie(SESSION_COOKIE, token, { ...options, maxAge: SESSION_TTL_SECONDS * 1000 });
+            else res.clearCookie(SESSION_COOKIE, options);
+          },
+          req.ip,
         ),
     }),
   );

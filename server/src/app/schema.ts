@@ -2,11 +2,20 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { loadReferences } from './graphql/reference-loader.middleware.js';
 import { RESOLVERS } from './resolvers.js';
+import { forbidden } from '@groundwork/shared';
+import type { RequestContext } from './context.js';
+import { requireViewer } from '../modules/auth/index.js';
 
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as NonEmptyArray<Function>,
     globalMiddlewares: [loadReferences],
+    // Field-level role checks (@Authorized): the same errors as the services' own checks.
+    authChecker: ({ context }: { context: RequestContext }, roles: string[]) => {
+      const viewer = requireViewer(context);
+      if (roles.length > 0 && !roles.includes(viewer.role)) throw forbidden('Your role cannot read this field');
+      return true;
+    },
     // Validation lives in the services (one place for rules), not in decorators.
     validate: false,
   });

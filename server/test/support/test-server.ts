@@ -33,7 +33,7 @@ export interface TestServer extends AsyncDisposable {
 }
 
 /** A disposable server on its own database: `await using server = await startTestServer('embedded')`. */
-export async function startTestServer(backend: Backend): Promise<TestServer> {
+export async function startTestServer(backend: Backend, overrides: Record<string, string> = {}): Promise<TestServer> {
   const cleanup: (() => Promise<void>)[] = [];
   const env: Record<string, string> = {
     PORT: '0',
@@ -41,6 +41,8 @@ export async function startTestServer(backend: Backend): Promise<TestServer> {
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     NODE_ENV: 'test',
+    // Fixed: tokens signed by the factories must verify on every server of the run.
+    AUTH_SECRET: 'test-only-signing-secret-0123456789abcdef',
   };
   if (backend === 'postgresql') {
     const admin = process.env.TEST_DATABASE_URL!;
@@ -65,6 +67,7 @@ export async function startTestServer(backend: Backend): Promise<TestServer> {
     env.DATA_DIR = dir;
     cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
   }
+  Object.assign(env, overrides);
   const queries: string[] = [];
   const config = loadConfig(env);
   const server = await startServer(config, { logger: createLogger('silent'), onQuery: (sql) => queries.push(sql) });

@@ -2,6 +2,7 @@ import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { notFoundField } from '../../app/not-found.js';
+import { Access } from '../auth/index.js';
 import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { Account } from './account.entity.js';
 import { Contact } from './contact.entity.js';
@@ -28,14 +29,18 @@ function likePattern(term: string): string {
 }
 
 export class AccountService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly access: Access;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.access = new Access(ctx);
+  }
 
   async list(
     filter: AccountFilter | null | undefined,
     sort: AccountSort | null | undefined,
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<Account>> {
-    const where: FilterQuery<Account> = {};
+    const where = { ...this.access.accountFilter() } as FilterQuery<Account> & Record<string, unknown>;
     const search = requireText(filter?.search ?? undefined, 'filter.search', { max: 200, optional: true });
     if (search) where.name = { $ilike: likePattern(search) };
     if (filter?.accountManagerId) where.accountManager = filter.accountManagerId;
@@ -46,8 +51,12 @@ export class AccountService {
     return paginate(this.ctx.em, Account, where, page, orderBy);
   }
 
+  /** Null when there is no such account; FORBIDDEN when it is someone else's. */
   async get(id: string): Promise<Account | null> {
-    return this.ctx.em.findOne(Account, { id });
+    this.access.viewer();
+    const account = await this.ctx.em.findOne(Account, { id });
+    if (account) this.access.assertAccount(account.accountManager.id);
+    return account;
   }
 
   async getOrFail(id: string, field = 'accountId'): Promise<Account> {

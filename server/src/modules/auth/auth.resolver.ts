@@ -22,8 +22,14 @@ export class AuthResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ) {
-    const result = await login(ctx.em, email, password);
+    const result = await login(ctx.em, email, password, ctx.clientAddress);
     ctx.setSessionCookie?.(result.token);
     return result;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the web session (clears the session cookie).' })
+  logout(@Ctx() ctx: RequestContext) {
+    ctx.setSessionCookie?.(null);
+    return true;
   }
 }

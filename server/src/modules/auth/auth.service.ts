@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { EntityManager } from '@mikro-orm/sql';
-import { DomainError, badInput, requireText } from '@groundwork/shared';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { DomainError, badInput, rateLimited, requireText } from '@groundwork/shared';
 import type { Viewer } from '../../app/context.js';
 import { User } from '../users/index.js';
 
@@ -29,13 +30,14 @@ function key(): Uint8Array {
   return secret!;
 }
 
-export async function signToken(user: Pick<User, 'id' | 'role'>): Promise<string> {
+export async function signToken(user: Pick<User, 'id' | 'role'>, ttlSeconds = TOKEN_TTL_SECONDS): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ role: user.role })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)
     .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
+    .setIssuedAt(Math.min(now, now + ttlSeconds))
+    .setExpirationTime(now + ttlSeconds)
     .sign(key());
 }
 
@@ -54,20 +56,52 @@ export async function verifyToken(token: string): Promise<string> {
   }
 }
 
+// Failed sign-ins: per account (stops guessing one password) and per address (stops spraying many).
+// In memory: each instance counts on its own, so N instances allow N times the attempts.
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_ADDRESS = 30;
+const failuresPerEmail = new RateLimiterMemory({
+  keyPrefix: 'login-email',
+  points: MAX_FAILURES_PER_EMAIL,
+  duration: 15 * 60,
+});
+const failuresPerAddress = new RateLimiterMemory({
+  keyPrefix: 'login-ip',
+  points: MAX_FAILURES_PER_ADDRESS,
+  duration: 15 * 60,
+});
+
+async function assertNotLimited(email: string, address: string): Promise<void> {
+  const [byEmail, byAddress] = await Promise.all([failuresPerEmail.get(email), failuresPerAddress.get(address)]);
+  const blocked = [
+    byEmail && byEmail.consumedPoints >= MAX_FAILURES_PER_EMAIL ? byEmail : null,
+    byAddress && byAddress.consumedPoints >= MAX_FAILURES_PER_ADDRESS ? byAddress : null,
+  ].filter((r) => r !== null);
+  if (blocked.length > 0) {
+    const seconds = Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
+    throw rateLimited(`Too many failed sign-in attempts; try again in ${Math.ceil(seconds / 60)} min.`, seconds);
+  }
+}
+
 export async function login(
   em: EntityManager,
   email: unknown,
   password: unknown,
+  address = 'unknown',
 ): Promise<{ token: string; user: User }> {
   const cleanEmail = requireText(email, 'email', { max: 254 }).toLowerCase();
   if (typeof password !== 'string' || password.length === 0) throw badInput('password', 'must not be empty');
+  if (password.length > 1024) throw badInput('password', 'must be at most 1024 characters');
+  await assertNotLimited(cleanEmail, address);
   const user = await em.findOne(User, { email: cleanEmail }, { populate: ['passwordHash'] });
   // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
   const storedHash = user?.passwordHash ?? (await dummyHash());
   const ok = await verify(storedHash, password).catch(() => false);
   if (!user || !user.passwordHash || !ok) {
+    await Promise.all([failuresPerEmail.penalty(cleanEmail, 1), failuresPerAddress.penalty(address, 1)]);
     throw new DomainError('UNAUTHENTICATED', 'Email or password is incorrect.');
   }
+  await failuresPerEmail.delete(cleanEmail);
   return { token: await signToken(user), user };
 }
 

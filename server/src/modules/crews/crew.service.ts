@@ -1,6 +1,7 @@
 import { nextVisitDate, OPEN_ISSUE_STATUSES } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Crew } from './crew.entity.js';
+import { Access } from '../auth/index.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';
 
@@ -8,10 +9,12 @@ export class CrewService {
   constructor(private readonly ctx: RequestContext) {}
 
   list(): Promise<Crew[]> {
+    new Access(this.ctx).viewer();
     return this.ctx.em.find(Crew, {}, { orderBy: { name: 'asc' } });
   }
 
   serviceLines(): Promise<ServiceLine[]> {
+    new Access(this.ctx).viewer();
     return this.ctx.em.find(ServiceLine, {}, { orderBy: { name: 'asc' } });
   }
 

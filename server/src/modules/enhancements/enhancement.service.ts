@@ -4,7 +4,6 @@ import {
   assertEnhancementAdvance,
   badInput,
   descriptionSchema,
-  forbidden,
   parseField,
   requireInt,
   requireMoney,
@@ -16,7 +15,8 @@ import {
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
-import { requireViewer } from '../auth/index.js';
+import { Access } from '../auth/index.js';
+import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { ServiceLine } from '../crews/index.js';
 import { requirePropertyForLocation } from '../properties/index.js';
@@ -26,8 +26,6 @@ import { User } from '../users/index.js';
 import { Enhancement } from './enhancement.entity.js';
 import type { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
 
-const SELLERS = new Set(['OPS_MANAGER', 'ACCOUNT_MANAGER']);
-
 function optionalMoney(value: number | null | undefined, field: string): number | null {
   return value === null || value === undefined ? null : requireMoney(value, field);
 }
@@ -35,7 +33,11 @@ function optionalMoney(value: number | null | undefined, field: string): number 
 const ENHANCEMENT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 export class EnhancementService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly access: Access;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.access = new Access(ctx);
+  }
 
   list(
     filter: EnhancementFilter | null | undefined,
@@ -69,8 +71,11 @@ export class EnhancementService {
     );
   }
 
+  /** The filter plus the viewer's scope: every list path goes through here. */
   private where(filter: EnhancementFilter | null | undefined): FilterQuery<Enhancement> {
-    const where: FilterQuery<Enhancement> & Record<string, unknown> = {};
+    const where: FilterQuery<Enhancement> & Record<string, unknown> = {
+      ...this.access.workFilter({ crewReadable: false }),
+    };
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
     let stages: EnhancementStage[] | null = filter?.stages?.length ? [...filter.stages] : null;
@@ -96,8 +101,7 @@ export class EnhancementService {
   }
 
   async create(input: CreateEnhancementInput): Promise<Enhancement> {
-    const viewer = requireViewer(this.ctx);
-    if (!SELLERS.has(viewer.role)) throw forbidden('Only operations and account managers record Enhancements');
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'record Enhancements');
     const title = parseField(titleSchema, input.title, 'input.title');
     const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
     const location = validateLngLat(input.location, 'input.location');
@@ -107,6 +111,8 @@ export class EnhancementService {
         property: 'input.propertyId',
         location: 'input.location',
       });
+      const account = await tx.findOneOrFail(Account, { id: property.account.id });
+      this.access.assertManages(account.accountManager.id, 'record Enhancements');
       let siteWalk: SiteWalk | null = null;
       if (input.siteWalkId) {
         siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
@@ -143,8 +149,7 @@ export class EnhancementService {
 
   /** Moves an Enhancement along the pipeline; the qualification gate lives in shared rules. */
   async advance(input: AdvanceEnhancementInput): Promise<Enhancement> {
-    const viewer = requireViewer(this.ctx);
-    if (!SELLERS.has(viewer.role)) throw forbidden('Only operations and account managers advance Enhancements');
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'advance Enhancements');
     requireInt(input.expectedVersion, 'input.expectedVersion', { min: 1 });
     const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
     const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
@@ -152,6 +157,8 @@ export class EnhancementService {
       return await this.ctx.em.transactional(async (tx) => {
         const e = await tx.findOne(Enhancement, { id: input.enhancementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!e) throw notFoundField('Enhancement', input.enhancementId, 'input.enhancementId');
+        const account = await tx.findOneOrFail(Account, { id: e.account.id });
+        this.access.assertManages(account.accountManager.id, 'advance this Enhancement');
         if (e.version !== input.expectedVersion) throw this.conflict(e);
         const next = {
           customerInterest: input.customerInterest ?? e.customerInterest,

@@ -27,10 +27,11 @@ import {
 import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
 import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
-import { requireViewer } from '../auth/index.js';
+import { Access } from '../auth/index.js';
+import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
-import { requirePropertyForLocation } from '../properties/index.js';
+import { requirePropertyForLocation, type ClientProperty } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
 import { Photo } from '../photos/index.js';
 import { User } from '../users/index.js';
@@ -48,10 +49,19 @@ import type {
 const ISSUE_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 export class IssueService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly access: Access;
 
-  get(id: string): Promise<Issue | null> {
-    return this.ctx.em.findOne(Issue, { id });
+  constructor(private readonly ctx: RequestContext) {
+    this.access = new Access(ctx);
+  }
+
+  /** Null when unknown; FORBIDDEN outside the viewer's accounts or crew. */
+  async get(id: string): Promise<Issue | null> {
+    this.access.viewer();
+    const issue = await this.ctx.em.findOne(Issue, { id }, { populate: ['account'] });
+    if (issue)
+      this.access.assertIssue({ crewId: issue.crew?.id ?? null, accountManagerId: issue.account.accountManager.id });
+    return issue;
   }
 
   list(
@@ -86,8 +96,9 @@ export class IssueService {
     );
   }
 
+  /** The filter plus the viewer's scope: every list path goes through here. */
   private where(filter: IssueFilter | null | undefined): FilterQuery<Issue> {
-    const where: FilterQuery<Issue> & Record<string, unknown> = {};
+    const where: FilterQuery<Issue> & Record<string, unknown> = { ...this.access.workFilter({ crewReadable: true }) };
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
     if (filter?.crewId) where.crew = filter.crewId;
@@ -124,7 +135,7 @@ export class IssueService {
    * duplicate unless the caller insists.
    */
   async create(input: CreateIssueInput): Promise<CreateIssuePayload> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'], 'report Issues');
     const title = parseField(titleSchema, input.title, 'input.title');
     const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
     const location = validateLngLat(input.location, 'input.location');
@@ -135,6 +146,7 @@ export class IssueService {
         property: 'input.propertyId',
         location: 'input.location',
       });
+      await this.assertMayReportOn(tx, property);
       let siteWalk: SiteWalk | null = null;
       if (input.siteWalkId) {
         siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
@@ -203,6 +215,18 @@ export class IssueService {
     });
   }
 
+  /** Account managers report on their own accounts; crew leads on properties their crew serves. */
+  private async assertMayReportOn(tx: EntityManager, property: ClientProperty): Promise<void> {
+    const viewer = this.access.viewer();
+    if (viewer.role === 'CREW_LEAD') {
+      const serves = viewer.crewId && (await tx.count(ServiceSchedule, { property: property.id, crew: viewer.crewId }));
+      if (!serves) throw forbidden('You can report Issues only on properties your crew serves');
+      return;
+    }
+    const account = await tx.findOneOrFail(Account, { id: property.account.id });
+    this.access.assertManages(account.accountManager.id, 'report Issues');
+  }
+
   private async duplicateCandidates(tx: EntityManager, propertyId: string, category: string, location: LngLat) {
     const rows = await tx.getConnection().execute<{ id: string; distance: number }[]>(
       `select id, ST_Distance(location::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance
@@ -232,9 +256,9 @@ export class IssueService {
 
   /** A manual assignment always wins over routing; the due date follows the new crew's next visit. */
   async assign(input: AssignIssueInput): Promise<Issue> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.viewer();
     if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers assign Issues');
-    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+    return this.mutate(input.issueId, input.expectedVersion, 'assign this Issue', async (tx, issue) => {
       const crew = await tx.findOne(Crew, { id: input.crewId });
       if (!crew) throw notFoundField('Crew', input.crewId, 'input.crewId');
       if (issue.crew?.id === crew.id && issue.status !== 'OPEN') return false;
@@ -267,10 +291,10 @@ export class IssueService {
   }
 
   async move(input: MoveIssueInput): Promise<Issue> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.viewer();
     if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers move Issue pins');
     const location = validateLngLat(input.location, 'input.location');
-    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+    return this.mutate(input.issueId, input.expectedVersion, 'move this Issue', async (tx, issue) => {
       await requirePropertyForLocation(tx, issue.property.id, location, {
         property: 'input.issueId',
         location: 'input.location',
@@ -282,9 +306,9 @@ export class IssueService {
   }
 
   async updateStatus(input: UpdateIssueStatusInput): Promise<Issue> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'], 'change Issues');
     const note = parseField(noteSchema, input.note ?? undefined, 'input.note') ?? null;
-    return this.mutate(input.issueId, input.expectedVersion, async (tx, issue) => {
+    return this.mutate(input.issueId, input.expectedVersion, 'change this Issue', async (tx, issue) => {
       const from = issue.status;
       const to = input.status;
       assertIssueTransitionForRole(from, to, viewer.role);
@@ -324,14 +348,24 @@ export class IssueService {
   private async mutate(
     issueId: string,
     expectedVersion: number,
+    action: string,
     change: (tx: EntityManager, issue: Issue) => Promise<string | false>,
   ): Promise<Issue> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.viewer();
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
     try {
       return await this.ctx.em.transactional(async (tx) => {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFoundField('Issue', issueId, 'input.issueId');
+        const account = await tx.findOneOrFail(Account, { id: issue.account.id });
+        if (viewer.role === 'CREW_LEAD') {
+          this.access.assertIssue(
+            { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
+            action,
+          );
+        } else {
+          this.access.assertManages(account.accountManager.id, action);
+        }
         if (issue.version !== expectedVersion) throw this.conflict(issue);
         const eventType = await change(tx, issue);
         if (eventType === false) return issue;

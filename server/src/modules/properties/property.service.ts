@@ -1,5 +1,6 @@
 import {
   badInput,
+  forbidden,
   LOCATION_TOLERANCE_METERS,
   OPEN_ENHANCEMENT_STAGES,
   OPEN_ISSUE_STATUSES,
@@ -9,12 +10,26 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { notFoundField } from '../../app/not-found.js';
 import { ClientProperty } from './property.entity.js';
+import { Access } from '../auth/index.js';
+import { ServiceSchedule } from '../crews/index.js';
 
 export class PropertyService {
   constructor(private readonly ctx: RequestContext) {}
 
-  get(id: string): Promise<ClientProperty | null> {
-    return this.ctx.em.findOne(ClientProperty, { id });
+  /** Null when unknown; FORBIDDEN outside the viewer's accounts (crew leads: properties their crew serves). */
+  async get(id: string): Promise<ClientProperty | null> {
+    const access = new Access(this.ctx);
+    const viewer = access.viewer();
+    const property = await this.ctx.em.findOne(ClientProperty, { id }, { populate: ['account'] });
+    if (!property) return null;
+    if (viewer.role === 'CREW_LEAD') {
+      if (!viewer.crewId || !(await this.ctx.em.count(ServiceSchedule, { property: id, crew: viewer.crewId }))) {
+        throw forbidden('You cannot see this property: your crew does not serve it');
+      }
+      return property;
+    }
+    access.assertAccount(property.account.accountManager.id, 'see this property');
+    return property;
   }
 
   ofAccount(accountId: string): Promise<ClientProperty[]> {

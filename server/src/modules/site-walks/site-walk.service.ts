@@ -2,17 +2,19 @@ import { LockMode } from '@mikro-orm/core';
 import { DomainError, forbidden, noteSchema, parseField, requireInt } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { notFoundField } from '../../app/not-found.js';
-import { requireViewer } from '../auth/index.js';
+import { Access } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { ClientProperty } from '../properties/index.js';
 import { User } from '../users/index.js';
 import { SiteWalk } from './site-walk.entity.js';
 import type { CompleteSiteWalkInput } from './site-walk.inputs.js';
 
-const WALKERS = new Set(['OPS_MANAGER', 'ACCOUNT_MANAGER']);
-
 export class SiteWalkService {
-  constructor(private readonly ctx: RequestContext) {}
+  private readonly access: Access;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.access = new Access(ctx);
+  }
 
   /** An account's latest walks, batched across every account in the response. */
   async ofAccount(accountId: string, first: number | null | undefined): Promise<SiteWalk[]> {
@@ -49,11 +51,11 @@ export class SiteWalkService {
 
   /** Starting twice is harmless: the walker's walk in progress on that property is returned. */
   async start(propertyId: string): Promise<SiteWalk> {
-    const viewer = requireViewer(this.ctx);
-    if (!WALKERS.has(viewer.role)) throw forbidden('Only account and operations managers walk sites');
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'walk sites');
     return this.ctx.em.transactional(async (tx) => {
-      const property = await tx.findOne(ClientProperty, { id: propertyId });
+      const property = await tx.findOne(ClientProperty, { id: propertyId }, { populate: ['account'] });
       if (!property) throw notFoundField('Property', propertyId, 'propertyId');
+      this.access.assertManages(property.account.accountManager.id, 'walk this site');
       const open = await tx.findOne(SiteWalk, { property: property.id, walkedBy: viewer.id, completedAt: null });
       if (open) return open;
       const walk = tx.create(SiteWalk, {
@@ -78,7 +80,7 @@ export class SiteWalkService {
   }
 
   async complete(input: CompleteSiteWalkInput): Promise<SiteWalk> {
-    const viewer = requireViewer(this.ctx);
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'complete site walks');
     const notes = parseField(noteSchema, input.notes ?? undefined, 'input.notes') ?? null;
     const pulse = requireInt(input.relationshipPulse, 'input.relationshipPulse', { min: 1, max: 5 });
     return this.ctx.em.transactional(async (tx) => {

@@ -1,0 +1,378 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { validate } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createSchema } from '../src/app/schema.js';
+import { armorConfig, QUERY_LIMITS } from '../src/app/limits.js';
+import { signToken } from '../src/modules/auth/index.js';
+import { Enhancement } from '../src/modules/enhancements/index.js';
+import { SiteWalk } from '../src/modules/site-walks/index.js';
+import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
+import { webOperations } from './support/web-operations.js';
+import {
+  TEST_PASSWORD,
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+} from './support/factories.js';
+
+type Principal = 'anonymous' | 'EXECUTIVE' | 'OPS_MANAGER' | 'ACCOUNT_MANAGER' | 'CREW_LEAD';
+type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+const PRINCIPALS: Principal[] = ['anonymous', 'EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'];
+
+describe('the web’s own operations', () => {
+  it('pass every query limit at half its value (margin for growth)', async () => {
+    const schema = await createSchema();
+    const half = Object.fromEntries(Object.entries(QUERY_LIMITS).map(([k, v]) => [k, Math.floor(v / 2)])) as Record<
+      keyof typeof QUERY_LIMITS,
+      number
+    >;
+    const rules = new ApolloArmor(armorConfig(true, half)).protect().validationRules;
+    const operations = webOperations();
+    expect(operations.length).toBeGreaterThan(3);
+    for (const { name, document } of operations) {
+      expect(
+        validate(schema, document, rules).map((e) => e.message),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe.each(BACKENDS)('Permissions (%s)', (backend) => {
+  let server: TestServer;
+  const tokens: Partial<Record<Principal, string>> = {};
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    const em = server.em();
+    const lines = await createServiceLines(em);
+    const crewA = await createCrew(em, lines.MAINTENANCE, 'Crew A');
+    const crewB = await createCrew(em, lines.MAINTENANCE, 'Crew B');
+    const am1 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+    const am2 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+    const ops = await createUser(em, { role: 'OPS_MANAGER' });
+    tokens.EXECUTIVE = (await createUser(em, { role: 'EXECUTIVE' })).token;
+    tokens.OPS_MANAGER = ops.token;
+    tokens.ACCOUNT_MANAGER = am1.token;
+    tokens.CREW_LEAD = (await createUser(em, { role: 'CREW_LEAD', crew: crewA })).token;
+    const a1 = await createAccount(em, am1.user, { name: 'Own Account' });
+    const a2 = await createAccount(em, am2.user, { name: 'Other Account' });
+    const p1 = await createProperty(em, a1, { lng: -104.9, lat: 39.7 });
+    const p2 = await createProperty(em, a2, { lng: -104.8, lat: 39.6 });
+    await createSchedule(em, p1, lines.MAINTENANCE, crewA, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
+    await createSchedule(em, p2, lines.MAINTENANCE, crewB, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
+    Object.assign(ids, { a1: a1.id, a2: a2.id, p1: p1.id, p2: p2.id, crewA: crewA.id, crewB: crewB.id });
+    const issue = async (propertyId: string, lng: number, lat: number) =>
+      (
+        await server.gql(
+          `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`,
+          { input: { propertyId, location: { lng, lat }, title: 'Weeds', category: 'WEEDS', allowDuplicate: true } },
+          ops.token,
+        )
+      ).data!.createIssue.issue.id as string;
+    ids.i1 = await issue(p1.id, -104.9, 39.7);
+    ids.i2 = await issue(p2.id, -104.8, 39.6);
+    const e2 = em.create(Enhancement, {
+      property: p2,
+      account: a2,
+      location: { lng: -104.8, lat: 39.6 },
+      title: 'Color',
+    });
+    em.create(Enhancement, { property: p1, account: a1, location: { lng: -104.9, lat: 39.7 }, title: 'Mulch' });
+    const w2 = em.create(SiteWalk, { property: p2, account: a2, walkedBy: am2.user });
+    await em.flush();
+    Object.assign(ids, { e2: e2.id, w2: w2.id });
+  });
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  const q =
+    (query: string, variables: () => Record<string, unknown> = () => ({})) =>
+    (p: Principal) =>
+      server.gql(query, variables(), p === 'anonymous' ? undefined : tokens[p]);
+  const loc = (p: 'p1' | 'p2') => (p === 'p1' ? { lng: -104.9, lat: 39.7 } : { lng: -104.8, lat: 39.6 });
+  const A = 'allowed' as const;
+  const F = 'FORBIDDEN' as const;
+  const U = 'UNAUTHENTICATED' as const;
+
+  // Columns: anonymous, EXECUTIVE, OPS_MANAGER, ACCOUNT_MANAGER (owns account 1), CREW_LEAD (crew A serves property 1).
+  const matrix: [string, (p: Principal) => Promise<any>, Outcome[]][] = [
+    ['me', q('{ me { id } }'), [A, A, A, A, A]],
+    ['accounts', q('{ accounts { totalCount } }'), [U, A, A, A, F]],
+    [
+      'account (own)',
+      q('query($id: ID!) { account(id: $id) { name annualValue } }', () => ({ id: ids.a1 })),
+      [U, A, A, A, F],
+    ],
+    [
+      'account (another manager’s)',
+      q('query($id: ID!) { account(id: $id) { name } }', () => ({ id: ids.a2 })),
+      [U, A, A, F, F],
+    ],
+    [
+      'property (crew serves it)',
+      q('query($id: ID!) { property(id: $id) { name } }', () => ({ id: ids.p1 })),
+      [U, A, A, A, A],
+    ],
+    [
+      'property (another’s)',
+      q('query($id: ID!) { property(id: $id) { name } }', () => ({ id: ids.p2 })),
+      [U, A, A, F, F],
+    ],
+    ['crews', q('{ crews { id } }'), [U, A, A, A, A]],
+    ['serviceLines', q('{ serviceLines { id } }'), [U, A, A, A, A]],
+    [
+      'issue (own / crew’s)',
+      q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i1 })),
+      [U, A, A, A, A],
+    ],
+    ['issue (another’s)', q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i2 })), [U, A, A, F, F]],
+    ['issues', q('{ issues { totalCount } }'), [U, A, A, A, A]],
+    ['enhancements', q('{ enhancements { totalCount } }'), [U, A, A, A, F]],
+    [
+      'contract value through an Issue',
+      q('query($id: ID!) { issue(id: $id) { account { name annualValue } } }', () => ({ id: ids.i1 })),
+      [U, A, A, A, F],
+    ],
+    [
+      'createIssue (own property)',
+      q('mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { id } } }', () => ({
+        i: { propertyId: ids.p1, location: loc('p1'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
+      })),
+      [U, F, A, A, A],
+    ],
+    [
+      'createIssue (another’s property)',
+      q('mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { id } } }', () => ({
+        i: { propertyId: ids.p2, location: loc('p2'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'assignIssue (another’s)',
+      q('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id } }', () => ({
+        i: { issueId: ids.i2, crewId: ids.crewA, expectedVersion: 99 },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'assignIssue (own)',
+      q('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id } }', () => ({
+        i: { issueId: ids.i1, crewId: ids.crewB, expectedVersion: 99 },
+      })),
+      [U, F, A, A, F],
+    ],
+    [
+      'moveIssue (another’s)',
+      q('mutation($i: MoveIssueInput!) { moveIssue(input: $i) { id } }', () => ({
+        i: { issueId: ids.i2, location: loc('p2'), expectedVersion: 99 },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'updateIssueStatus (own / crew’s)',
+      q('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id } }', () => ({
+        i: { issueId: ids.i1, status: 'IN_PROGRESS', expectedVersion: 99 },
+      })),
+      [U, F, A, A, A],
+    ],
+    [
+      'updateIssueStatus (another’s)',
+      q('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id } }', () => ({
+        i: { issueId: ids.i2, status: 'IN_PROGRESS', expectedVersion: 99 },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'createEnhancement (own)',
+      q('mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { id } }', () => ({
+        i: { propertyId: ids.p1, location: loc('p1'), title: 'Boulders' },
+      })),
+      [U, F, A, A, F],
+    ],
+    [
+      'createEnhancement (another’s)',
+      q('mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { id } }', () => ({
+        i: { propertyId: ids.p2, location: loc('p2'), title: 'Boulders' },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'advanceEnhancement (another’s)',
+      q('mutation($i: AdvanceEnhancementInput!) { advanceEnhancement(input: $i) { id } }', () => ({
+        i: { enhancementId: ids.e2, stage: 'DECLINED', expectedVersion: 99 },
+      })),
+      [U, F, A, F, F],
+    ],
+    [
+      'startSiteWalk (another’s)',
+      q('mutation($p: ID!) { startSiteWalk(propertyId: $p) { id } }', () => ({ p: ids.p2 })),
+      [U, F, A, F, F],
+    ],
+    [
+      'completeSiteWalk (another’s walk)',
+      q('mutation($i: CompleteSiteWalkInput!) { completeSiteWalk(input: $i) { id } }', () => ({
+        i: { siteWalkId: ids.w2, customerAttended: false, relationshipPulse: 3 },
+      })),
+      [U, F, A, F, F],
+    ],
+  ];
+
+  describe.each(matrix)('%s', (_name, operation, expected) => {
+    it.each(PRINCIPALS.map((p, i) => [p, expected[i]] as const))('%s → %s', async (principal, outcome) => {
+      const res = await operation(principal);
+      const code = res.errors?.[0]?.extensions?.code;
+      if (outcome === 'allowed') {
+        expect(['FORBIDDEN', 'UNAUTHENTICATED'], JSON.stringify(res.errors)).not.toContain(code);
+      } else {
+        expect(code, JSON.stringify(res.errors)).toBe(outcome);
+      }
+    });
+  });
+
+  it('never lists another manager’s records to an account manager, nor another crew’s to a crew lead', async () => {
+    const am = await server.gql(
+      `{ accounts { nodes { id } } issues { nodes { account { id } } } enhancements { nodes { account { id } } } }`,
+      {},
+      tokens.ACCOUNT_MANAGER,
+    );
+    expect(am.errors).toBeUndefined();
+    const seen = [
+      ...am.data!.accounts.nodes.map((n: any) => n.id),
+      ...am.data!.issues.nodes.map((n: any) => n.account.id),
+      ...am.data!.enhancements.nodes.map((n: any) => n.account.id),
+    ];
+    expect(seen.length).toBeGreaterThan(2);
+    expect(new Set(seen)).toEqual(new Set([ids.a1]));
+    const crew = await server.gql(`{ issues { nodes { crew { id } } } }`, {}, tokens.CREW_LEAD);
+    expect(crew.data!.issues.nodes.length).toBeGreaterThan(0);
+    expect(new Set(crew.data!.issues.nodes.map((n: any) => n.crew.id))).toEqual(new Set([ids.crewA]));
+  });
+
+  it('authenticates the WebSocket in connection_init and refuses it without a valid token', async () => {
+    const wsUrl = `${server.url.replace('http', 'ws')}/graphql`;
+    const handshake = (payload: Record<string, unknown> | undefined) =>
+      new Promise<{ ack: boolean; code?: number }>((resolve) => {
+        const ws = new WebSocket(wsUrl, 'graphql-transport-ws');
+        ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload })));
+        ws.on('message', (data) => {
+          if (JSON.parse(String(data)).type === 'connection_ack') {
+            resolve({ ack: true });
+            ws.close();
+          }
+        });
+        ws.on('close', (code) => resolve({ ack: false, code }));
+      });
+    expect(await handshake(undefined)).toEqual({ ack: false, code: 4403 });
+    expect(await handshake({ token: 'forged.token.value' })).toEqual({ ack: false, code: 4403 });
+    expect(await handshake({ token: tokens.OPS_MANAGER })).toEqual({ ack: true });
+  });
+});
+
+describe('abuse', () => {
+  let server: TestServer;
+  let token: string;
+  let email: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(BACKENDS[0], { NODE_ENV: 'production' });
+    const user = await createUser(server.em(), { role: 'OPS_MANAGER' });
+    token = user.token;
+    email = user.user.email;
+  });
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify(body),
+    });
+  const stillServing = async () => expect((await server.gql('{ crews { id } }', {}, token)).data?.crews).toEqual([]);
+
+  it('refuses a query 20 levels deep', async () => {
+    let selection = 'id';
+    for (let i = 0; i < 10; i++) selection = `crew { lead { ${selection} } }`;
+    const res = await server.gql(`{ me { ${selection} } }`, {}, token);
+    expect(res.data).toBeUndefined();
+    expect(res.errors!.map((e) => e.message).join('\n')).toMatch(/depth limit of \d+ exceeded, found 2\d/i);
+    await stillServing();
+  });
+
+  it('refuses 100 aliases', async () => {
+    const res = await server.gql(
+      `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+      {},
+      token,
+    );
+    expect(res.errors?.[0]?.message).toMatch(/alias/i);
+    await stillServing();
+  });
+
+  it('refuses a 50,000-token query', async () => {
+    const res = await server.gql(`{ ${Array.from({ length: 12_500 }, () => 'me { id }').join(' ')} }`, {}, token);
+    expect(res.errors?.[0]?.message).toMatch(/token/i);
+    await stillServing();
+  });
+
+  it('refuses a batched array of operations', async () => {
+    const res = await post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/batch/i);
+  });
+
+  it('refuses introspection and field suggestions in production', async () => {
+    const res = await server.gql('{ __schema { types { name } } }', {}, token);
+    expect(res.errors?.[0]?.message).toMatch(/introspection/i);
+    const typo = await server.gql('{ acounts { totalCount } }', {}, token);
+    expect(typo.errors?.[0]?.message).toBeDefined();
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('refuses an oversized request body', async () => {
+    const res = await post({ query: `{ me { id } } # ${'x'.repeat(2 * 1024 * 1024)}` });
+    expect(res.status).toBe(413);
+    await stillServing();
+  });
+
+  it('refuses a tampered token and an expired one, saying which', async () => {
+    const [head, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, role: 'EXECUTIVE' })).toString('base64url')}.${signature}`;
+    const tampered = await server.gql('{ crews { id } }', {}, forged);
+    expect(tampered.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(tampered.errors?.[0]?.message).toMatch(/not valid/);
+    const expired = await signToken({ id: claims.sub, role: 'OPS_MANAGER' }, -60);
+    const old = await server.gql('{ crews { id } }', {}, expired);
+    expect(old.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(old.errors?.[0]?.message).toMatch(/expired/);
+  });
+
+  it('rate-limits brute-force sign-in per account, and keeps serving everyone else', async () => {
+    const login = (e: string, p: string) =>
+      server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e, p });
+    for (let i = 0; i < 5; i++) {
+      expect((await login(email, `guess-${i}`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await login(email, TEST_PASSWORD);
+    expect(blocked.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect(blocked.errors?.[0]?.message).toMatch(/try again in \d+ min/);
+    const other = await createUser(server.em(), { role: 'EXECUTIVE' });
+    expect((await login(other.user.email, TEST_PASSWORD)).data?.login.token).toBeTruthy();
+    await stillServing();
+  });
+
+  it('sends security headers and no CORS grant to other origins', async () => {
+    const res = await post({ query: '{ me { id } }' }, { origin: 'https://evil.example' });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
