@@ -51,7 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: is required in production (at least 32 characters)');
   }
   const embedded = !parsed.data.DATABASE_URL;
-  return { ...parsed.data, embedded, demoSeed: parsed.data.DEMO_SEED ?? embedded };
+  // Demo users have a published password: never load them into a production install unasked.
+  const demoSeed = parsed.data.DEMO_SEED ?? (embedded && parsed.data.NODE_ENV !== 'production');
+  return { ...parsed.data, embedded, demoSeed };
 }
 
 export class ConfigError extends Error {
