@@ -138,3 +138,22 @@ export async function firstPageByParent<T extends object>(
     })
     .load(parent.id);
 }
+
+/**
+ * One account's rows of a per-account list field: later pages through
+ * `paginate`, the first page batched with every other account in the response.
+ */
+export function pageOfAccount<T extends object>(
+  ctx: RequestContext,
+  entity: ClassType<T>,
+  accountId: string,
+  where: FilterQuery<T>,
+  page: { first?: number | null; after?: string | null },
+  orderBy: QueryOrderMap<T>,
+): Promise<ConnectionShape<T>> {
+  if (page.after) {
+    return paginate(ctx.em, entity, { $and: [where, { account: accountId }] } as FilterQuery<T>, page, orderBy);
+  }
+  const parent = { property: 'account', column: 'account_id', id: accountId };
+  return firstPageByParent(ctx, entity, parent, where, page.first, orderBy);
+}

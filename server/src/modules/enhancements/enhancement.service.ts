@@ -13,7 +13,7 @@ import {
   type EnhancementStage,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
@@ -52,21 +52,12 @@ export class EnhancementService {
     filter: EnhancementFilter | null | undefined,
     page: { first?: number | null; after?: string | null },
   ) {
-    const where = this.where({ ...filter, accountId: undefined });
-    if (page.after)
-      return paginate(
-        this.ctx.em,
-        Enhancement,
-        { $and: [where, { account: accountId }] } as FilterQuery<Enhancement>,
-        page,
-        ENHANCEMENT_ORDER,
-      );
-    return firstPageByParent(
+    return pageOfAccount(
       this.ctx,
       Enhancement,
-      { property: 'account', column: 'account_id', id: accountId },
-      where,
-      page.first,
+      accountId,
+      this.where({ ...filter, accountId: undefined }),
+      page,
       ENHANCEMENT_ORDER,
     );
   }

@@ -25,7 +25,7 @@ import {
   type LngLat,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
-import { firstPageByParent, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
@@ -77,21 +77,12 @@ export class IssueService {
     filter: IssueFilter | null | undefined,
     page: { first?: number | null; after?: string | null },
   ) {
-    const where = this.where({ ...filter, accountId: undefined });
-    if (page.after)
-      return paginate(
-        this.ctx.em,
-        Issue,
-        { $and: [where, { account: accountId }] } as FilterQuery<Issue>,
-        page,
-        ISSUE_ORDER,
-      );
-    return firstPageByParent(
+    return pageOfAccount(
       this.ctx,
       Issue,
-      { property: 'account', column: 'account_id', id: accountId },
-      where,
-      page.first,
+      accountId,
+      this.where({ ...filter, accountId: undefined }),
+      page,
       ISSUE_ORDER,
     );
   }
