@@ -22,6 +22,7 @@ describe('Accounts pages in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
   let accountId: string;
+  let amToken: string;
 
   beforeAll(async () => {
     if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
@@ -29,6 +30,7 @@ describe('Accounts pages in a real browser', () => {
     const em = server.em();
     const lines = await createServiceLines(em);
     const am = await createUser(em, { role: 'ACCOUNT_MANAGER', name: 'Jordan Reyes' });
+    amToken = am.token;
     const crew = await createCrew(em, lines.MAINTENANCE, 'Maintenance North');
     for (const [name, annualValue] of [
       ['Cherry Creek Medical Campus', 640_000],
@@ -66,7 +68,12 @@ describe('Accounts pages in a real browser', () => {
   });
 
   it('lists accounts from the API, searches, sorts by value and opens an account', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Signed in as the account manager the way `login` leaves a browser (sign-in itself is covered in auth.e2e.test.ts).
+    await context.addCookies([
+      { name: 'gw_session', value: amToken, url: server.url, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
     await page.goto(`${server.url}/accounts`);
@@ -86,5 +93,6 @@ describe('Accounts pages in a real browser', () => {
     await page.getByText('Maintenance North').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'account-page.png'), fullPage: true });
     expect(failures).toEqual([]);
+    await context.close();
   });
 });

@@ -7,15 +7,20 @@ import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './app/apollo.client';
 import { createRouter } from './app/router';
 import { theme } from './app/theme';
+import { AuthProvider } from './features/auth/AuthProvider';
+import { createSessionEvents } from './features/auth/session.events';
 
-const client = createApolloClient();
+const session = createSessionEvents();
+const client = createApolloClient({ onSessionEnded: session.end });
 const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <ApolloProvider client={client}>
-        <RouterProvider router={router} />
+        <AuthProvider session={session}>
+          <RouterProvider router={router} />
+        </AuthProvider>
       </ApolloProvider>
     </MantineProvider>
   </StrictMode>,

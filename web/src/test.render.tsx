@@ -1,11 +1,17 @@
-import type { MockLink } from '@apollo/client/testing';
+import { ApolloLink } from '@apollo/client';
+import { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
 import { createCache } from './app/apollo.client';
+import { routes } from './app/router';
 import { theme } from './app/theme';
+import { AuthContext, type Auth, type SessionUser } from './features/auth/auth.context';
+import { AuthProvider } from './features/auth/AuthProvider';
+import { createSessionEvents } from './features/auth/session.events';
+import { createSessionLink } from './features/auth/session.link';
 
 /** Renders the current URL's query string so tests can assert on URL state. */
 function LocationProbe() {
@@ -13,21 +19,42 @@ function LocationProbe() {
   return <output data-testid="location-search">{location.search}</output>;
 }
 
+type Mocks = ReadonlyArray<MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>>;
+
+/** A signed-in user for tests; an operations manager sees every page but "My work". */
+export function testUser(overrides: Partial<SessionUser> = {}): SessionUser {
+  return {
+    __typename: 'User',
+    id: 'u-test',
+    email: 'ops@test.groundwork',
+    name: 'Riley Ops',
+    role: 'OPS_MANAGER',
+    crew: null,
+    ...overrides,
+  };
+}
+
 type RenderOptions = {
-  mocks?: ReadonlyArray<MockLink.MockedResponse<Record<string, unknown>, Record<string, unknown>>>;
+  mocks?: Mocks;
   /** Route pattern the element is mounted at, e.g. "/accounts/:accountId". */
   path: string;
   /** The URL to start at. */
   url: string;
   /** Other routes to mount, e.g. the target of a row click. */
   extraRoutes?: RouteObject[];
+  /** Who is signed in while the page renders. */
+  user?: SessionUser;
 };
 
 /**
  * Mounts a page the way the app does — Mantine, Apollo with the app's cache
- * policies (over mocked responses), and a router — without a server.
+ * policies (over mocked responses), a router and a signed-in user — without a
+ * server.
  */
-export function renderPage(element: ReactElement, { mocks = [], path, url, extraRoutes = [] }: RenderOptions) {
+export function renderPage(
+  element: ReactElement,
+  { mocks = [], path, url, extraRoutes = [], user = testUser() }: RenderOptions,
+) {
   const router = createMemoryRouter(
     [
       {
@@ -43,10 +70,40 @@ export function renderPage(element: ReactElement, { mocks = [], path, url, extra
     ],
     { initialEntries: [url] },
   );
+  const auth: Auth = {
+    user,
+    notice: null,
+    signedOutByChoice: false,
+    signedIn: async () => {},
+    signedOut: async () => {},
+    signInShown: () => {},
+  };
   const utils = render(
     <MantineProvider theme={theme}>
       <MockedProvider mocks={mocks} cache={createCache()} mockLinkDefaultOptions={{ delay: 0 }}>
-        <RouterProvider router={router} />
+        <AuthContext.Provider value={auth}>
+          <RouterProvider router={router} />
+        </AuthContext.Provider>
+      </MockedProvider>
+    </MantineProvider>,
+  );
+  return { ...utils, router };
+}
+
+/**
+ * Mounts the whole app — its routes, the real AuthProvider and the session
+ * link — at `url`, over mocked responses (which must include the `me` query).
+ */
+export function renderApp(url: string, mocks: Mocks) {
+  const session = createSessionEvents();
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const link = ApolloLink.from([createSessionLink(session.end), new MockLink(mocks, { defaultOptions: { delay: 0 } })]);
+  const utils = render(
+    <MantineProvider theme={theme}>
+      <MockedProvider link={link} cache={createCache()}>
+        <AuthProvider session={session}>
+          <RouterProvider router={router} />
+        </AuthProvider>
       </MockedProvider>
     </MantineProvider>,
   );

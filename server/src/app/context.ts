@@ -18,6 +18,8 @@ export interface RequestContext {
   authError: DomainError | null;
   /** The caller's network address (for sign-in rate limits). */
   clientAddress?: string;
+  /** Present on WebSocket operations: ends the connection with a close code and reason. */
+  closeConnection?: (code: number, reason: string) => void;
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
   config: Pick<Config, 'COMPANY_TIME_ZONE'>;

@@ -1,5 +1,6 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { createSessionLink } from '../features/auth/session.link';
 
 /**
  * The cache, with the connection fields merged page by page so "Load more"
@@ -27,11 +28,19 @@ export function createCache(): InMemoryCache {
   });
 }
 
+type ApolloClientOptions = {
+  /** Called when the server says the session is missing or over (any operation but `login`). */
+  onSessionEnded: (message: string) => void;
+};
+
 /** One client per page load; the API lives on the same origin (proxied by Vite in development). */
-export function createApolloClient(): ApolloClient {
+export function createApolloClient({ onSessionEnded }: ApolloClientOptions): ApolloClient {
   return new ApolloClient({
-    // The session cookie set by `login` rides along on same-origin requests.
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    link: ApolloLink.from([
+      createSessionLink(onSessionEnded),
+      // The session cookie set by `login` rides along on same-origin requests.
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    ]),
     cache: createCache(),
   });
 }

@@ -1,22 +1,42 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AccountPage } from '../features/accounts/AccountPage';
 import { AccountsPage } from '../features/accounts/AccountsPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { RequireSection } from '../features/auth/RequireSection';
+import { RoleLanding } from '../features/auth/RoleLanding';
+import { SignInPage } from '../features/auth/SignInPage';
+import { CrewWorkPage } from '../features/crew-work/CrewWorkPage';
 import { PortfolioPage } from '../features/health/PortfolioPage';
 import { MapPage } from '../features/map/MapPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
 export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage /> },
   {
-    element: <AppLayout />,
+    // Everything else needs a session; each section is further limited to the roles that work in it.
+    element: <RequireAuth />,
     children: [
-      // The live map will be the landing page; until it exists, accounts are the useful start.
-      { index: true, element: <Navigate to="/accounts" replace /> },
-      { path: 'map', element: <MapPage /> },
-      { path: 'accounts', element: <AccountsPage /> },
-      { path: 'accounts/:accountId', element: <AccountPage /> },
-      { path: 'portfolio', element: <PortfolioPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <RoleLanding /> },
+          { element: <RequireSection section="map" />, children: [{ path: 'map', element: <MapPage /> }] },
+          {
+            element: <RequireSection section="accounts" />,
+            children: [
+              { path: 'accounts', element: <AccountsPage /> },
+              { path: 'accounts/:accountId', element: <AccountPage /> },
+            ],
+          },
+          {
+            element: <RequireSection section="portfolio" />,
+            children: [{ path: 'portfolio', element: <PortfolioPage /> }],
+          },
+          { element: <RequireSection section="work" />, children: [{ path: 'work', element: <CrewWorkPage /> }] },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

@@ -25,6 +25,13 @@ type Documents = {
     "\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n": typeof types.AccountsPageDocument,
     "\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n": typeof types.AccountsTable_AccountFragmentDoc,
     "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n": typeof types.SiteWalksTable_SiteWalksFragmentDoc,
+    "\n  fragment AuthProvider_user on User {\n    id\n    email\n    name\n    role\n    crew {\n      id\n      name\n    }\n  }\n": typeof types.AuthProvider_UserFragmentDoc,
+    "\n  query Session {\n    me {\n      id\n      ...AuthProvider_user\n    }\n  }\n": typeof types.SessionDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        ...AuthProvider_user\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment CrewIssueCard_issue on Issue {\n    id\n    title\n    category\n    urgency\n    status\n    overdue\n    dueAt\n    version\n    property {\n      id\n      name\n      address\n    }\n  }\n": typeof types.CrewIssueCard_IssueFragmentDoc,
+    "\n  query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {\n    issues(filter: { crewId: $crewId, openOnly: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...CrewIssueCard_issue\n        }\n      }\n    }\n  }\n": typeof types.CrewWorkPageDocument,
+    "\n  mutation CrewIssueStatus($input: UpdateIssueStatusInput!) {\n    updateIssueStatus(input: $input) {\n      id\n      ...CrewIssueCard_issue\n    }\n  }\n": typeof types.CrewIssueStatusDocument,
 };
 const documents: Documents = {
     "\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AccountEnhancements_EnhancementsFragmentDoc,
@@ -38,6 +45,13 @@ const documents: Documents = {
     "\n  query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {\n    accounts(filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...AccountsTable_account\n        }\n      }\n    }\n  }\n": types.AccountsPageDocument,
     "\n  fragment AccountsTable_account on Account {\n    id\n    name\n    segment\n    tier\n    annualValue\n    renewalDate\n    propertyCount\n    openIssueCount\n    overdueIssueCount\n    openEnhancementCount\n    lastSiteWalkAt\n    accountManager {\n      id\n      name\n    }\n  }\n": types.AccountsTable_AccountFragmentDoc,
     "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n": types.SiteWalksTable_SiteWalksFragmentDoc,
+    "\n  fragment AuthProvider_user on User {\n    id\n    email\n    name\n    role\n    crew {\n      id\n      name\n    }\n  }\n": types.AuthProvider_UserFragmentDoc,
+    "\n  query Session {\n    me {\n      id\n      ...AuthProvider_user\n    }\n  }\n": types.SessionDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        ...AuthProvider_user\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignOut {\n    logout\n  }\n": types.SignOutDocument,
+    "\n  fragment CrewIssueCard_issue on Issue {\n    id\n    title\n    category\n    urgency\n    status\n    overdue\n    dueAt\n    version\n    property {\n      id\n      name\n      address\n    }\n  }\n": types.CrewIssueCard_IssueFragmentDoc,
+    "\n  query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {\n    issues(filter: { crewId: $crewId, openOnly: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...CrewIssueCard_issue\n        }\n      }\n    }\n  }\n": types.CrewWorkPageDocument,
+    "\n  mutation CrewIssueStatus($input: UpdateIssueStatusInput!) {\n    updateIssueStatus(input: $input) {\n      id\n      ...CrewIssueCard_issue\n    }\n  }\n": types.CrewIssueStatusDocument,
 };
 
 /**
@@ -98,6 +112,34 @@ export function graphql(source: "\n  fragment AccountsTable_account on Account {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment SiteWalksTable_siteWalks on SiteWalk {\n    id\n    startedAt\n    completedAt\n    customerAttended\n    relationshipPulse\n    issueCount\n    enhancementCount\n    property {\n      id\n      name\n    }\n    walkedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthProvider_user on User {\n    id\n    email\n    name\n    role\n    crew {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AuthProvider_user on User {\n    id\n    email\n    name\n    role\n    crew {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    me {\n      id\n      ...AuthProvider_user\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    me {\n      id\n      ...AuthProvider_user\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        ...AuthProvider_user\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n        ...AuthProvider_user\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    logout\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CrewIssueCard_issue on Issue {\n    id\n    title\n    category\n    urgency\n    status\n    overdue\n    dueAt\n    version\n    property {\n      id\n      name\n      address\n    }\n  }\n"): (typeof documents)["\n  fragment CrewIssueCard_issue on Issue {\n    id\n    title\n    category\n    urgency\n    status\n    overdue\n    dueAt\n    version\n    property {\n      id\n      name\n      address\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {\n    issues(filter: { crewId: $crewId, openOnly: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...CrewIssueCard_issue\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {\n    issues(filter: { crewId: $crewId, openOnly: true }, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...CrewIssueCard_issue\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrewIssueStatus($input: UpdateIssueStatusInput!) {\n    updateIssueStatus(input: $input) {\n      id\n      ...CrewIssueCard_issue\n    }\n  }\n"): (typeof documents)["\n  mutation CrewIssueStatus($input: UpdateIssueStatusInput!) {\n    updateIssueStatus(input: $input) {\n      id\n      ...CrewIssueCard_issue\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

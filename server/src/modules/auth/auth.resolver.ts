@@ -13,6 +13,11 @@ export class AuthPayload {
 export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null.' })
   me(@Ctx() ctx: RequestContext) {
+    if (ctx.authError) {
+      // A stale cookie: drop it, and say why (expired, or not valid) rather than a bare null.
+      ctx.setSessionCookie?.(null);
+      throw ctx.authError;
+    }
     return ctx.viewer ? ctx.em.findOne(User, { id: ctx.viewer.id }) : null;
   }
 

@@ -6,6 +6,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
+import { useSignedInUser } from '../auth/auth.context';
 import { describeError } from '../../ui/error.describe';
 import { Empty, QueryError, TableSkeleton } from '../../ui/QueryState';
 import { AccountsTable } from './AccountsTable';
@@ -71,6 +72,7 @@ function useDebouncedSearch(state: AccountsListState, update: (patch: Partial<Ac
 }
 
 export function AccountsPage() {
+  const { role } = useSignedInUser();
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseAccountsListState(params), [params]);
 
@@ -148,7 +150,8 @@ export function AccountsPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={3}>Accounts</Title>
+        {/* The server lists an account manager's own accounts only; say so. */}
+        <Title order={3}>{role === 'ACCOUNT_MANAGER' ? 'My accounts' : 'Accounts'}</Title>
         <TextInput
           aria-label="Search accounts"
           placeholder="Search accounts"

@@ -1,0 +1,203 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ROLE_LABELS, type Role } from '@groundwork/shared';
+import { BACKENDS, startTestServer, type TestServer } from '../../server/test/support/test-server.js';
+import {
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+  TEST_PASSWORD,
+} from '../../server/test/support/factories.js';
+import { launchBrowser } from '../support/browser.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const SHOTS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results');
+
+type Person = { email: string; name: string };
+
+// Where each role lands and what its navigation lists (DESIGN §1).
+const LANDING: Record<Role, string> = {
+  EXECUTIVE: '/portfolio',
+  OPS_MANAGER: '/map',
+  ACCOUNT_MANAGER: '/accounts',
+  CREW_LEAD: '/work',
+};
+const NAVIGATION: Record<Role, string[]> = {
+  EXECUTIVE: ['Portfolio', 'Accounts', 'Map'],
+  OPS_MANAGER: ['Map', 'Accounts', 'Portfolio'],
+  ACCOUNT_MANAGER: ['Accounts', 'Map', 'Portfolio'],
+  CREW_LEAD: ['My work'],
+};
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('Sign-in, roles and sign-out in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let accountId: string;
+  const people = {} as Record<Role, Person>;
+
+  // The exact URL, so `/sign-in` does not also match `/sign-in?next=…`.
+  const at = (pathAndQuery: string) => new RegExp(`^${escape(server.url + pathAndQuery)}$`);
+  const signInWithNext = (next: string) => at(`/sign-in?${new URLSearchParams({ next })}`);
+
+  async function signIn(page: Page, person: Person) {
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
+    server = await startTestServer(BACKENDS[0]);
+    const em = server.em();
+    const lines = await createServiceLines(em);
+    const crew = await createCrew(em, lines.MAINTENANCE, 'Maintenance North');
+    const users = {
+      EXECUTIVE: await createUser(em, { role: 'EXECUTIVE', name: 'Morgan Blake' }),
+      OPS_MANAGER: await createUser(em, { role: 'OPS_MANAGER', name: 'Riley Ortiz' }),
+      ACCOUNT_MANAGER: await createUser(em, { role: 'ACCOUNT_MANAGER', name: 'Jordan Reyes' }),
+      CREW_LEAD: await createUser(em, { role: 'CREW_LEAD', name: 'Casey Lind', crew }),
+    };
+    for (const [role, { user }] of Object.entries(users)) people[role as Role] = { email: user.email, name: user.name };
+
+    const am = users.ACCOUNT_MANAGER;
+    for (const name of ['Cherry Creek Medical Campus', 'Willow Bend HOA']) {
+      const account = await createAccount(em, am.user, { name });
+      const property = await createProperty(em, account, { lng: -104.95, lat: 39.72 }, 300);
+      await createSchedule(em, property, lines.MAINTENANCE, crew, {
+        weekday: 4,
+        cadence: 'WEEKLY',
+        anchorDate: '2026-01-01',
+      });
+      if (name.startsWith('Cherry')) accountId = account.id;
+      const res = await server.gql(
+        `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`,
+        {
+          input: {
+            propertyId: property.id,
+            location: { lng: -104.95, lat: 39.72 },
+            title: `Bare turf by the entrance at ${name}`,
+            // Turf damage is maintenance work, which routes to the crew scheduled on the property.
+            category: 'TURF_DAMAGE',
+          },
+        },
+        am.token,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  it.each(['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'] as const)(
+    '%s: a deep link survives sign-in, the role lands on its page, and signing out locks the app again',
+    async (role) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on('pageerror', (e) => failures.push(e.message));
+      const person = people[role];
+      const deepLink = `/accounts/${accountId}`;
+
+      // Signed out, a deep link goes to sign-in and remembers where it was going…
+      await page.goto(`${server.url}${deepLink}`);
+      await page.waitForURL(signInWithNext(deepLink));
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      if (role === 'EXECUTIVE') await page.screenshot({ path: path.join(SHOTS, 'sign-in.png') });
+
+      // …and signing in opens it (or says plainly that the role does not work there).
+      await signIn(page, person);
+      await page.waitForURL(at(deepLink));
+      if (role === 'CREW_LEAD') {
+        await page.getByRole('heading', { name: 'Accounts is not available for your role' }).waitFor();
+      } else {
+        await page.getByRole('heading', { name: 'Cherry Creek Medical Campus' }).waitFor();
+      }
+      const header = page.getByTestId('current-user');
+      await expect(header.innerText()).resolves.toMatch(new RegExp(`${person.name}\\s+${ROLE_LABELS[role]}`));
+      const nav = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link');
+      await expect(nav.allInnerTexts()).resolves.toEqual(NAVIGATION[role]);
+
+      // The session lives in an httpOnly cookie, never in storage a script can read.
+      const cookie = (await context.cookies()).find((c) => c.name === 'gw_session');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+      await expect(page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).resolves.toBe('{}');
+
+      // Signing out ends on a plain sign-in page; protected pages then ask to sign in again.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(at('/sign-in'));
+      expect((await context.cookies()).find((c) => c.name === 'gw_session')).toBeUndefined();
+      await page.goto(`${server.url}/accounts`);
+      await page.waitForURL(signInWithNext('/accounts'));
+
+      // Without a page to return to, signing in lands on the role's own page.
+      await page.goto(`${server.url}/sign-in`);
+      await signIn(page, person);
+      await page.waitForURL(at(LANDING[role]));
+      await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+
+      expect(failures).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('a crew lead starts and resolves the work routed to the crew', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sign-in`);
+    await signIn(page, people.CREW_LEAD);
+    await page.waitForURL(at('/work'));
+
+    const issue = page.getByRole('article', { name: 'Bare turf by the entrance at Cherry Creek Medical Campus' });
+    await issue.waitFor();
+    await page.getByRole('article', { name: 'Bare turf by the entrance at Willow Bend HOA' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'crew-work.png'), fullPage: true });
+    // Crew leads work from a phone (same session: the cookie is the context's).
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server.url}/work`);
+    await phone.getByRole('article').first().waitFor();
+    await phone.screenshot({ path: path.join(SHOTS, 'crew-work-phone.png') });
+    await phone.close();
+
+    await issue.getByRole('button', { name: 'Start' }).click();
+    await issue.getByRole('button', { name: 'Mark resolved' }).click();
+    await issue.getByText('Resolved — waiting for the account manager to verify it.').waitFor();
+    await expect(issue.getByRole('button').count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  // Needs the server to answer operations without a valid session with UNAUTHENTICATED.
+  it('a session that ends mid-use returns to sign-in and then to the same page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/accounts`);
+    await page.waitForURL(signInWithNext('/accounts'));
+    await signIn(page, people.OPS_MANAGER);
+    await page.getByText('Cherry Creek Medical Campus').waitFor();
+
+    // The session disappears (expired, or signed out elsewhere); the next query is refused.
+    await context.clearCookies();
+    await page.getByPlaceholder(/search/i).fill('willow');
+    await page.waitForURL(signInWithNext('/accounts?q=willow'));
+    await page.getByText('Sign in to do this.').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'sign-in-session-ended.png') });
+
+    await signIn(page, people.OPS_MANAGER);
+    await page.waitForURL(at('/accounts?q=willow'));
+    await page.getByText('Willow Bend HOA').waitFor();
+    await context.close();
+  });
+});
