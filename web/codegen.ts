@@ -23,6 +23,7 @@ const config: CodegenConfig = {
           DateTimeISO: 'string',
           LocalDate: 'string',
           GeoJSONMultiPolygon: "{ type: 'MultiPolygon'; coordinates: number[][][][] }",
+          JSONObject: 'Record<string, unknown>',
         },
         // Apollo's recommended settings: nullable fields are `T | null`
         // (what the server sends), optional inputs may be omitted.

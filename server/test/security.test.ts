@@ -127,6 +127,7 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
     ],
     ['crews', q('{ crews { id } }'), [U, A, A, A, A]],
     ['serviceLines', q('{ serviceLines { id } }'), [U, A, A, A, A]],
+    ['eventCursor', q('{ eventCursor }'), [U, A, A, A, A]],
     [
       'issue (own / crew’s)',
       q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i1 })),

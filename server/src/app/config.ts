@@ -35,6 +35,10 @@ const schema = z.object({
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'web', 'dist')),
   /** Signs session tokens. Required in production; development uses a per-process random key. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long the event log keeps events (subscribers can resume within it). */
+  OPS_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Events a subscriber may fall behind by before it is disconnected (it resumes from its cursor). */
+  SUBSCRIBER_BUFFER_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DomainError, Role } from '@groundwork/shared';
 import type { Config } from './config.js';
+import type { EventAudience, EventLog } from '../modules/events/index.js';
 
 /** Who is asking. Null for an anonymous request. */
 export interface Viewer {
@@ -18,6 +19,10 @@ export interface RequestContext {
   authError: DomainError | null;
   /** The caller's network address (for sign-in rate limits). */
   clientAddress?: string;
+  /** The event log as of the start of the request (seeds live views without a gap). */
+  eventCursor?: string;
+  /** This instance's event log reader and audience check (subscriptions). */
+  realtime?: { log: EventLog; audience: EventAudience; bufferLimit: number };
   /** Present on WebSocket operations: ends the connection with a close code and reason. */
   closeConnection?: (code: number, reason: string) => void;
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
@@ -28,21 +33,17 @@ export interface RequestContext {
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V>;
 }
 
-export function createRequestContext(
-  em: EntityManager,
-  auth: { viewer: Viewer | null; authError: DomainError | null },
-  config: RequestContext['config'],
-  setSessionCookie?: (token: string | null) => void,
-  clientAddress?: string,
-): RequestContext {
+export type RequestContextInit = Pick<
+  RequestContext,
+  'em' | 'viewer' | 'authError' | 'config' | 'setSessionCookie' | 'clientAddress' | 'realtime' | 'closeConnection'
+>;
+
+export function createRequestContext(init: RequestContextInit): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
-    em,
-    viewer: auth.viewer,
-    authError: auth.authError,
-    setSessionCookie,
-    clientAddress,
-    config,
+    ...init,
+    // Taken before any resolver reads data, so a live view seeded by this request misses nothing.
+    eventCursor: init.realtime?.log.head,
     now: () => new Date(),
     loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;

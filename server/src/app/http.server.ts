@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,17 +10,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Database } from './db/database.js';
-import { createRequestContext, type RequestContext, type Viewer } from './context.js';
+import { createRequestContext, type RequestContext } from './context.js';
+import { startWsServer } from './ws.server.js';
+import type { EventLog } from '../modules/events/index.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
-import {
-  viewerFromRequest,
-  viewerFromToken,
-  tokenFromHeaders,
-  SESSION_COOKIE,
-  SESSION_TTL_SECONDS,
-} from '../modules/auth/index.js';
+import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
 
 export interface HttpServer {
   url: string;
@@ -35,6 +29,7 @@ export async function startHttpServer(
   db: Database,
   schema: GraphQLSchema,
   logger: Logger,
+  log: EventLog,
 ): Promise<HttpServer> {
   const production = config.NODE_ENV === 'production';
   const app = express();
@@ -42,38 +37,17 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
-    {
-      schema,
-      connectionInitWaitTimeout: 5_000,
-      // The socket authenticates once, in connection_init (a token in the payload, or the web's cookie).
-      onConnect: async (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const bearer = typeof params.authorization === 'string' ? params.authorization : undefined;
-        const token =
-          (typeof params.token === 'string' ? params.token : null) ??
-          tokenFromHeaders({ authorization: bearer, cookie: ctx.extra.request.headers.cookie });
-        if (!token) return false;
-        try {
-          ctx.extra.viewer = await viewerFromToken(db.orm.em.fork(), token);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) =>
-        createRequestContext(
-          db.orm.em.fork(),
-          { viewer: ctx.extra.viewer ?? null, authError: null },
-          { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
-        ),
-    },
-    wsServer,
-  );
-
   const armor = new ApolloArmor(armorConfig(production));
   const protection = armor.protect();
+  const ws = startWsServer({
+    httpServer,
+    schema,
+    db,
+    config,
+    log,
+    logger,
+    validationRules: protection.validationRules,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -89,7 +63,7 @@ export async function startHttpServer(
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await ws.dispose();
             },
           };
         },
@@ -118,18 +92,21 @@ export async function startHttpServer(
     helmet({ contentSecurityPolicy: false }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext(
-          db.orm.em.fork(),
-          await viewerFromRequest(req, db.orm.em.fork()),
-          { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
-          (token) => {
+      context: async ({ req, res }) => {
+        const auth = await viewerFromRequest(req, db.orm.em.fork());
+        return createRequestContext({
+          em: db.orm.em.fork(),
+          ...auth,
+          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          realtime: { log, audience: ws.audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
+          clientAddress: req.ip,
+          setSessionCookie: (token) => {
             const options = { httpOnly: true, sameSite: 'strict' as const, secure: production, path: '/' };
             if (token) res.cookie(SESSION_COOKIE, token, { ...options, maxAge: SESSION_TTL_SECONDS * 1000 });
             else res.clearCookie(SESSION_COOKIE, options);
           },
-          req.ip,
-        ),
+        });
+      },
     }),
   );
 

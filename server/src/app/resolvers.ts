@@ -6,6 +6,7 @@ import { IssueResolver, AccountIssuesResolver } from '../modules/issues/index.js
 import { EnhancementResolver, AccountEnhancementsResolver } from '../modules/enhancements/index.js';
 import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walks/index.js';
 import { PhotoResolver } from '../modules/photos/index.js';
+import { OpsEventResolver } from '../modules/events/index.js';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -23,4 +24,5 @@ export const RESOLVERS = [
   SiteWalkResolver,
   AccountSiteWalksResolver,
   PhotoResolver,
+  OpsEventResolver,
 ] as const;

@@ -10,6 +10,15 @@ export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as NonEmptyArray<Function>,
     globalMiddlewares: [loadReferences],
+    // Subscriptions read the durable event log (their own `subscribe`); no topic-based pub/sub exists.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through the ops event log (appendOpsEvent), not a pub/sub topic');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions read the ops event log');
+      },
+    },
     // Field-level role checks (@Authorized): the same errors as the services' own checks.
     authChecker: ({ context }: { context: RequestContext }, roles: string[]) => {
       const viewer = requireViewer(context);

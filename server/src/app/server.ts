@@ -6,11 +6,13 @@ import { createSchema } from './schema.js';
 import { startHttpServer } from './http.server.js';
 import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
+import { EventLog, pruneOpsEvents } from '../modules/events/index.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  events: EventLog;
   close(): Promise<void>;
 }
 
@@ -34,14 +36,20 @@ export async function startServer(
       const seeded = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone: config.COMPANY_TIME_ZONE, logger });
       if (seeded) logger.info(seeded, 'demo company seeded');
     }
+    const log = new EventLog(db, { databaseUrl: config.DATABASE_URL, logger });
+    await log.start();
+    const pruning = startEventPruning(db, config.OPS_EVENT_RETENTION_DAYS, logger);
     const schema = await createSchema();
-    const http = await startHttpServer(config, db, schema, logger);
+    const http = await startHttpServer(config, db, schema, logger, log);
     return {
       url: http.url,
       port: http.port,
       db,
+      events: log,
       close: async () => {
+        clearInterval(pruning);
         await http.close();
+        await log.stop();
         await db.close();
       },
     };
@@ -49,4 +57,16 @@ export async function startServer(
     await db.close();
     throw error;
   }
+}
+
+/** Old events go by age; a subscriber older than the log is told to reload (RESYNC_REQUIRED). */
+function startEventPruning(db: Database, retentionDays: number, logger: Logger): NodeJS.Timeout {
+  const prune = () =>
+    pruneOpsEvents(db.orm.em.fork(), retentionDays)
+      .then((n) => n > 0 && logger.info({ pruned: n }, 'old ops events pruned'))
+      .catch((error) => logger.warn({ err: error }, 'pruning ops events failed'));
+  void prune();
+  const timer = setInterval(prune, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
 }

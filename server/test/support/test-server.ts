@@ -44,7 +44,9 @@ export async function startTestServer(backend: Backend, overrides: Record<string
     // Fixed: tokens signed by the factories must verify on every server of the run.
     AUTH_SECRET: 'test-only-signing-secret-0123456789abcdef',
   };
-  if (backend === 'postgresql') {
+  if (overrides.DATABASE_URL) {
+    // Another instance on an existing database (multi-instance tests).
+  } else if (backend === 'postgresql') {
     const admin = process.env.TEST_DATABASE_URL!;
     const name = `gw_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
     const client = new pg.Client({ connectionString: admin });

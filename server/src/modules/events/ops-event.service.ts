@@ -42,3 +42,15 @@ export async function appendOpsEvent(tx: EntityManager, input: OpsEventInput): P
     .execute('select pg_notify(?, ?)', [OPS_EVENT_CHANNEL, row.value], 'run', tx.getTransactionContext());
   return event;
 }
+
+/** Deletes events older than the retention period; returns how many went. */
+export async function pruneOpsEvents(em: EntityManager, retentionDays: number): Promise<number> {
+  const result = await em
+    .getConnection()
+    .execute<{ affectedRows?: number }>(
+      `delete from ops_events where at < now() - make_interval(days => ?)`,
+      [retentionDays],
+      'run',
+    );
+  return Number((result as { affectedRows?: number }).affectedRows ?? 0);
+}

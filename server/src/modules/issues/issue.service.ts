@@ -254,6 +254,8 @@ export class IssueService {
       if (!crew) throw notFoundField('Crew', input.crewId, 'input.crewId');
       if (issue.crew?.id === crew.id && issue.status !== 'OPEN') return false;
       const from = issue.status;
+      // The crew it leaves hears about it too (crew leads' live views drop it).
+      const previousCrewId = issue.crew?.id ?? null;
       issue.status = statusAfterAssignment(issue.status);
       issue.crew = crew;
       issue.assignedAt = this.ctx.now();
@@ -277,7 +279,7 @@ export class IssueService {
         crew,
         actor: tx.getReference(User, viewer.id),
       });
-      return 'ISSUE_ASSIGNED';
+      return { type: 'ISSUE_ASSIGNED', extra: { previousCrewId } };
     });
   }
 
@@ -340,7 +342,10 @@ export class IssueService {
     issueId: string,
     expectedVersion: number,
     action: string,
-    change: (tx: EntityManager, issue: Issue) => Promise<string | false>,
+    change: (
+      tx: EntityManager,
+      issue: Issue,
+    ) => Promise<string | { type: string; extra: Record<string, unknown> } | false>,
   ): Promise<Issue> {
     const viewer = this.access.viewer();
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
@@ -358,11 +363,12 @@ export class IssueService {
           this.access.assertManages(account.accountManager.id, action);
         }
         if (issue.version !== expectedVersion) throw this.conflict(issue);
-        const eventType = await change(tx, issue);
-        if (eventType === false) return issue;
+        const outcome = await change(tx, issue);
+        if (outcome === false) return issue;
         issue.updatedAt = this.ctx.now();
         await tx.flush();
-        await this.event(tx, eventType, issue, viewer);
+        const { type, extra } = typeof outcome === 'string' ? { type: outcome, extra: {} } : outcome;
+        await this.event(tx, type, issue, viewer, extra);
         await tx.flush();
         return issue;
       });
@@ -385,7 +391,7 @@ export class IssueService {
     });
   }
 
-  private event(tx: EntityManager, type: string, issue: Issue, viewer: Viewer) {
+  private event(tx: EntityManager, type: string, issue: Issue, viewer: Viewer, extra: Record<string, unknown> = {}) {
     return appendOpsEvent(tx, {
       type,
       entityType: 'Issue',
@@ -401,6 +407,7 @@ export class IssueService {
         location: issue.location,
         dueAt: issue.dueAt?.toISOString() ?? null,
         version: issue.version,
+        ...extra,
       },
     });
   }

@@ -1,0 +1,116 @@
+import type http from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { parse, specifiedRules, validate, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { createRequestContext, type RequestContext, type Viewer } from './context.js';
+import { subscribeInCohorts } from './cohort.js';
+import { QUERY_LIMITS } from './limits.js';
+import { createErrorFormatter } from './graphql/errors.graphql.js';
+import type { Logger } from './logger.js';
+import { tokenFromHeaders, viewerFromToken } from '../modules/auth/index.js';
+import { EventAudience, type EventLog } from '../modules/events/index.js';
+
+const PING_INTERVAL_MS = 15_000;
+
+/**
+ * GraphQL over WebSocket on the HTTP server's port: authenticated in
+ * connection_init, validated with the same limits as HTTP, subscriptions
+ * executed once per cohort, dead peers dropped by ping.
+ */
+export function startWsServer(options: {
+  httpServer: http.Server;
+  schema: GraphQLSchema;
+  db: Database;
+  config: Config;
+  log: EventLog;
+  validationRules: readonly ValidationRule[];
+  logger: Logger;
+}) {
+  const { httpServer, schema, db, config, log } = options;
+  const audience = new EventAudience({ em: db.orm.em });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
+  const rules = [...specifiedRules, ...options.validationRules];
+  // The same error shapes (extensions.code) over the socket as over HTTP.
+  const formatError = createErrorFormatter(options.logger, config.NODE_ENV !== 'production');
+  const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+
+  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema,
+      connectionInitWaitTimeout: 5_000,
+      // The socket authenticates once, in connection_init (a token in the payload, or the web's cookie).
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const bearer = typeof params.authorization === 'string' ? params.authorization : undefined;
+        const token =
+          (typeof params.token === 'string' ? params.token : null) ??
+          tokenFromHeaders({ authorization: bearer, cookie: ctx.extra.request.headers.cookie });
+        if (!token) return false;
+        try {
+          ctx.extra.viewer = await viewerFromToken(db.orm.em.fork(), token);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (_ctx, _id, payload) => {
+        if (payload.query.length > QUERY_LIMITS.maxTokens * 8) {
+          return [new GraphQLError('The operation is too large.')];
+        }
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      context: (ctx): RequestContext =>
+        createRequestContext({
+          em: db.orm.em.fork(),
+          viewer: ctx.extra.viewer ?? null,
+          authError: null,
+          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          realtime: { log, audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
+          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
+        }),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      subscribe: (args) => {
+        const viewer = (args.contextValue as RequestContext).viewer;
+        return subscribeInCohorts(args, viewer ? EventAudience.scopeKey(viewer) : 'anonymous');
+      },
+    },
+    wsServer,
+  );
+
+  const alive = new WeakSet<WebSocket>();
+  wsServer.on('connection', (socket) => {
+    alive.add(socket);
+    socket.on('pong', () => alive.add(socket));
+  });
+  const pinger = setInterval(() => {
+    for (const socket of wsServer.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, PING_INTERVAL_MS);
+  pinger.unref();
+
+  return {
+    audience,
+    async dispose() {
+      clearInterval(pinger);
+      await cleanup.dispose();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../app/context.js';
+import { Access } from '../auth/index.js';
+import type { LoggedEvent } from './event-log.service.js';
+import { opsEventStream, type OpsEventFilterValue } from './ops-event.subscription.js';
+import { OpsEventFilter, OpsEventType } from './ops-event.types.js';
+
+@Resolver(() => OpsEventType)
+export class OpsEventResolver {
+  @Query(() => String, {
+    description:
+      'The event cursor as of the start of this request: ask for it with the data of a live view, then subscribe with since = it.',
+  })
+  eventCursor(@Ctx() ctx: RequestContext): string {
+    new Access(ctx).viewer();
+    return ctx.eventCursor ?? '0';
+  }
+
+  @Subscription(() => OpsEventType, {
+    description: 'Every event after `since` (or from now), then live: no gap, no duplicate, in commit order.',
+    subscribe: ({ args, context }) => {
+      const ctx = context as RequestContext;
+      if (!ctx.realtime) throw new Error('opsEvents is served over the WebSocket only');
+      return opsEventStream(ctx, ctx.realtime, args.since, args.filter as OpsEventFilterValue);
+    },
+  })
+  opsEvents(
+    @Root() event: LoggedEvent,
+    @Arg('since', () => String, { nullable: true }) _since: string | null,
+    @Arg('filter', () => OpsEventFilter, { nullable: true }) _filter: OpsEventFilter | null,
+  ): OpsEventType {
+    return { ...event, cursor: event.seq };
+  }
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { appendOpsEvent } from '../src/modules/events/index.js';
+import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
+import { settle, subscribeEvents } from './support/subscriber.js';
+import {
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+} from './support/factories.js';
+
+const CREATE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version } } }`;
+
+interface World {
+  ops: string;
+  am1: string;
+  crewLead: string;
+  p1: string;
+  p2: string;
+  a1: string;
+  a2: string;
+}
+
+async function world(server: TestServer): Promise<World> {
+  const em = server.em();
+  const lines = await createServiceLines(em);
+  const crewA = await createCrew(em, lines.MAINTENANCE, 'Crew A');
+  const crewB = await createCrew(em, lines.IRRIGATION, 'Crew B');
+  const am1 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+  const am2 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+  const a1 = await createAccount(em, am1.user);
+  const a2 = await createAccount(em, am2.user);
+  const p1 = await createProperty(em, a1, { lng: -104.9, lat: 39.7 }, 400);
+  const p2 = await createProperty(em, a2, { lng: -104.8, lat: 39.6 }, 400);
+  for (const p of [p1, p2]) {
+    await createSchedule(em, p, lines.MAINTENANCE, crewA, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
+    await createSchedule(em, p, lines.IRRIGATION, crewB, { weekday: 2, cadence: 'WEEKLY', anchorDate: '2026-01-06' });
+  }
+  return {
+    ops: (await createUser(em, { role: 'OPS_MANAGER' })).token,
+    am1: am1.token,
+    crewLead: (await createUser(em, { role: 'CREW_LEAD', crew: crewA })).token,
+    p1: p1.id,
+    p2: p2.id,
+    a1: a1.id,
+    a2: a2.id,
+  };
+}
+
+const at = (p: 'p1' | 'p2', i: number) =>
+  p === 'p1' ? { lng: -104.9 + (i % 20) * 0.00005, lat: 39.7 } : { lng: -104.8 + (i % 20) * 0.00005, lat: 39.6 };
+
+function createIssue(server: TestServer, w: World, p: 'p1' | 'p2', i: number, category = 'LITTER') {
+  return server.gql(
+    CREATE,
+    { input: { propertyId: w[p], location: at(p, i), title: `Issue ${i}`, category, allowDuplicate: true } },
+    w.ops,
+  );
+}
+
+describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
+  let server: TestServer;
+  let w: World;
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { SUBSCRIBER_BUFFER_LIMIT: '50' });
+    w = await world(server);
+  });
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  it('replays after a cursor, then goes live, with no gap or duplicate at the seam', async () => {
+    const cursor = (await server.gql('{ eventCursor }', {}, w.ops)).data!.eventCursor as string;
+    for (let i = 0; i < 5; i++) await createIssue(server, w, 'p1', i);
+    const sub = subscribeEvents(server.url, w.ops, { since: cursor });
+    const writes = Array.from({ length: 10 }, (_, i) => createIssue(server, w, 'p2', 100 + i));
+    await Promise.all(writes);
+    const events = await sub.waitFor(15);
+    await settle();
+    expect(
+      sub.events.map((e) => e.cursor),
+      JSON.stringify(sub.events.map((e) => [e.cursor, e.entityId.slice(0, 8), e.payload.version])),
+    ).toEqual(Array.from({ length: 15 }, (_, i) => String(BigInt(cursor) + BigInt(i) + 1n)));
+    const seqs = events.map((e) => BigInt(e.cursor));
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(seqs).size).toBe(15);
+    expect(seqs[0]).toBe(BigInt(cursor) + 1n);
+    await sub.close();
+  });
+
+  it('emits nothing for a rolled-back write', async () => {
+    const sub = subscribeEvents(server.url, w.ops);
+    await settle();
+    await expect(
+      server.em().transactional(async (tx) => {
+        await appendOpsEvent(tx, {
+          type: 'ISSUE_CREATED',
+          entityType: 'Issue',
+          entityId: crypto.randomUUID(),
+          payload: {},
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await createIssue(server, w, 'p1', 50);
+    const [only] = await sub.waitFor(1);
+    await settle(500);
+    expect(sub.events).toHaveLength(1);
+    expect(only.type).toBe('ISSUE_CREATED');
+    await sub.close();
+  });
+
+  it('sends an account manager only their accounts’ events, and a crew lead only their crew’s', async () => {
+    const am = subscribeEvents(server.url, w.am1);
+    const crew = subscribeEvents(server.url, w.crewLead);
+    const everything = subscribeEvents(server.url, w.ops);
+    await settle();
+    await createIssue(server, w, 'p2', 60, 'LITTER'); // another manager's account, crew A
+    await createIssue(server, w, 'p1', 61, 'IRRIGATION_LEAK'); // own account, crew B
+    await createIssue(server, w, 'p1', 62, 'WEEDS'); // own account, crew A
+    await everything.waitFor(3);
+    await settle(500);
+    expect(am.events.map((e) => e.accountId)).toEqual([w.a1, w.a1]);
+    expect(crew.events.map((e) => e.payload.crewId)).toHaveLength(2);
+    expect(new Set(crew.events.map((e) => e.payload.crewId)).size).toBe(1);
+    await Promise.all([am.close(), crew.close(), everything.close()]);
+  });
+
+  it('executes each event once per cohort, not once per subscriber', async () => {
+    const { cohortStats } = await import('../src/app/cohort.js');
+    const subs = Array.from({ length: 20 }, () => subscribeEvents(server.url, w.ops));
+    await settle(500);
+    const before = cohortStats.executions;
+    await createIssue(server, w, 'p1', 70);
+    await Promise.all(subs.map((s) => s.waitFor(1)));
+    expect(cohortStats.executions - before).toBe(1);
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('disconnects a consumer that falls too far behind, with a reason naming its cursor', async () => {
+    const sub = subscribeEvents(server.url, w.ops);
+    await settle();
+    await server.em().transactional(async (tx) => {
+      for (let i = 0; i < 200; i++) {
+        await appendOpsEvent(tx, {
+          type: 'TEST_BURST',
+          entityType: 'Issue',
+          entityId: crypto.randomUUID(),
+          payload: {},
+        });
+      }
+    });
+    const closed = await sub.closed;
+    expect(closed.code).toBe(4413);
+    expect(closed.reason).toMatch(/^Slow consumer: resubscribe with since=\d+$/);
+    // It resumes from its cursor and gets the rest.
+    const since = closed.reason.split('since=')[1];
+    const resumed = subscribeEvents(server.url, w.ops, { since });
+    await resumed.waitFor(1);
+    await resumed.close();
+  });
+
+  it('tells a subscriber whose cursor is older than the log to reload', async () => {
+    await server.em().getConnection().execute('delete from ops_events where seq <= 3');
+    const res = await new Promise<{ code?: string; reason?: string }>((resolve) => {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { token: w.ops } })));
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data));
+        if (msg.type === 'connection_ack') {
+          ws.send(
+            JSON.stringify({
+              id: '1',
+              type: 'subscribe',
+              payload: { query: 'subscription { opsEvents(since: "1") { cursor } }' },
+            }),
+          );
+        } else if (msg.type === 'error' || msg.type === 'next') {
+          const error = msg.type === 'error' ? msg.payload[0] : msg.payload.errors?.[0];
+          resolve({ code: error?.extensions?.code, reason: error?.extensions?.reason });
+          ws.close();
+        }
+      });
+    });
+    expect(res).toEqual({ code: 'BAD_USER_INPUT', reason: 'RESYNC_REQUIRED' });
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (postgresql)', () => {
+  let a: TestServer;
+  let b: TestServer;
+  let w: World;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    a = await startTestServer('postgresql');
+    databaseUrl = a.server.db.orm.config.get('clientUrl') as string;
+    b = await startTestServer('postgresql', { DATABASE_URL: databaseUrl });
+    w = await world(a);
+  });
+  afterAll(async () => {
+    await b?.[Symbol.asyncDispose]();
+    await a?.[Symbol.asyncDispose]();
+  });
+
+  it('delivers a write through A to a subscriber on B', async () => {
+    const sub = subscribeEvents(b.url, w.ops);
+    await settle();
+    const created = await createIssue(a, w, 'p1', 1);
+    const [event] = await sub.waitFor(1);
+    expect(event.entityId).toBe(created.data!.createIssue.issue.id);
+    await sub.close();
+  });
+
+  it('gives every subscriber every event of hundreds of concurrent writes on both instances, once, in one order', async () => {
+    const subs = [
+      subscribeEvents(a.url, w.ops),
+      subscribeEvents(a.url, w.ops),
+      subscribeEvents(b.url, w.ops),
+      subscribeEvents(b.url, w.ops),
+    ];
+    await settle(500);
+    const writes = Array.from({ length: 200 }, (_, i) => createIssue(i % 2 ? a : b, w, i % 3 ? 'p1' : 'p2', 1000 + i));
+    const results = await Promise.all(writes);
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    const streams = await Promise.all(subs.map((s) => s.waitFor(200, 30_000)));
+    await settle(500);
+    const orders = streams.map((events) => events.map((e) => e.cursor).join(','));
+    expect(new Set(orders).size).toBe(1);
+    const seqs = streams[0].map((e) => BigInt(e.cursor));
+    expect(seqs).toHaveLength(200);
+    expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1] + 1n)).toBe(true);
+    await Promise.all(subs.map((s) => s.close()));
+  });
+
+  it('misses nothing when B’s LISTEN connection is killed mid-stream', async () => {
+    const sub = subscribeEvents(b.url, w.ops);
+    await settle();
+    const writing = (async () => {
+      for (let i = 0; i < 40; i++) {
+        await createIssue(a, w, 'p2', 2000 + i);
+        if (i === 10) {
+          const admin = new pg.Client({ connectionString: databaseUrl });
+          await admin.connect();
+          await admin.query('select pg_terminate_backend($1)', [b.server.events.listenerPid()]);
+          await admin.end();
+        }
+      }
+    })();
+    await writing;
+    const events = await sub.waitFor(40, 30_000);
+    expect(new Set(events.map((e) => e.cursor)).size).toBe(40);
+    await sub.close();
+  });
+
+  it('lets a subscriber resume with its cursor on a restarted instance and miss nothing', async () => {
+    const sub = subscribeEvents(b.url, w.ops);
+    await settle();
+    for (let i = 0; i < 5; i++) await createIssue(a, w, 'p1', 3000 + i);
+    const seen = await sub.waitFor(5);
+    const cursor = seen[seen.length - 1].cursor;
+    await sub.close();
+    await b[Symbol.asyncDispose]();
+    for (let i = 0; i < 7; i++) await createIssue(a, w, 'p1', 3100 + i);
+    b = await startTestServer('postgresql', { DATABASE_URL: databaseUrl });
+    const resumed = subscribeEvents(b.url, w.ops, { since: cursor });
+    await settle();
+    for (let i = 0; i < 3; i++) await createIssue(a, w, 'p2', 3200 + i);
+    const events = await resumed.waitFor(10);
+    await settle(500);
+    expect(resumed.events).toHaveLength(10);
+    expect(BigInt(events[0].cursor)).toBe(BigInt(cursor) + 1n);
+    await resumed.close();
+  });
+});

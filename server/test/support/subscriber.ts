@@ -1,0 +1,84 @@
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+
+export interface ReceivedEvent {
+  cursor: string;
+  type: string;
+  entityId: string;
+  accountId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface TestSubscriber {
+  events: ReceivedEvent[];
+  /** Resolves when at least `n` events have arrived (rejects after `timeoutMs`). */
+  waitFor(n: number, timeoutMs?: number): Promise<ReceivedEvent[]>;
+  close(): Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+const SUBSCRIPTION = /* GraphQL */ `
+  subscription Events($since: String, $filter: OpsEventFilter) {
+    opsEvents(since: $since, filter: $filter) {
+      cursor
+      type
+      entityId
+      accountId
+      payload
+    }
+  }
+`;
+
+/** A real graphql-ws client on a real socket, collecting `opsEvents`. */
+export function subscribeEvents(
+  url: string,
+  token: string,
+  variables: { since?: string | null; filter?: Record<string, unknown> } = {},
+): TestSubscriber {
+  const events: ReceivedEvent[] = [];
+  let resolveClosed!: (value: { code: number; reason: string }) => void;
+  const closed = new Promise<{ code: number; reason: string }>((r) => (resolveClosed = r));
+  const waiters: { n: number; resolve: () => void }[] = [];
+  const client: Client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { token },
+    retryAttempts: 0,
+    lazy: false,
+    on: { closed: (event) => resolveClosed(event as { code: number; reason: string }) },
+  });
+  client.subscribe<{ opsEvents: ReceivedEvent }>(
+    { query: SUBSCRIPTION, variables },
+    {
+      next: (result) => {
+        if (result.data) events.push(result.data.opsEvents);
+        for (const w of waiters.filter((w) => events.length >= w.n)) w.resolve();
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  return {
+    events,
+    closed,
+    waitFor(n, timeoutMs = 15_000) {
+      if (events.length >= n) return Promise.resolve(events);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events`)), timeoutMs);
+        waiters.push({
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(events);
+          },
+        });
+      });
+    },
+    async close() {
+      await client.dispose();
+    },
+  };
+}
+
+/** Waits until a subscription is live (the server acknowledges before the source stream starts). */
+export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
