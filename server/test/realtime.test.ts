@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { appendOpsEvent } from '../src/modules/events/index.js';
+import { appendOpsEvent, pruneOpsEvents } from '../src/modules/events/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { settle, subscribeEvents } from './support/subscriber.js';
 import {
@@ -163,6 +163,23 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     const resumed = subscribeEvents(server.url, w.ops, { since });
     await resumed.waitFor(1);
     await resumed.close();
+  });
+
+  it('prunes events older than the retention period, and only those', async () => {
+    const em = server.em();
+    await em.transactional(async (tx) => {
+      const event = await appendOpsEvent(tx, {
+        type: 'OLD',
+        entityType: 'Issue',
+        entityId: crypto.randomUUID(),
+        payload: {},
+      });
+      event.at = new Date(Date.now() - 8 * 86_400_000);
+    });
+    const before = (await em.getConnection().execute('select count(*)::int as n from ops_events'))[0].n;
+    expect(await pruneOpsEvents(server.em(), 7)).toBe(1);
+    const after = (await em.getConnection().execute('select count(*)::int as n from ops_events'))[0].n;
+    expect(after).toBe(before - 1);
   });
 
   it('tells a subscriber whose cursor is older than the log to reload', async () => {
