@@ -102,7 +102,8 @@ export async function firstPageByParent<T extends object>(
   const key = `firstPage:${entity.name}:${parent.property}:${JSON.stringify([where, size, orderBy])}`;
   return ctx
     .loader<string, ConnectionShape<T>>(key, async (parentIds) => {
-      const filter = { ...where, [parent.property]: { $in: [...parentIds] } } as FilterQuery<T>;
+      // $and, not a spread: the scope filter may constrain the same relation (e.g. account.accountManager).
+      const filter = { $and: [where, { [parent.property]: { $in: [...parentIds] } }] } as FilterQuery<T>;
       const [rows, counts] = await Promise.all([
         ctx.em
           .createQueryBuilder(entity, 'x')
