@@ -9,6 +9,7 @@ import { createRouter } from './app/router';
 import { theme } from './app/theme';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { createSessionEvents } from './features/auth/session.events';
+import { LiveProvider } from './features/live/LiveProvider';
 
 const session = createSessionEvents();
 const client = createApolloClient({ onSessionEnded: session.end });
@@ -19,7 +20,9 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <ApolloProvider client={client}>
         <AuthProvider session={session}>
-          <RouterProvider router={router} />
+          <LiveProvider onSessionEnded={session.end}>
+            <RouterProvider router={router} />
+          </LiveProvider>
         </AuthProvider>
       </ApolloProvider>
     </MantineProvider>

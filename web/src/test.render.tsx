@@ -12,6 +12,8 @@ import { AuthContext, type Auth, type SessionUser } from './features/auth/auth.c
 import { AuthProvider } from './features/auth/AuthProvider';
 import { createSessionEvents } from './features/auth/session.events';
 import { createSessionLink } from './features/auth/session.link';
+import type { LiveClient } from './features/live/live.client';
+import { LiveContext } from './features/live/live.context';
 
 /** Renders the current URL's query string so tests can assert on URL state. */
 function LocationProbe() {
@@ -44,6 +46,8 @@ type RenderOptions = {
   extraRoutes?: RouteObject[];
   /** Who is signed in while the page renders. */
   user?: SessionUser;
+  /** The live-update client the page sees; none by default (the page then does not go live). */
+  live?: LiveClient | null;
 };
 
 /**
@@ -53,7 +57,7 @@ type RenderOptions = {
  */
 export function renderPage(
   element: ReactElement,
-  { mocks = [], path, url, extraRoutes = [], user = testUser() }: RenderOptions,
+  { mocks = [], path, url, extraRoutes = [], user = testUser(), live = null }: RenderOptions,
 ) {
   const router = createMemoryRouter(
     [
@@ -82,7 +86,9 @@ export function renderPage(
     <MantineProvider theme={theme}>
       <MockedProvider mocks={mocks} cache={createCache()} mockLinkDefaultOptions={{ delay: 0 }}>
         <AuthContext.Provider value={auth}>
-          <RouterProvider router={router} />
+          <LiveContext.Provider value={live}>
+            <RouterProvider router={router} />
+          </LiveContext.Provider>
         </AuthContext.Provider>
       </MockedProvider>
     </MantineProvider>,

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { createRequestContext, type RequestContext, type Viewer } from './context.js';
 import { subscribeInCohorts } from './cohort.js';
+import { isDomainError } from '@groundwork/shared';
 import { QUERY_LIMITS } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
 import type { Logger } from './logger.js';
@@ -51,8 +52,11 @@ export function startWsServer(options: {
         try {
           ctx.extra.viewer = await viewerFromToken(db.orm.em.fork(), token);
           return true;
-        } catch {
-          return false;
+        } catch (error) {
+          // A bad token is 4403 (sign in again); anything else (a database blip) is thrown,
+          // which closes with 4500 and lets the client retry instead of signing the user out.
+          if (isDomainError(error)) return false;
+          throw error;
         }
       },
       onSubscribe: (_ctx, _id, payload) => {

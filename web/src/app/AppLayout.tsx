@@ -13,6 +13,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSignedInUser } from '../features/auth/auth.context';
 import { SECTION_LABELS, SECTION_PATHS, SECTIONS_BY_ROLE, type Section } from '../features/auth/role.access';
 import { SignOutButton } from '../features/auth/SignOutButton';
+import { LiveIndicator } from '../features/live/LiveIndicator';
 
 const SECTION_ICONS: Readonly<Record<Section, TablerIcon>> = {
   portfolio: IconChartDonut3,
@@ -47,6 +48,7 @@ export function AppLayout() {
             Operations
           </Text>
           <Group ml="auto" gap="sm" wrap="nowrap" miw={0}>
+            <LiveIndicator />
             <Stack gap={0} align="flex-end" data-testid="current-user" miw={0}>
               <Text size="sm" fw={600} lh={1.2} truncate="end" maw={180}>
                 {user.name}

@@ -22,6 +22,8 @@ export const AccountEnhancements_enhancements = graphql(`
         id
         title
         stage
+        # Live updates apply only what is newer than this read.
+        version
         customerInterest
         budgetConfirmed
         estimatedValue

@@ -5,7 +5,7 @@ import { graphql } from '../../gql';
 import type { AccountHeader_AccountFragment } from '../../gql/graphql';
 import { formatLocalDate, formatRelativeTime } from '../../ui/date.format';
 import { formatMoney } from '../../ui/money.format';
-import { describeRenewal, describeTier } from './account.format';
+import { describeRenewal, describeTier, plural } from './account.format';
 
 export const AccountHeader_account = graphql(`
   fragment AccountHeader_account on Account {
@@ -99,7 +99,7 @@ export function AccountHeader({ account, now = new Date() }: AccountHeaderProps)
           </Fact>
           <Fact label="Properties">{account.propertyCount}</Fact>
           <Fact label="Open work">
-            {account.openIssueCount} issues · {account.openEnhancementCount} enhancements
+            {plural(account.openIssueCount, 'issue')} · {plural(account.openEnhancementCount, 'enhancement')}
           </Fact>
           <Fact label="Last site walk">
             {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now) : 'Never'}

@@ -27,6 +27,8 @@ export const AccountIssues_issues = graphql(`
         urgency
         status
         overdue
+        # Live updates apply only what is newer than this read.
+        version
         dueAt
         createdAt
         property {

@@ -1,8 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData } from '../../gql/graphql';
 import { todayLocalDate } from '../../ui/date.format';
 import { renderPage } from '../../test.render';
+import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
+import type { LiveClient } from '../live/live.client';
 import { AccountIssuesNextPageQuery } from './AccountIssues';
 import { AccountPage, AccountPageQuery } from './AccountPage';
 
@@ -17,6 +19,7 @@ function issue(id: string, overrides: Partial<Issue> = {}): Issue {
     urgency: 'ROUTINE',
     status: 'ASSIGNED',
     overdue: false,
+    version: 1,
     dueAt: '2031-01-01T15:00:00.000Z',
     createdAt: '2030-12-20T15:00:00.000Z',
     property: { __typename: 'Property', id: 'p1', name: 'North campus' },
@@ -38,6 +41,7 @@ const daysAgo = (days: number) => todayLocalDate(new Date(Date.now() - days * 86
 
 function accountData(overrides: Partial<NonNullable<AccountPageData['account']>> = {}): AccountPageData {
   return {
+    eventCursor: '100',
     account: {
       __typename: 'Account',
       id: 'a1',
@@ -132,8 +136,8 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
   };
 }
 
-function renderAccount(mocks: Parameters<typeof renderPage>[1]['mocks']) {
-  return renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks });
+function renderAccount(mocks: Parameters<typeof renderPage>[1]['mocks'], live: LiveClient | null = null) {
+  return renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks, live });
 }
 
 describe('AccountPage', () => {
@@ -190,8 +194,92 @@ describe('AccountPage', () => {
 
   it('says so when the account does not exist or is not visible', async () => {
     renderAccount([
-      { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: { account: null } } },
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1' } },
+        result: { data: { eventCursor: '100', account: null } },
+      },
     ]);
     expect(await screen.findByText('Account not found')).toBeTruthy();
+  });
+});
+
+describe('AccountPage live updates', () => {
+  const firstRead = { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } };
+
+  it('goes live from the cursor its data was read at, for this account only', async () => {
+    const live = createFakeLiveClient();
+    renderAccount([firstRead], live.client);
+    await screen.findByText('Broken head by gate');
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+    expect(live.active()[0]).toMatchObject({ since: '100', filter: { accountIds: ['a1'] } });
+  });
+
+  it('shows a status change from its event, without asking the server', async () => {
+    const live = createFakeLiveClient();
+    renderAccount([firstRead], live.client);
+    const row = (await screen.findByText('Broken head by gate')).closest('tr')!;
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+
+    act(() => live.push(fakeIssueEvent('ISSUE_STATUS_CHANGED', 'i1', { status: 'IN_PROGRESS', urgency: 'URGENT' })));
+
+    expect(await within(row).findByText('In progress')).toBeTruthy();
+  });
+
+  it('reloads when an event adds a row, and shows it', async () => {
+    const live = createFakeLiveClient();
+    const withNewIssue = accountData({
+      openIssueCount: 2,
+      issues: issuePage(
+        [issue('i1', { title: 'Broken head by gate' }), issue('i3', { title: 'Fallen branch on path' })],
+        false,
+        2,
+      ),
+    });
+    renderAccount(
+      [firstRead, { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: withNewIssue } }],
+      live.client,
+    );
+    await screen.findByText('Broken head by gate');
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+
+    act(() => live.push(fakeIssueEvent('ISSUE_CREATED', 'i3', { status: 'OPEN', crewId: null, version: 1 })));
+
+    expect(await screen.findByText('Fallen branch on path')).toBeTruthy();
+    expect(screen.getByText('Showing 2 of 2 open issues')).toBeTruthy();
+  });
+
+  it('keeps a change that arrives while a reload is on its way, though the reload read before it', async () => {
+    const live = createFakeLiveClient();
+    // The reload's answer: the new Issue, and i1 as it was before it was started.
+    const reloaded = accountData({
+      issues: issuePage(
+        [issue('i1', { title: 'Broken head by gate' }), issue('i3', { title: 'Fallen branch on path' })],
+        false,
+        2,
+      ),
+    });
+    renderAccount(
+      [
+        firstRead,
+        { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: reloaded }, delay: 400 },
+      ],
+      live.client,
+    );
+    const row = (await screen.findByText('Broken head by gate')).closest('tr')!;
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+
+    act(() => live.push(fakeIssueEvent('ISSUE_CREATED', 'i3', { status: 'OPEN', crewId: null, version: 1 })));
+    // The reload leaves after 300 ms and takes 400 ms; the start arrives meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    act(() => live.push(fakeIssueEvent('ISSUE_STATUS_CHANGED', 'i1', { status: 'IN_PROGRESS', version: 2 })));
+    expect(await within(row).findByText('In progress')).toBeTruthy();
+
+    expect(await screen.findByText('Fallen branch on path')).toBeTruthy();
+    await waitFor(() =>
+      expect(within(screen.getByText('Broken head by gate').closest('tr')!).queryByText('In progress')).toBeTruthy(),
+    );
+    // And it stays so.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(within(screen.getByText('Broken head by gate').closest('tr')!).getByText('In progress')).toBeTruthy();
   });
 });

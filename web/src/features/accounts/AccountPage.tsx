@@ -1,9 +1,11 @@
+import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { useLiveView } from '../live/live-view.hook';
 import { AccountEnhancements } from './AccountEnhancements';
 import { AccountHeader } from './AccountHeader';
 import { AccountIssues } from './AccountIssues';
@@ -13,9 +15,11 @@ import { SiteWalksTable } from './SiteWalksTable';
 
 // One query for the whole page (Apollo's advice: one query per page, each
 // component declaring its needs in a fragment). Lists page on from here with
-// their own next-page queries.
+// their own next-page queries. `eventCursor` is read in the same request as
+// the data, so live updates start exactly where the data was read.
 export const AccountPageQuery = graphql(`
   query AccountPage($id: ID!) {
+    eventCursor
     account(id: $id) {
       id
       name
@@ -55,7 +59,18 @@ function Crumbs({ name }: { name: string }) {
 
 export function AccountPage() {
   const { accountId = '' } = useParams();
-  const { data, error, refetch } = useQuery(AccountPageQuery, { variables: { id: accountId } });
+  const { data, error, refetch, networkStatus } = useQuery(AccountPageQuery, {
+    variables: { id: accountId },
+    // The cache may hold this account from an earlier visit, current only up to when that visit
+    // left: show it, but reload, and go live from the fresh read.
+    fetchPolicy: 'cache-and-network',
+  });
+  useLiveView({
+    cursor: networkStatus === NetworkStatus.ready ? data?.eventCursor : undefined,
+    filter: { accountIds: [accountId] },
+    touches: (event) => event.accountId === accountId,
+    reload: async () => (await refetch()).data?.eventCursor,
+  });
   const [chosenPropertyId, setChosenPropertyId] = useState<string | null>(null);
 
   if (error && !data) {

@@ -1,7 +1,9 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { AccountsPageQuery as AccountsPageData, AccountsTable_AccountFragment } from '../../gql/graphql';
 import { renderPage } from '../../test.render';
+import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
+import type { LiveClient } from '../live/live.client';
 import { AccountsPage, AccountsPageQuery } from './AccountsPage';
 
 let nextId = 1;
@@ -27,6 +29,7 @@ function account(overrides: Partial<AccountsTable_AccountFragment> = {}): Accoun
 
 function page(nodes: AccountsTable_AccountFragment[], { hasNextPage = false, totalCount = nodes.length } = {}) {
   const data: AccountsPageData = {
+    eventCursor: '100',
     accounts: {
       __typename: 'AccountConnection',
       totalCount,
@@ -40,11 +43,12 @@ function page(nodes: AccountsTable_AccountFragment[], { hasNextPage = false, tot
 const byName = { field: 'NAME', direction: 'ASC' } as const;
 const vars = (overrides: Record<string, unknown> = {}) => ({ filter: null, sort: byName, first: 25, ...overrides });
 
-function renderAccounts(url: string, mocks: Parameters<typeof renderPage>[1]['mocks']) {
+function renderAccounts(url: string, mocks: Parameters<typeof renderPage>[1]['mocks'], live: LiveClient | null = null) {
   return renderPage(<AccountsPage />, {
     path: '/accounts',
     url,
     mocks,
+    live,
     extraRoutes: [{ path: '/accounts/:accountId', element: <p>account page</p> }],
   });
 }
@@ -165,5 +169,34 @@ describe('AccountsPage', () => {
     renderAccounts('/accounts', [{ request: { query: AccountsPageQuery, variables: vars() }, result: page([row]) }]);
     fireEvent.click(await screen.findByText('Dana Whitfield'));
     expect(await screen.findByText('account page')).toBeTruthy();
+  });
+});
+
+describe('AccountsPage live updates', () => {
+  it('reloads every row shown when an event concerns a listed account, and only then', async () => {
+    const live = createFakeLiveClient();
+    const oak = account({ name: 'Oak Park HOA', openIssueCount: 3 });
+    const mall = account({ name: 'Riverside Mall' });
+    const reload = vi.fn(() => page([{ ...oak, openIssueCount: 4 }, mall]));
+    renderAccounts(
+      '/accounts',
+      [
+        { request: { query: AccountsPageQuery, variables: vars() }, result: page([oak, mall]) },
+        { request: { query: AccountsPageQuery, variables: vars() }, result: reload },
+      ],
+      live.client,
+    );
+    const [oakRow] = await screen.findAllByTestId('account-row');
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+    expect(live.active()[0]).toMatchObject({ since: '100', filter: null });
+
+    // Another account's Issue: nothing on this page changes.
+    act(() => live.push(fakeIssueEvent('ISSUE_CREATED', 'i9', { status: 'OPEN' }, { accountId: 'elsewhere' })));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(reload).not.toHaveBeenCalled();
+
+    act(() => live.push(fakeIssueEvent('ISSUE_CREATED', 'i10', { status: 'OPEN' }, { accountId: oak.id })));
+    await waitFor(() => expect(within(oakRow!).getAllByRole('cell')[7]!.textContent).toBe('4'));
+    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,6 @@
 import { NetworkStatus } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { MAX_PAGE_SIZE } from '@groundwork/shared';
 import { Alert, Box, Button, CloseButton, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
@@ -9,8 +10,10 @@ import { graphql } from '../../gql';
 import { useSignedInUser } from '../auth/auth.context';
 import { describeError } from '../../ui/error.describe';
 import { Empty, QueryError, TableSkeleton } from '../../ui/QueryState';
+import { useLiveView } from '../live/live-view.hook';
 import { AccountsTable } from './AccountsTable';
 import {
+  ACCOUNTS_PAGE_SIZE,
   accountsQueryVariables,
   parseAccountsListState,
   toggleSort,
@@ -19,8 +22,10 @@ import {
   type AccountsListState,
 } from './accounts.url-state';
 
+// `eventCursor` comes with the rows so live updates start exactly where they were read.
 export const AccountsPageQuery = graphql(`
   query AccountsPage($filter: AccountFilter, $sort: AccountSort, $first: Int, $after: String) {
+    eventCursor
     accounts(filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -84,9 +89,11 @@ export function AccountsPage() {
   const onSort = (field: AccountSortField) => update(toggleSort(state, field));
   const search = useDebouncedSearch(state, update);
 
+  const client = useApolloClient();
   const { data, previousData, error, refetch, fetchMore, networkStatus } = useQuery(AccountsPageQuery, {
     variables: accountsQueryVariables(state),
     notifyOnNetworkStatusChange: true,
+    // A list cached from an earlier visit is shown at once but reloaded: live updates start from the fresh read.
   });
   const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
 
@@ -96,6 +103,23 @@ export function AccountsPage() {
   const accounts = connection?.edges.map((edge) => edge.node) ?? [];
   const refreshing = networkStatus === NetworkStatus.setVariables || networkStatus === NetworkStatus.refetch;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
+
+  useLiveView({
+    cursor: networkStatus === NetworkStatus.ready ? data?.eventCursor : undefined,
+    filter: null,
+    // Counts and last walks change with any event of a listed account; other accounts' events change nothing here.
+    touches: (event) => event.accountId !== null && accounts.some((account) => account.id === event.accountId),
+    // Every row shown, not just the first page ("Load more" pages would fold back into one otherwise).
+    reload: async () => {
+      const first = Math.min(MAX_PAGE_SIZE, Math.max(ACCOUNTS_PAGE_SIZE, accounts.length));
+      const { data: fresh } = await client.query({
+        query: AccountsPageQuery,
+        variables: { ...accountsQueryVariables(state), first },
+        fetchPolicy: 'network-only',
+      });
+      return fresh?.eventCursor;
+    },
+  });
 
   const loadMore = async () => {
     if (!connection?.pageInfo.endCursor) return;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { describeRenewal, describeTier, isSiteWalkLate } from './account.format';
+import { describeRenewal, describeTier, isSiteWalkLate, plural } from './account.format';
 
 const now = new Date(2026, 2, 10, 12, 0);
 
@@ -30,5 +30,13 @@ describe('tiers', () => {
     expect(isSiteWalkLate('A', new Date(2026, 1, 28).toISOString(), now)).toBe(true);
     expect(isSiteWalkLate('C', new Date(2026, 1, 28).toISOString(), now)).toBe(false);
     expect(isSiteWalkLate('C', null, now)).toBe(true);
+  });
+});
+
+describe('plural', () => {
+  it('uses the singular for exactly one', () => {
+    expect(plural(1, 'issue')).toBe('1 issue');
+    expect(plural(0, 'issue')).toBe('0 issues');
+    expect(plural(3, 'enhancement')).toBe('3 enhancements');
   });
 });

@@ -33,3 +33,8 @@ export function isSiteWalkLate(tier: SiteWalkTier, lastSiteWalkAt: string | null
   if (!lastSiteWalkAt) return true;
   return daysSince(lastSiteWalkAt, now) > SITE_WALK_TIER_INTERVAL_DAYS[tier];
 }
+
+/** "1 issue", "3 issues": counts in prose read as prose. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -31,6 +31,7 @@ const accountsVariables = { filter: null, sort: { field: 'NAME', direction: 'ASC
 function accountsPage(...names: string[]): { data: AccountsPageData } {
   return {
     data: {
+      eventCursor: '100',
       accounts: {
         __typename: 'AccountConnection',
         totalCount: names.length,

@@ -1,0 +1,226 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BACKENDS, startTestServer, type TestServer } from '../../server/test/support/test-server.js';
+import {
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+} from '../../server/test/support/factories.js';
+import { launchBrowser } from '../support/browser.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const SHOTS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results');
+
+// DESIGN §4 web part: a change made anywhere shows on an open page within 2 s, without a reload.
+const LIVE_WITHIN_MS = 2_000;
+
+const CREATE_ISSUE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version } } }`;
+const UPDATE_STATUS = `mutation($input: UpdateIssueStatusInput!) { updateIssueStatus(input: $input) { id version } }`;
+const ASSIGN = `mutation($input: AssignIssueInput!) { assignIssue(input: $input) { id version } }`;
+
+describe('Live updates in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let accountId: string;
+  let propertyId: string;
+  let otherCrewId: string;
+  const tokens = { am: '', ops: '' };
+
+  const gql = async <T>(query: string, input: Record<string, unknown>, token = tokens.ops) => {
+    const res = await server.gql<T>(query, { input }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+
+  const createIssue = (title: string) =>
+    gql<{ createIssue: { issue: { id: string; version: number } } }>(
+      CREATE_ISSUE,
+      { propertyId, location: { lng: -104.95, lat: 39.72 }, title, category: 'TURF_DAMAGE', allowDuplicate: true },
+      tokens.am,
+    ).then((data) => data.createIssue.issue);
+
+  async function signedIn(token: string): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([
+      { name: 'gw_session', value: token, url: server.url, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    return { context, page, failures };
+  }
+
+  /** Opens the account page and waits until it is live; marks the document so a reload would show. */
+  async function openAccount(page: Page) {
+    await page.goto(`${server.url}/accounts/${accountId}`);
+    await page.getByRole('heading', { name: 'Cherry Creek Medical Campus' }).waitFor();
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  }
+
+  const notReloaded = (page: Page) =>
+    page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
+
+  /** Waits for `locator`-style text to show, and returns how long it took from `since`. */
+  async function shownWithin(page: Page, text: string | RegExp, since: number) {
+    await page
+      .getByText(text)
+      .first()
+      .waitFor({ timeout: LIVE_WITHIN_MS * 2 });
+    return Date.now() - since;
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
+    server = await startTestServer(BACKENDS[0]);
+    const em = server.em();
+    const lines = await createServiceLines(em);
+    const am = await createUser(em, { role: 'ACCOUNT_MANAGER', name: 'Jordan Reyes' });
+    const ops = await createUser(em, { role: 'OPS_MANAGER', name: 'Riley Ops' });
+    tokens.am = am.token;
+    tokens.ops = ops.token;
+    const crew = await createCrew(em, lines.MAINTENANCE, 'Maintenance North');
+    otherCrewId = (await createCrew(em, lines.MAINTENANCE, 'Maintenance South')).id;
+    const account = await createAccount(em, am.user, { name: 'Cherry Creek Medical Campus', annualValue: 640_000 });
+    accountId = account.id;
+    const property = await createProperty(em, account, { lng: -104.95, lat: 39.72 }, 300);
+    propertyId = property.id;
+    await createSchedule(em, property, lines.MAINTENANCE, crew, {
+      weekday: 4,
+      cadence: 'WEEKLY',
+      anchorDate: '2026-01-01',
+    });
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.[Symbol.asyncDispose]();
+  });
+
+  it('shows changes to an Issue on an open Account page within 2 s, without a reload, and says Live', async () => {
+    const issue = await createIssue('Bare turf by the fountain');
+    const { context, page, failures } = await signedIn(tokens.am);
+    await openAccount(page);
+    const row = page.getByRole('row').filter({ hasText: 'Bare turf by the fountain' });
+    await row.getByText('Maintenance North').waitFor();
+    await expect(page.getByTestId('live-status').textContent()).resolves.toBe('Live');
+
+    // A crew lead starts the work (here through the API, as the ops manager).
+    let since = Date.now();
+    const started = await gql<{ updateIssueStatus: { version: number } }>(UPDATE_STATUS, {
+      issueId: issue.id,
+      status: 'IN_PROGRESS',
+      expectedVersion: issue.version,
+    });
+    await row.getByText('In progress').waitFor({ timeout: LIVE_WITHIN_MS * 2 });
+    expect(Date.now() - since).toBeLessThan(LIVE_WITHIN_MS);
+    await page.screenshot({ path: path.join(SHOTS, 'account-page-live.png'), fullPage: true });
+
+    // Reassigned to a crew this page has never shown: the page reloads its data for the crew's name.
+    since = Date.now();
+    const moved = await gql<{ assignIssue: { version: number } }>(ASSIGN, {
+      issueId: issue.id,
+      crewId: otherCrewId,
+      expectedVersion: started.updateIssueStatus.version,
+    });
+    await row.getByText('Maintenance South').waitFor({ timeout: LIVE_WITHIN_MS * 2 });
+    expect(Date.now() - since).toBeLessThan(LIVE_WITHIN_MS);
+
+    // Resolved: it leaves the open list.
+    const resolving = await gql<{ updateIssueStatus: { version: number } }>(UPDATE_STATUS, {
+      issueId: issue.id,
+      status: 'IN_PROGRESS',
+      expectedVersion: moved.assignIssue.version,
+    });
+    since = Date.now();
+    await gql(UPDATE_STATUS, {
+      issueId: issue.id,
+      status: 'RESOLVED',
+      expectedVersion: resolving.updateIssueStatus.version,
+    });
+    await row.waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS * 2 });
+    expect(Date.now() - since).toBeLessThan(LIVE_WITHIN_MS);
+
+    expect(await notReloaded(page)).toBe(true);
+    await expect(page.getByTestId('live-status').textContent()).resolves.toBe('Live');
+    await page.getByTestId('live-status').hover();
+    await page.getByText(/Last change received:/).waitFor();
+
+    // The network goes away and comes back: the header says so, and what changed meanwhile arrives.
+    await context.setOffline(true);
+    await page.locator('[data-testid="live-status"][data-status="offline"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'account-page-offline.png') });
+    await createIssue('Broken paver by the ER entrance');
+    await context.setOffline(false);
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 10_000 });
+    await page.getByText('Broken paver by the ER entrance').waitFor({ timeout: 10_000 });
+    expect(await notReloaded(page)).toBe(true);
+
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a second browser the Issue the first one creates, on the Account page and in the Accounts list', async () => {
+    const first = await signedIn(tokens.am);
+    const second = await signedIn(tokens.ops);
+    await openAccount(first.page);
+    await openAccount(second.page);
+
+    // The first browser creates an Issue with its own session (there is no capture form yet: its API call).
+    const since = Date.now();
+    const created = await first.page.evaluate(
+      async ({ query, input }) => {
+        const res = await fetch('/graphql', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables: { input } }),
+        });
+        return (await res.json()) as { errors?: unknown[] };
+      },
+      {
+        query: CREATE_ISSUE,
+        input: {
+          propertyId,
+          location: { lng: -104.951, lat: 39.721 },
+          title: 'Sprinkler spraying the lobby doors',
+          category: 'TURF_DAMAGE',
+          allowDuplicate: true,
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(await shownWithin(second.page, 'Sprinkler spraying the lobby doors', since)).toBeLessThan(LIVE_WITHIN_MS);
+    expect(await shownWithin(first.page, 'Sprinkler spraying the lobby doors', since)).toBeLessThan(LIVE_WITHIN_MS);
+    expect(await notReloaded(second.page)).toBe(true);
+
+    // The Accounts list counts it too, live.
+    await second.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Accounts' })
+      .click();
+    const listed = second.page.getByTestId('account-row').filter({ hasText: 'Cherry Creek Medical Campus' });
+    await listed.waitFor();
+    await second.page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    const openIssues = async () => Number(await listed.getByRole('cell').nth(7).textContent());
+    const before = await openIssues();
+    const t0 = Date.now();
+    await createIssue('Mulch washed onto the path');
+    await expect.poll(openIssues, { timeout: LIVE_WITHIN_MS * 2, interval: 100 }).toBe(before + 1);
+    expect(Date.now() - t0).toBeLessThan(LIVE_WITHIN_MS);
+    expect(await notReloaded(second.page)).toBe(true);
+    await second.page.screenshot({ path: path.join(SHOTS, 'accounts-live.png') });
+
+    expect([...first.failures, ...second.failures]).toEqual([]);
+    await first.context.close();
+    await second.context.close();
+  });
+});
