@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BACKENDS, startTestServer, type TestServer } from '../../server/test/support/test-server.js';
@@ -13,10 +11,7 @@ import {
   createServiceLines,
   createUser,
 } from '../../server/test/support/factories.js';
-import { launchBrowser } from '../support/browser.js';
-
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const SHOTS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results');
+import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
 describe('Accounts pages in a real browser', () => {
   let server: TestServer;
@@ -25,7 +20,7 @@ describe('Accounts pages in a real browser', () => {
   let amToken: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
+    assertWebBuilt();
     server = await startTestServer(BACKENDS[0]);
     const em = server.em();
     const lines = await createServiceLines(em);
@@ -60,7 +55,6 @@ describe('Accounts pages in a real browser', () => {
       expect(res.errors).toBeUndefined();
     }
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,14 +62,7 @@ describe('Accounts pages in a real browser', () => {
   });
 
   it('lists accounts from the API, searches, sorts by value and opens an account', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    // Signed in as the account manager the way `login` leaves a browser (sign-in itself is covered in auth.e2e.test.ts).
-    await context.addCookies([
-      { name: 'gw_session', value: amToken, url: server.url, httpOnly: true, sameSite: 'Strict' },
-    ]);
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (e) => failures.push(e.message));
+    const { context, page, failures } = await signedInPage(browser, server.url, amToken, { width: 1280, height: 800 });
     await page.goto(`${server.url}/accounts`);
     await page.getByText('Cherry Creek Medical Campus').waitFor();
     await expect(page.getByText('Willow Bend HOA').count()).resolves.toBe(1);
@@ -84,14 +71,14 @@ describe('Accounts pages in a real browser', () => {
     await page.waitForURL(/q=willow/);
     await page.getByText('Cherry Creek Medical Campus').waitFor({ state: 'detached' });
     await expect(page.getByText('Willow Bend HOA').count()).resolves.toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, 'accounts-search.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'accounts-search.png') });
 
     await page.goto(`${server.url}/accounts`);
     await page.getByText('Cherry Creek Medical Campus').click();
     await page.waitForURL(new RegExp(`/accounts/${accountId}`));
     await page.getByText('Broken sprinkler at Cherry Creek Medical Campus').waitFor();
     await page.getByText('Maintenance North').first().waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'account-page.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page.png'), fullPage: true });
     expect(failures).toEqual([]);
     await context.close();
   });

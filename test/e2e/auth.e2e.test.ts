@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROLE_LABELS, type Role } from '@groundwork/shared';
@@ -15,10 +13,7 @@ import {
   createUser,
   TEST_PASSWORD,
 } from '../../server/test/support/factories.js';
-import { launchBrowser } from '../support/browser.js';
-
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const SHOTS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results');
+import { assertWebBuilt, launchBrowser, SHOTS_DIR } from '../support/browser.js';
 
 type Person = { email: string; name: string };
 
@@ -55,7 +50,7 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
+    assertWebBuilt();
     server = await startTestServer(BACKENDS[0]);
     const em = server.em();
     const lines = await createServiceLines(em);
@@ -94,7 +89,6 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
       expect(res.errors).toBeUndefined();
     }
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -115,7 +109,7 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
       await page.goto(`${server.url}${deepLink}`);
       await page.waitForURL(signInWithNext(deepLink));
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
-      if (role === 'EXECUTIVE') await page.screenshot({ path: path.join(SHOTS, 'sign-in.png') });
+      if (role === 'EXECUTIVE') await page.screenshot({ path: path.join(SHOTS_DIR, 'sign-in.png') });
 
       // …and signing in opens it (or says plainly that the role does not work there).
       await signIn(page, person);
@@ -163,13 +157,13 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
     const issue = page.getByRole('article', { name: 'Bare turf by the entrance at Cherry Creek Medical Campus' });
     await issue.waitFor();
     await page.getByRole('article', { name: 'Bare turf by the entrance at Willow Bend HOA' }).waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'crew-work.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'crew-work.png'), fullPage: true });
     // Crew leads work from a phone (same session: the cookie is the context's).
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${server.url}/work`);
     await phone.getByRole('article').first().waitFor();
-    await phone.screenshot({ path: path.join(SHOTS, 'crew-work-phone.png') });
+    await phone.screenshot({ path: path.join(SHOTS_DIR, 'crew-work-phone.png') });
     await phone.close();
 
     await issue.getByRole('button', { name: 'Start' }).click();
@@ -193,7 +187,7 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
     await page.getByPlaceholder(/search/i).fill('willow');
     await page.waitForURL(signInWithNext('/accounts?q=willow'));
     await page.getByText('Sign in to do this.').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'sign-in-session-ended.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'sign-in-session-ended.png') });
 
     await signIn(page, people.OPS_MANAGER);
     await page.waitForURL(at('/accounts?q=willow'));

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { BACKENDS, startTestServer, type TestServer } from '../../server/test/support/test-server.js';
 import {
   createAccount,
@@ -13,10 +11,7 @@ import {
   createServiceLines,
   createUser,
 } from '../../server/test/support/factories.js';
-import { launchBrowser } from '../support/browser.js';
-
-const WEB_DIST = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
-const SHOTS = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'test-results');
+import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
 // DESIGN §4 web part: a change made anywhere shows on an open page within 2 s, without a reload.
 const LIVE_WITHIN_MS = 2_000;
@@ -46,16 +41,7 @@ describe('Live updates in a real browser', () => {
       tokens.am,
     ).then((data) => data.createIssue.issue);
 
-  async function signedIn(token: string): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([
-      { name: 'gw_session', value: token, url: server.url, httpOnly: true, sameSite: 'Strict' },
-    ]);
-    const page = await context.newPage();
-    const failures: string[] = [];
-    page.on('pageerror', (e) => failures.push(e.message));
-    return { context, page, failures };
-  }
+  const signedIn = (token: string) => signedInPage(browser, server.url, token);
 
   /** Opens the account page and waits until it is live; marks the document so a reload would show. */
   async function openAccount(page: Page) {
@@ -78,7 +64,7 @@ describe('Live updates in a real browser', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `pnpm build` before the browser tests');
+    assertWebBuilt();
     server = await startTestServer(BACKENDS[0]);
     const em = server.em();
     const lines = await createServiceLines(em);
@@ -98,7 +84,6 @@ describe('Live updates in a real browser', () => {
       anchorDate: '2026-01-01',
     });
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -122,7 +107,7 @@ describe('Live updates in a real browser', () => {
     });
     await row.getByText('In progress').waitFor({ timeout: LIVE_WITHIN_MS * 2 });
     expect(Date.now() - since).toBeLessThan(LIVE_WITHIN_MS);
-    await page.screenshot({ path: path.join(SHOTS, 'account-page-live.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page-live.png'), fullPage: true });
 
     // Reassigned to a crew this page has never shown: the page reloads its data for the crew's name.
     since = Date.now();
@@ -157,7 +142,7 @@ describe('Live updates in a real browser', () => {
     // The network goes away and comes back: the header says so, and what changed meanwhile arrives.
     await context.setOffline(true);
     await page.locator('[data-testid="live-status"][data-status="offline"]').waitFor();
-    await page.screenshot({ path: path.join(SHOTS, 'account-page-offline.png') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page-offline.png') });
     await createIssue('Broken paver by the ER entrance');
     await context.setOffline(false);
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 10_000 });
@@ -217,7 +202,7 @@ describe('Live updates in a real browser', () => {
     await expect.poll(openIssues, { timeout: LIVE_WITHIN_MS * 2, interval: 100 }).toBe(before + 1);
     expect(Date.now() - t0).toBeLessThan(LIVE_WITHIN_MS);
     expect(await notReloaded(second.page)).toBe(true);
-    await second.page.screenshot({ path: path.join(SHOTS, 'accounts-live.png') });
+    await second.page.screenshot({ path: path.join(SHOTS_DIR, 'accounts-live.png') });
 
     expect([...first.failures, ...second.failures]).toEqual([]);
     await first.context.close();
