@@ -134,3 +134,11 @@ describe('isDomainError', () => {
     expect(isDomainError({ name: 'DomainError', code: 'FORBIDDEN' })).toBe(false);
   });
 });
+
+describe('notFound with a field', () => {
+  it('names the input field in the message and the details', () => {
+    const error = notFound('Property', 'p-1', 'input.propertyId');
+    expect(error.message).toBe('input.propertyId: Property p-1 not found');
+    expect(error.details).toEqual({ field: 'input.propertyId', entity: 'Property', id: 'p-1' });
+  });
+});

@@ -55,9 +55,10 @@ export function badInput(field: string, message: string): DomainError {
   return new DomainError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
-/** The entity does not exist — or the caller may not know it exists. */
-export function notFound(entity: string, id: string): DomainError {
-  return new DomainError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+/** The entity does not exist — or the caller may not know it exists. With `field`, the message names the input it came from. */
+export function notFound(entity: string, id: string, field?: string): DomainError {
+  if (field === undefined) return new DomainError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+  return new DomainError('NOT_FOUND', `${field}: ${entity} ${id} not found`, { field, entity, id });
 }
 
 /** The caller is known but may not do this. */

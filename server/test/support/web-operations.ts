@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 
 /**
  * Every operation the web sends, read from its generated documents, so the
@@ -20,5 +20,3 @@ export function webOperations(): { name: string; document: DocumentNode }[] {
   }
   return docs;
 }
-
-export { parse };

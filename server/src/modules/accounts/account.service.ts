@@ -1,7 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText } from '@groundwork/shared';
+import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { Account } from './account.entity.js';
@@ -61,7 +60,7 @@ export class AccountService {
 
   async getOrFail(id: string, field = 'accountId'): Promise<Account> {
     const account = await this.get(id);
-    if (!account) throw notFoundField('Account', id, field);
+    if (!account) throw notFound('Account', id, field);
     return account;
   }
 

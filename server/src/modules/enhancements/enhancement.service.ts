@@ -11,10 +11,10 @@ import {
   validateLngLat,
   versionConflict,
   type EnhancementStage,
+  notFound,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
-import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
@@ -107,13 +107,13 @@ export class EnhancementService {
       let siteWalk: SiteWalk | null = null;
       if (input.siteWalkId) {
         siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
-        if (!siteWalk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+        if (!siteWalk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
         if (siteWalk.property.id !== property.id) throw badInput('input.siteWalkId', 'is a walk of another property');
       }
       let serviceLine: ServiceLine | null = null;
       if (input.serviceLineId) {
         serviceLine = await tx.findOne(ServiceLine, { id: input.serviceLineId });
-        if (!serviceLine) throw notFoundField('ServiceLine', input.serviceLineId, 'input.serviceLineId');
+        if (!serviceLine) throw notFound('ServiceLine', input.serviceLineId, 'input.serviceLineId');
       }
       const now = this.ctx.now();
       const enhancement = tx.create(Enhancement, {
@@ -147,7 +147,7 @@ export class EnhancementService {
     try {
       return await this.ctx.em.transactional(async (tx) => {
         const e = await tx.findOne(Enhancement, { id: input.enhancementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!e) throw notFoundField('Enhancement', input.enhancementId, 'input.enhancementId');
+        if (!e) throw notFound('Enhancement', input.enhancementId, 'input.enhancementId');
         const account = await tx.findOneOrFail(Account, { id: e.account.id });
         this.access.assertManages(account.accountManager.id, 'advance this Enhancement');
         if (e.version !== input.expectedVersion) throw this.conflict(e);

@@ -23,10 +23,10 @@ import {
   versionConflict,
   type IssueStatus,
   type LngLat,
+  notFound,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
-import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
@@ -141,7 +141,7 @@ export class IssueService {
       let siteWalk: SiteWalk | null = null;
       if (input.siteWalkId) {
         siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
-        if (!siteWalk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+        if (!siteWalk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
         if (siteWalk.property.id !== property.id) {
           throw badInput('input.siteWalkId', 'is a walk of another property');
         }
@@ -251,7 +251,7 @@ export class IssueService {
     if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers assign Issues');
     return this.mutate(input.issueId, input.expectedVersion, 'assign this Issue', async (tx, issue) => {
       const crew = await tx.findOne(Crew, { id: input.crewId });
-      if (!crew) throw notFoundField('Crew', input.crewId, 'input.crewId');
+      if (!crew) throw notFound('Crew', input.crewId, 'input.crewId');
       if (issue.crew?.id === crew.id && issue.status !== 'OPEN') return false;
       const from = issue.status;
       // The crew it leaves hears about it too (crew leads' live views drop it).
@@ -352,7 +352,7 @@ export class IssueService {
     try {
       return await this.ctx.em.transactional(async (tx) => {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!issue) throw notFoundField('Issue', issueId, 'input.issueId');
+        if (!issue) throw notFound('Issue', issueId, 'input.issueId');
         const account = await tx.findOneOrFail(Account, { id: issue.account.id });
         if (viewer.role === 'CREW_LEAD') {
           this.access.assertIssue(

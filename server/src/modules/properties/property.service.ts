@@ -5,10 +5,10 @@ import {
   OPEN_ENHANCEMENT_STAGES,
   OPEN_ISSUE_STATUSES,
   type LngLat,
+  notFound,
 } from '@groundwork/shared';
 import type { EntityManager } from '@mikro-orm/sql';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { notFoundField } from '../../app/not-found.js';
 import { ClientProperty } from './property.entity.js';
 import { Access } from '../auth/index.js';
 import { ServiceSchedule } from '../crews/index.js';
@@ -73,7 +73,7 @@ export async function requirePropertyForLocation(
   fields: { property: string; location: string },
 ): Promise<ClientProperty> {
   const property = await em.findOne(ClientProperty, { id: propertyId });
-  if (!property) throw notFoundField('Property', propertyId, fields.property);
+  if (!property) throw notFound('Property', propertyId, fields.property);
   const [row] = await em.getConnection().execute<{ distance: number }[]>(
     `select ST_Distance(boundary::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance
      from properties where id = ?`,

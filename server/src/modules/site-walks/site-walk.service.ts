@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { DomainError, forbidden, noteSchema, parseField, requireInt } from '@groundwork/shared';
+import { DomainError, forbidden, noteSchema, parseField, requireInt, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { notFoundField } from '../../app/not-found.js';
 import { Access } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { ClientProperty } from '../properties/index.js';
@@ -54,7 +53,7 @@ export class SiteWalkService {
     const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'walk sites');
     return this.ctx.em.transactional(async (tx) => {
       const property = await tx.findOne(ClientProperty, { id: propertyId }, { populate: ['account'] });
-      if (!property) throw notFoundField('Property', propertyId, 'propertyId');
+      if (!property) throw notFound('Property', propertyId, 'propertyId');
       this.access.assertManages(property.account.accountManager.id, 'walk this site');
       const open = await tx.findOne(SiteWalk, { property: property.id, walkedBy: viewer.id, completedAt: null });
       if (open) return open;
@@ -85,7 +84,7 @@ export class SiteWalkService {
     const pulse = requireInt(input.relationshipPulse, 'input.relationshipPulse', { min: 1, max: 5 });
     return this.ctx.em.transactional(async (tx) => {
       const walk = await tx.findOne(SiteWalk, { id: input.siteWalkId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!walk) throw notFoundField('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+      if (!walk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
       if (walk.walkedBy.id !== viewer.id && viewer.role !== 'OPS_MANAGER') {
         throw forbidden('Only the person walking the site completes the walk');
       }

@@ -79,6 +79,38 @@ function CadenceLine({
 
 type AccountPlanCardProps = { plan: AccountPlanCard_PlanFragment | null; year?: number; now?: Date };
 
+/** A titled list of the plan's goals or opportunities, or a line saying there are none. */
+function PlanList({
+  title,
+  items,
+  empty,
+  ordered = false,
+}: {
+  title: string;
+  items: string[];
+  empty: string;
+  ordered?: boolean;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {title}
+      </Text>
+      {items.length ? (
+        <List size="sm" spacing={2} type={ordered ? 'ordered' : 'unordered'}>
+          {items.map((item, i) => (
+            <List.Item key={i}>{item}</List.Item>
+          ))}
+        </List>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 /** The year's account plan and whether its review cadence is being kept (the Control discipline). */
 export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = new Date() }: AccountPlanCardProps) {
   if (!plan) {
@@ -113,38 +145,13 @@ export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = n
           status={quarterly}
           maxDays={QUARTERLY_UPDATE_MAX_DAYS}
         />
-        <Stack gap={4}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            Goals
-          </Text>
-          {plan.goals.length ? (
-            <List size="sm" spacing={2}>
-              {plan.goals.map((goal, i) => (
-                <List.Item key={i}>{goal}</List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text size="sm" c="dimmed">
-              No goals written.
-            </Text>
-          )}
-        </Stack>
-        <Stack gap={4}>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            Aligned opportunities
-          </Text>
-          {plan.opportunities.length ? (
-            <List size="sm" spacing={2} type="ordered">
-              {plan.opportunities.map((opportunity, i) => (
-                <List.Item key={i}>{opportunity}</List.Item>
-              ))}
-            </List>
-          ) : (
-            <Text size="sm" c="dimmed">
-              No opportunities identified.
-            </Text>
-          )}
-        </Stack>
+        <PlanList title="Goals" items={plan.goals} empty="No goals written." />
+        <PlanList
+          title="Aligned opportunities"
+          items={plan.opportunities}
+          empty="No opportunities identified."
+          ordered
+        />
         <Stack gap={4}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             Reviews
