@@ -67,7 +67,7 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
   let w: World;
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { SUBSCRIBER_BUFFER_LIMIT: '50' });
+    server = await startTestServer(backend, { SUBSCRIBER_BUFFER_BYTES: '262144' });
     w = await world(server);
   });
   afterAll(async () => {
@@ -142,26 +142,61 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     await Promise.all(subs.map((s) => s.close()));
   });
 
-  it('disconnects a consumer that falls too far behind, with a reason naming its cursor', async () => {
-    const sub = subscribeEvents(server.url, w.ops);
-    await settle();
+  async function burst(count: number, payload: Record<string, unknown> = {}) {
     await server.em().transactional(async (tx) => {
-      for (let i = 0; i < 200; i++) {
-        await appendOpsEvent(tx, {
-          type: 'TEST_BURST',
-          entityType: 'Issue',
-          entityId: crypto.randomUUID(),
-          payload: {},
-        });
+      for (let i = 0; i < count; i++) {
+        await appendOpsEvent(tx, { type: 'TEST_BURST', entityType: 'Issue', entityId: crypto.randomUUID(), payload });
       }
     });
-    const closed = await sub.closed;
-    expect(closed.code).toBe(4413);
-    expect(closed.reason).toMatch(/^Slow consumer: resubscribe with since=\d+$/);
-    // It resumes from its cursor and gets the rest.
-    const since = closed.reason.split('since=')[1];
-    const resumed = subscribeEvents(server.url, w.ops, { since });
-    await resumed.waitFor(1);
+  }
+
+  it('gives a burst to a consumer that keeps up, in order, without disconnecting it', async () => {
+    const sub = subscribeEvents(server.url, w.ops, { filter: { types: ['TEST_BURST'] } });
+    await settle();
+    await burst(300);
+    const events = await sub.waitFor(300);
+    const seqs = events.map((e) => Number(e.cursor));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+    await sub.close();
+  });
+
+  it('disconnects a consumer that stops reading, naming its cursor, and it resumes from there', async () => {
+    // A raw socket whose reads are paused: the kernel buffers fill, then the server's own buffer.
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const received: string[] = [];
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    const subscribed = new Promise<void>((resolve) => {
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { token: w.ops } })));
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data));
+        if (msg.type === 'connection_ack') {
+          const query = 'subscription { opsEvents(filter: { types: ["TEST_BURST"] }) { cursor payload } }';
+          ws.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query } }));
+          resolve();
+        } else if (msg.type === 'next') received.push(msg.payload.data.opsEvents.cursor);
+      });
+    });
+    await subscribed;
+    await settle();
+    (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    // 200 × 64 KB: far more than loopback's socket buffers plus the 256 KB allowed here.
+    await burst(200, { filler: 'x'.repeat(64 * 1024) });
+    await settle(1_000);
+    (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    const close = await closed;
+    expect(close.code).toBe(4413);
+    expect(close.reason).toMatch(/^Slow consumer: resubscribe with since=\d+$/);
+    const since = close.reason.split('since=')[1];
+    // It was cut off before the end, and its cursor is exactly the last event it got: nothing lost.
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.length).toBeLessThan(200);
+    expect(received.at(-1)).toBe(since);
+    const resumed = subscribeEvents(server.url, w.ops, { since, filter: { types: ['TEST_BURST'] } });
+    const rest = await resumed.waitFor(200 - received.length);
+    expect([...received, ...rest.map((e) => e.cursor)]).toHaveLength(200);
+    expect(new Set([...received, ...rest.map((e) => e.cursor)]).size).toBe(200);
     await resumed.close();
   });
 

@@ -250,7 +250,7 @@ function groundworkSystem(server: RunningServer, token: string): System {
     },
     emit: (i) => write(MEASURED_TYPE, i),
     executions: () => cohortStats.executions,
-    leftover: () => (server.events as unknown as { listeners?: Set<unknown> }).listeners?.size ?? null,
+    leftover: () => server.fanOut.subscriberCount,
   };
 }
 
@@ -641,7 +641,9 @@ async function startBenchServer() {
     NODE_ENV: 'test',
     AUTH_SECRET,
   };
-  if (process.env.SUBSCRIBER_BUFFER_LIMIT) env.SUBSCRIBER_BUFFER_LIMIT = process.env.SUBSCRIBER_BUFFER_LIMIT;
+  for (const name of ['SUBSCRIBER_BUFFER_LIMIT', 'SUBSCRIBER_BUFFER_BYTES'] as const) {
+    if (process.env[name]) env[name] = process.env[name];
+  }
   const admin = process.env.BENCH_DATABASE_URL;
   let database: string;
   if (admin) {

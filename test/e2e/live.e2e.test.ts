@@ -26,7 +26,7 @@ describe('Live updates in a real browser', () => {
   let accountId: string;
   let propertyId: string;
   let otherCrewId: string;
-  const tokens = { am: '', ops: '' };
+  const tokens = { am: '', ops: '', crewLead: '' };
 
   const gql = async <T>(query: string, input: Record<string, unknown>, token = tokens.ops) => {
     const res = await server.gql<T>(query, { input }, token);
@@ -73,6 +73,7 @@ describe('Live updates in a real browser', () => {
     tokens.am = am.token;
     tokens.ops = ops.token;
     const crew = await createCrew(em, lines.MAINTENANCE, 'Maintenance North');
+    tokens.crewLead = (await createUser(em, { role: 'CREW_LEAD', crew, name: 'Hector North' })).token;
     otherCrewId = (await createCrew(em, lines.MAINTENANCE, 'Maintenance South')).id;
     const account = await createAccount(em, am.user, { name: 'Cherry Creek Medical Campus', annualValue: 640_000 });
     accountId = account.id;
@@ -207,5 +208,27 @@ describe('Live updates in a real browser', () => {
     expect([...first.failures, ...second.failures]).toEqual([]);
     await first.context.close();
     await second.context.close();
+  });
+
+  it("updates a crew lead's work list live: a new Issue routed to the crew appears, one taken away leaves", async () => {
+    const { context, page } = await signedIn(tokens.crewLead);
+    await page.goto(`${server.url}/work`);
+    await page.getByRole('heading', { name: /work/i }).first().waitFor();
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    let since = Date.now();
+    const issue = await createIssue('Sprinkler head snapped at the helipad');
+    expect(await shownWithin(page, 'Sprinkler head snapped at the helipad', since)).toBeLessThan(LIVE_WITHIN_MS);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'crew-work-live.png'), fullPage: true });
+
+    since = Date.now();
+    await gql(ASSIGN, { issueId: issue.id, crewId: otherCrewId, expectedVersion: issue.version });
+    await page
+      .getByText('Sprinkler head snapped at the helipad')
+      .waitFor({ state: 'detached', timeout: LIVE_WITHIN_MS * 2 });
+    expect(Date.now() - since).toBeLessThan(LIVE_WITHIN_MS);
+    expect(await notReloaded(page)).toBe(true);
+    await context.close();
   });
 });

@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import {
   createSourceEventStream,
   execute,
@@ -7,14 +6,13 @@ import {
   print,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLError,
+  type GraphQLFormattedError,
 } from 'graphql';
+import { EventSubscription, type CohortRenderer, type DeliverySink, type FanOut } from '../modules/events/index.js';
 
 /** Executions of subscription events, across all cohorts (the fan-out benchmark reports it per event). */
 export const cohortStats = { executions: 0 };
-
-// Per source event, the result already computed for each cohort. The bus hands every subscriber
-// the same event object, so the first subscriber of a cohort computes and the others reuse it.
-const resultsByEvent = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
 /**
  * The variables that only shape a subscriber's own source stream (its resume
@@ -40,58 +38,57 @@ export function cohortKey(args: ExecutionArgs, scopeKey: string): string {
   return JSON.stringify([print(args.document), args.operationName ?? null, variables, scopeKey]);
 }
 
-function isAsyncIterable<T>(value: unknown): value is AsyncIterable<T> {
-  return value !== null && typeof value === 'object' && Symbol.asyncIterator in value;
-}
-
 /**
- * graphql-ws `subscribe`: each subscriber keeps its own source stream (its
- * replay, its permission filter), but executing an event's selection happens
- * once per cohort — same document, variables and permission scope.
+ * graphql-ws `subscribe`: the subscription is checked here (its resolver
+ * validates the cursor and who asks), then handed to the instance's FanOut,
+ * which executes each event once per cohort — same document, variables and
+ * permission scope — and writes the same serialised result to every socket
+ * of the cohort. graphql-ws only sees a stream that ends when the delivery
+ * does; its `return()` (client complete, socket closed) stops the delivery.
  */
 export async function subscribeInCohorts(
   args: ExecutionArgs,
-  scopeKey: string,
-): Promise<AsyncIterable<ExecutionResult> | ExecutionResult> {
+  options: {
+    scopeKey: string;
+    fanOut: FanOut;
+    sink: DeliverySink;
+    /** A new context per execution: one EntityManager fork per pushed event. */
+    contextForEvent: () => unknown;
+    formatErrors: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+  },
+): Promise<AsyncGenerator<ExecutionResult, void, unknown> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (!isAsyncIterable<unknown>(source)) return source as ExecutionResult;
-  const key = cohortKey(args, scopeKey);
-  const iterator = source[Symbol.asyncIterator]();
-
-  const run = (event: unknown): Promise<ExecutionResult> => {
-    if (event === null || typeof event !== 'object') {
+  if (!(source instanceof EventSubscription)) {
+    if (Symbol.asyncIterator in source) throw new Error('Only opsEvents subscriptions are served');
+    return source;
+  }
+  const renderer: CohortRenderer = {
+    key: cohortKey(args, options.scopeKey),
+    async render(event) {
       cohortStats.executions += 1;
-      return Promise.resolve(execute({ ...args, rootValue: event }));
-    }
-    let perCohort = resultsByEvent.get(event);
-    if (!perCohort) {
-      perCohort = new Map();
-      resultsByEvent.set(event, perCohort);
-    }
-    let result = perCohort.get(key);
-    if (!result) {
-      cohortStats.executions += 1;
-      result = Promise.resolve(execute({ ...args, rootValue: event }));
-      perCohort.set(key, result);
-    }
-    return result;
+      const result = await execute({ ...args, rootValue: event, contextValue: options.contextForEvent() });
+      return JSON.stringify(result.errors ? { ...result, errors: options.formatErrors(result.errors) } : result);
+    },
   };
-
-  // A Repeater, so a subscriber that leaves is dropped at once, not at the next event.
-  return new Repeater<ExecutionResult>(async (push, stop) => {
-    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
-    try {
-      for (;;) {
-        const next = await Promise.race([iterator.next(), stopped]);
-        if (next.done) break;
-        await push(run(next.value));
-      }
-    } catch (error) {
-      stop(error);
-      return;
-    } finally {
-      await iterator.return?.();
-    }
-    stop();
-  });
+  const delivery = options.fanOut.attach(source, renderer, options.sink);
+  const done: IteratorReturnResult<void> = { done: true, value: undefined };
+  const stream: AsyncGenerator<ExecutionResult, void, unknown> = {
+    next: () => delivery.ended.then(() => done),
+    return: () => {
+      delivery.stop();
+      return Promise.resolve(done);
+    },
+    throw: (error: unknown) => {
+      delivery.stop();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+    [Symbol.asyncIterator]() {
+      return stream;
+    },
+    [Symbol.asyncDispose]: () => {
+      delivery.stop();
+      return Promise.resolve();
+    },
+  };
+  return stream;
 }

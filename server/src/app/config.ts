@@ -37,8 +37,10 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long the event log keeps events (subscribers can resume within it). */
   OPS_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  /** Events a subscriber may fall behind by before it is disconnected (it resumes from its cursor). */
-  SUBSCRIBER_BUFFER_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  /** Bytes a subscriber's socket may hold unsent before it is disconnected (it resumes from its cursor). */
+  SUBSCRIBER_BUFFER_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(1_048_576),
+  /** Live events a subscriber may have waiting while it replays from its cursor, before it is disconnected. */
+  SUBSCRIBER_BUFFER_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

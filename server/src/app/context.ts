@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DomainError, Role } from '@groundwork/shared';
 import type { Config } from './config.js';
-import type { EventAudience, EventLog } from '../modules/events/index.js';
+import type { EventLog } from '../modules/events/index.js';
 
 /** Who is asking. Null for an anonymous request. */
 export interface Viewer {
@@ -21,10 +21,8 @@ export interface RequestContext {
   clientAddress?: string;
   /** The event log as of the start of the request (seeds live views without a gap). */
   eventCursor?: string;
-  /** This instance's event log reader and audience check (subscriptions). */
-  realtime?: { log: EventLog; audience: EventAudience; bufferLimit: number };
-  /** Present on WebSocket operations: ends the connection with a close code and reason. */
-  closeConnection?: (code: number, reason: string) => void;
+  /** This instance's event log reader (cursors, subscriptions). */
+  realtime?: { log: EventLog };
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
   config: Pick<Config, 'COMPANY_TIME_ZONE'>;
@@ -35,7 +33,7 @@ export interface RequestContext {
 
 export type RequestContextInit = Pick<
   RequestContext,
-  'em' | 'viewer' | 'authError' | 'config' | 'setSessionCookie' | 'clientAddress' | 'realtime' | 'closeConnection'
+  'em' | 'viewer' | 'authError' | 'config' | 'setSessionCookie' | 'clientAddress' | 'realtime'
 >;
 
 export function createRequestContext(init: RequestContextInit): RequestContext {

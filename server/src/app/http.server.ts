@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import type { Database } from './db/database.js';
 import { createRequestContext, type RequestContext } from './context.js';
 import { startWsServer } from './ws.server.js';
-import type { EventLog } from '../modules/events/index.js';
+import type { EventLog, FanOut } from '../modules/events/index.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
@@ -21,6 +21,8 @@ import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modul
 export interface HttpServer {
   url: string;
   port: number;
+  /** Live event delivery to this instance's WebSocket subscribers. */
+  fanOut: FanOut;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function startHttpServer(
           em: db.orm.em.fork(),
           ...auth,
           config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
-          realtime: { log, audience: ws.audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
+          realtime: { log },
           clientAddress: req.ip,
           setSessionCookie: (token) => {
             const options = { httpOnly: true, sameSite: 'strict' as const, secure: production, path: '/' };
@@ -121,6 +123,7 @@ export async function startHttpServer(
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    fanOut: ws.fanOut,
     close: async () => {
       await apollo.stop();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));

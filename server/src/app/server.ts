@@ -6,13 +6,14 @@ import { createSchema } from './schema.js';
 import { startHttpServer } from './http.server.js';
 import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
-import { EventLog, pruneOpsEvents } from '../modules/events/index.js';
+import { EventLog, pruneOpsEvents, type FanOut } from '../modules/events/index.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
   events: EventLog;
+  fanOut: FanOut;
   close(): Promise<void>;
 }
 
@@ -46,6 +47,7 @@ export async function startServer(
       port: http.port,
       db,
       events: log,
+      fanOut: http.fanOut,
       close: async () => {
         clearInterval(pruning);
         await http.close();

@@ -11,7 +11,7 @@ import { QUERY_LIMITS } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
 import type { Logger } from './logger.js';
 import { tokenFromHeaders, viewerFromToken } from '../modules/auth/index.js';
-import { EventAudience, type EventLog } from '../modules/events/index.js';
+import { EventAudience, FanOut, type DeliverySink, type EventLog } from '../modules/events/index.js';
 
 const PING_INTERVAL_MS = 15_000;
 
@@ -30,7 +30,14 @@ export function startWsServer(options: {
   logger: Logger;
 }) {
   const { httpServer, schema, db, config, log } = options;
-  const audience = new EventAudience({ em: db.orm.em });
+  const fanOut = new FanOut(log, {
+    bufferBytes: config.SUBSCRIBER_BUFFER_BYTES,
+    replayLimit: config.SUBSCRIBER_BUFFER_LIMIT,
+    logger: options.logger,
+  });
+  // Each operation's context → where its events are written (graphql-ws gives the id to `context` only).
+  const sinks = new WeakMap<object, DeliverySink>();
+  const contextFactories = new WeakMap<object, () => RequestContext>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
   const rules = [...specifiedRules, ...options.validationRules];
   // The same error shapes (extensions.code) over the socket as over HTTP.
@@ -73,21 +80,39 @@ export function startWsServer(options: {
         if (errors.length > 0) return errors;
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      context: (ctx): RequestContext =>
-        createRequestContext({
-          em: db.orm.em.fork(),
-          viewer: ctx.extra.viewer ?? null,
-          authError: null,
-          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
-          realtime: { log, audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
-          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
-        }),
+      context: (ctx, id): RequestContext => {
+        const newContext = () =>
+          createRequestContext({
+            em: db.orm.em.fork(),
+            viewer: ctx.extra.viewer ?? null,
+            authError: null,
+            config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+            realtime: { log },
+          });
+        const context = newContext();
+        const socket = ctx.extra.socket;
+        // The graphql-ws `next` frame around a payload serialised once per cohort.
+        const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+        sinks.set(context, {
+          send: (json) => socket.send(`${prefix}${json}}`),
+          bufferedBytes: () => socket.bufferedAmount,
+          close: (code, reason) => socket.close(code, reason),
+        });
+        contextFactories.set(context, newContext);
+        return context;
+      },
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: format(result.errors) } : undefined,
       subscribe: (args) => {
-        const viewer = (args.contextValue as RequestContext).viewer;
-        return subscribeInCohorts(args, viewer ? EventAudience.scopeKey(viewer) : 'anonymous');
+        const context = args.contextValue as RequestContext;
+        return subscribeInCohorts(args, {
+          scopeKey: context.viewer ? EventAudience.scopeKey(context.viewer) : 'anonymous',
+          fanOut,
+          sink: sinks.get(context)!,
+          contextForEvent: contextFactories.get(context)!,
+          formatErrors: format,
+        });
       },
     },
     wsServer,
@@ -111,9 +136,10 @@ export function startWsServer(options: {
   pinger.unref();
 
   return {
-    audience,
+    fanOut,
     async dispose() {
       clearInterval(pinger);
+      fanOut.dispose();
       await cleanup.dispose();
     },
   };

@@ -10,6 +10,8 @@ export interface LoggedEvent {
   entityType: string;
   entityId: string;
   accountId: string | null;
+  /** The account's manager when the event was read: who among account managers may receive it. */
+  accountManagerId: string | null;
   propertyId: string | null;
   actorId: string | null;
   at: Date;
@@ -26,6 +28,7 @@ interface Row {
   entity_type: string;
   entity_id: string;
   account_id: string | null;
+  account_manager_id: string | null;
   property_id: string | null;
   actor_id: string | null;
   at: Date | string;
@@ -39,6 +42,7 @@ function toEvent(row: Row): LoggedEvent {
     entityType: row.entity_type,
     entityId: row.entity_id,
     accountId: row.account_id,
+    accountManagerId: row.account_manager_id,
     propertyId: row.property_id,
     actorId: row.actor_id,
     at: new Date(row.at),
@@ -101,8 +105,10 @@ export class EventLog {
       .fork()
       .getConnection()
       .execute<Row[]>(
-        `select e.seq::text as seq, type, entity_type, entity_id, account_id, property_id, actor_id, at, payload
-         from ops_events e where e.seq > ? order by e.seq limit ?`,
+        `select e.seq::text as seq, e.type, e.entity_type, e.entity_id, e.account_id, a.account_manager_id,
+                e.property_id, e.actor_id, e.at, e.payload
+         from ops_events e left join accounts a on a.id = e.account_id
+         where e.seq > ? order by e.seq limit ?`,
         [seq, limit],
       );
     return rows.map(toEvent);

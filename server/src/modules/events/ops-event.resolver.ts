@@ -21,7 +21,7 @@ export class OpsEventResolver {
     subscribe: ({ args, context }) => {
       const ctx = context as RequestContext;
       if (!ctx.realtime) throw new Error('opsEvents is served over the WebSocket only');
-      return opsEventStream(ctx, ctx.realtime, args.since, args.filter as OpsEventFilterValue);
+      return opsEventStream(ctx, ctx.realtime.log, args.since, args.filter as OpsEventFilterValue);
     },
   })
   opsEvents(

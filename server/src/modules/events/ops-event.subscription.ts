@@ -1,4 +1,3 @@
-import { Repeater } from '@repeaterjs/repeater';
 import { badInput, DomainError } from '@groundwork/shared';
 import type { RequestContext, Viewer } from '../../app/context.js';
 import { Access } from '../auth/index.js';
@@ -11,29 +10,23 @@ export interface OpsEventFilterValue {
   types?: string[] | null;
 }
 
-/** WebSocket close code for a consumer that fell too far behind. */
-export const SLOW_CONSUMER_CLOSE_CODE = 4413;
-
-/** Who may receive an event, decided per subscriber, cached per instance. */
-export class EventAudience {
-  private managers = new Map<string, { managerId: string | null; at: number }>();
-
-  constructor(private readonly ctx: Pick<RequestContext, 'em'>) {}
-
+/** Who may receive an event: decided per subscriber, synchronously, from what the log read carries. */
+export const EventAudience = {
   /** The scope part of a cohort key: subscribers with equal keys may share results. */
-  static scopeKey(viewer: Viewer): string {
+  scopeKey(viewer: Viewer): string {
     if (viewer.role === 'ACCOUNT_MANAGER') return `am:${viewer.id}`;
     if (viewer.role === 'CREW_LEAD') return `crew:${viewer.crewId ?? 'none'}`;
     return 'all';
-  }
+  },
 
-  async allows(viewer: Viewer, event: LoggedEvent): Promise<boolean> {
+  allows(viewer: Viewer, event: LoggedEvent): boolean {
     switch (viewer.role) {
       case 'EXECUTIVE':
       case 'OPS_MANAGER':
         return true;
       case 'ACCOUNT_MANAGER':
-        return event.accountId !== null && (await this.managerOf(event.accountId)) === viewer.id;
+        // The account's manager as of reading the event: a handed-over account's events go to its new manager.
+        return event.accountId !== null && event.accountManagerId === viewer.id;
       case 'CREW_LEAD':
         return (
           viewer.crewId !== null &&
@@ -45,21 +38,8 @@ export class EventAudience {
         return unreachable;
       }
     }
-  }
-
-  private async managerOf(accountId: string): Promise<string | null> {
-    const cached = this.managers.get(accountId);
-    // Accounts rarely change hands; a minute of staleness is the price of not querying per event.
-    if (cached && Date.now() - cached.at < 60_000) return cached.managerId;
-    const [row] = await this.ctx.em
-      .fork()
-      .getConnection()
-      .execute<{ account_manager_id: string }[]>('select account_manager_id from accounts where id = ?', [accountId]);
-    const managerId = row?.account_manager_id ?? null;
-    this.managers.set(accountId, { managerId, at: Date.now() });
-    return managerId;
-  }
-}
+  },
+};
 
 function matches(filter: OpsEventFilterValue | null | undefined, event: LoggedEvent): boolean {
   if (!filter) return true;
@@ -76,20 +56,38 @@ function parseCursor(since: string): bigint {
 }
 
 /**
- * One subscriber's events: everything after `since` from the log, then live,
- * with no gap, duplicate or reordering at the seam (live events that arrive
- * during the replay wait in the buffer and are skipped up to the last
- * replayed sequence number). The cursor is checked before the stream starts,
- * so a bad or too-old one is answered as an error of the subscribe request.
+ * A validated `opsEvents` subscription: who asks, from where, for what. It is
+ * delivered by the instance's FanOut (which replays from `since`, then goes
+ * live); graphql only needs it to look like a stream, so iterating it directly
+ * is refused.
+ */
+export class EventSubscription implements AsyncIterable<LoggedEvent> {
+  constructor(
+    readonly viewer: Viewer,
+    readonly since: bigint | null,
+    private readonly filter: OpsEventFilterValue | null | undefined,
+  ) {}
+
+  accepts(event: LoggedEvent): boolean {
+    return matches(this.filter, event) && EventAudience.allows(this.viewer, event);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<LoggedEvent> {
+    throw new Error('opsEvents is delivered by the WebSocket fan-out');
+  }
+}
+
+/**
+ * Checks a subscription before it starts, so a bad or too-old cursor is
+ * answered as an error of the subscribe request.
  */
 export async function opsEventStream(
   ctx: RequestContext,
-  realtime: { log: EventLog; audience: EventAudience; bufferLimit: number },
+  log: EventLog,
   since: string | null | undefined,
   filter: OpsEventFilterValue | null | undefined,
-): Promise<AsyncIterable<LoggedEvent>> {
+): Promise<EventSubscription> {
   const viewer = new Access(ctx).viewer();
-  const { log, audience, bufferLimit } = realtime;
   const start = since === null || since === undefined ? null : parseCursor(since);
   if (start !== null) {
     const oldest = await log.oldestSeq();
@@ -104,66 +102,5 @@ export async function opsEventStream(
       );
     }
   }
-  const deliverable = async (event: LoggedEvent) => matches(filter, event) && (await audience.allows(viewer, event));
-
-  // A Repeater stops at once when the subscriber goes away, even while waiting for events.
-  return new Repeater<LoggedEvent>(async (push, stop) => {
-    let stopped = false;
-    void stop.then(() => (stopped = true));
-    const buffer: LoggedEvent[] = [];
-    let wake: (() => void) | null = null;
-    let overflowed = false;
-    const unsubscribe = log.subscribe((batch) => {
-      if (overflowed) return;
-      buffer.push(...batch);
-      if (buffer.length > bufferLimit) {
-        overflowed = true;
-        buffer.length = 0;
-      }
-      wake?.();
-    });
-    try {
-      let last = start ?? BigInt(log.head);
-      if (start !== null) {
-        for (
-          let page = await log.readAfter(last.toString());
-          page.length > 0 && !stopped;
-          page = await log.readAfter(last.toString())
-        ) {
-          for (const event of page) {
-            last = BigInt(event.seq);
-            if (await deliverable(event)) await push(event);
-            if (stopped) return;
-          }
-        }
-      }
-      while (!stopped) {
-        while (buffer.length > 0 && !stopped) {
-          const event = buffer.shift()!;
-          const seq = BigInt(event.seq);
-          if (seq <= last) continue;
-          last = seq;
-          // push resolves when the subscriber has taken the event: a slow one lets the buffer grow.
-          if (await deliverable(event)) await push(event);
-        }
-        if (overflowed) {
-          ctx.closeConnection?.(SLOW_CONSUMER_CLOSE_CODE, `Slow consumer: resubscribe with since=${last}`);
-          stop();
-          return;
-        }
-        await Promise.race([
-          new Promise<void>((resolve) => {
-            wake = resolve;
-            if (buffer.length > 0 || overflowed) resolve();
-          }),
-          stop,
-        ]);
-        wake = null;
-      }
-    } catch (error) {
-      stop(error);
-    } finally {
-      unsubscribe();
-    }
-  });
+  return new EventSubscription(viewer, start, filter);
 }

@@ -9,14 +9,17 @@ import { describeError } from '../../ui/error.describe';
 import { LoadMore } from '../../ui/LoadMore';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useSignedInUser } from '../auth/auth.context';
+import { useLiveView } from '../live/live-view.hook';
 import { CrewIssueCard, type CrewIssueNotice } from './CrewIssueCard';
 
 export const CREW_WORK_PAGE_SIZE = 20;
 
 // The server returns the crew's open Issues in the order to work them; the
-// page keeps that order.
+// page keeps that order. `eventCursor` comes with them so live updates start
+// exactly where they were read.
 export const CrewWorkPageQuery = graphql(`
   query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {
+    eventCursor
     issues(filter: { crewId: $crewId, openOnly: true }, first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -59,6 +62,13 @@ export function CrewWorkPage() {
     variables: { crewId: crew?.id ?? '', first: CREW_WORK_PAGE_SIZE },
     skip: !crew,
     notifyOnNetworkStatusChange: true,
+  });
+  // The server sends a crew lead only its own crew's Issue events (and the one that took an Issue away).
+  useLiveView({
+    cursor: networkStatus === NetworkStatus.ready ? data?.eventCursor : undefined,
+    filter: { entityTypes: ['Issue'] },
+    touches: (event) => event.entityType === 'Issue',
+    reload: async () => (await refetch()).data?.eventCursor,
   });
   const [updateStatus] = useMutation(CrewIssueStatusMutation);
   const [pending, setPending] = useState<Pending | null>(null);
