@@ -278,6 +278,118 @@ describe.each(BACKENDS)('mapView (%s)', (backend) => {
     expect(res.errors?.[0]?.message).toMatch(new RegExp(`^${field.replace('.', '\\.')}:`));
   });
 
+  describe('crew panel', () => {
+    const CREWS = `{ crews { id openIssueCount overdueIssueCount nextVisits { date schedule { property { id } serviceLine { id } } } } }`;
+    type CrewRow = {
+      id: string;
+      openIssueCount: number;
+      overdueIssueCount: number;
+      nextVisits: { date: string; schedule: { property: { id: string } } }[];
+    };
+    const crews = async (token: string) => {
+      const res = await server.gql<{ crews: CrewRow[] }>(CREWS, {}, token);
+      expect(res.errors).toBeUndefined();
+      return new Map(res.data!.crews.map((c) => [c.id, c]));
+    };
+    const workload = async (crewId: string, managerId?: string) => ({
+      open: await sqlCount(
+        `select count(*)::int as n from issues i join accounts a on a.id = i.account_id
+         where i.crew_id = ? and i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and (?::uuid is null or a.account_manager_id = ?)`,
+        [crewId, managerId ?? null, managerId ?? null],
+      ),
+      overdue: await sqlCount(
+        `select count(*)::int as n from issues i join accounts a on a.id = i.account_id
+         where i.crew_id = ? and i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and i.due_at < now()
+           and (?::uuid is null or a.account_manager_id = ?)`,
+        [crewId, managerId ?? null, managerId ?? null],
+      ),
+    });
+
+    it('counts each crew’s open and overdue Issues and lists its next visits', async () => {
+      const all = await crews(w.ops);
+      const a = all.get(w.crewA.id)!;
+      expect({ open: a.openIssueCount, overdue: a.overdueIssueCount }).toEqual(await workload(w.crewA.id));
+      expect(a.overdueIssueCount).toBeGreaterThanOrEqual(2);
+      expect(a.nextVisits).toHaveLength(1);
+      expect(a.nextVisits[0]!.schedule.property.id).toBe(w.p1.id);
+      // Crew A's schedule is weekly on Mondays: the next visit is a Monday, today or within a week.
+      const next = new Date(`${a.nextVisits[0]!.date}T12:00:00Z`);
+      expect(next.getUTCDay()).toBe(1);
+      expect(next.getTime() - Date.now()).toBeLessThan(8 * DAY);
+    });
+
+    it('counts only what an account manager may read', async () => {
+      const mine = await crews(w.am1.token);
+      expect(mine.get(w.crewA.id)!.openIssueCount).toBe((await workload(w.crewA.id, w.am1.user.id)).open);
+      // Crew B works only on account 2's sites: nothing of it is account manager 1's.
+      expect(mine.get(w.crewB.id)).toMatchObject({ openIssueCount: 0, overdueIssueCount: 0, nextVisits: [] });
+      expect((await crews(w.am2.token)).get(w.crewA.id)!.nextVisits).toEqual([]);
+    });
+
+    it('shows a crew lead their own crew’s numbers and nothing of other crews', async () => {
+      const lead = await crews(w.leadA);
+      expect(lead.get(w.crewA.id)!.openIssueCount).toBe((await workload(w.crewA.id)).open);
+      expect(lead.get(w.crewB.id)).toMatchObject({ openIssueCount: 0, overdueIssueCount: 0, nextVisits: [] });
+    });
+  });
+
+  describe('issue drawer', () => {
+    const DRAWER = `query($id: ID!) { issue(id: $id) {
+      id status dueAt crew { id name } photos { id } allowedStatuses
+      history { kind fromStatus toStatus note crew { id } actor { id } location { lng lat } at }
+    } }`;
+
+    it('shows the history, oldest first, and the status changes the viewer may make', async () => {
+      // On p3, outside the metro box and without a schedule: it stays OPEN until assigned.
+      const created = await server.gql<{ createIssue: { issue: { id: string; version: number } } }>(
+        `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version } } }`,
+        {
+          input: {
+            propertyId: w.p3.id,
+            location: { lng: -104.5, lat: 39.9 },
+            title: 'Drawer',
+            category: 'WEEDS',
+            allowDuplicate: true,
+          },
+        },
+        w.ops,
+      );
+      const { id } = created.data!.createIssue.issue;
+      const assigned = await server.gql<{ assignIssue: { version: number } }>(
+        `mutation($input: AssignIssueInput!) { assignIssue(input: $input) { version } }`,
+        { input: { issueId: id, crewId: w.crewA.id, expectedVersion: created.data!.createIssue.issue.version } },
+        w.ops,
+      );
+      const changed = await server.gql(
+        `mutation($input: UpdateIssueStatusInput!) { updateIssueStatus(input: $input) { id } }`,
+        {
+          input: {
+            issueId: id,
+            status: 'IN_PROGRESS',
+            note: 'On it',
+            expectedVersion: assigned.data!.assignIssue.version,
+          },
+        },
+        w.leadA,
+      );
+      expect(changed.errors).toBeUndefined();
+      const res = await server.gql(DRAWER, { id }, w.ops);
+      expect(res.errors).toBeUndefined();
+      const issue = res.data!.issue;
+      expect(issue).toMatchObject({ status: 'IN_PROGRESS', crew: { id: w.crewA.id }, photos: [] });
+      expect(issue.history).toMatchObject([
+        { kind: 'CREATED', fromStatus: null, toStatus: 'OPEN', crew: null, location: { lng: -104.5, lat: 39.9 } },
+        { kind: 'ASSIGNED', fromStatus: 'OPEN', toStatus: 'ASSIGNED', crew: { id: w.crewA.id } },
+        { kind: 'STATUS_CHANGED', fromStatus: 'ASSIGNED', toStatus: 'IN_PROGRESS', note: 'On it' },
+      ]);
+      expect(issue.history.every((h: { actor: unknown }) => h.actor !== null)).toBe(true);
+      expect(issue.allowedStatuses).toEqual(['RESOLVED']);
+      expect((await server.gql(DRAWER, { id }, w.leadA)).data!.issue.allowedStatuses).toEqual(['RESOLVED']);
+      expect((await server.gql(DRAWER, { id }, w.am1.token)).data!.issue.allowedStatuses).toEqual(['RESOLVED']);
+      expect((await server.gql(DRAWER, { id }, w.exec)).data!.issue.allowedStatuses).toEqual([]);
+    });
+  });
+
   describe('permissions', () => {
     it('executives and ops managers see every account', async () => {
       expect((await view(w.exec, {})).pinCount).toBe(11);

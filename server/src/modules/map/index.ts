@@ -4,6 +4,7 @@ export { BBoxInput, MapFilter, MapPinKindEnum } from './map.inputs.js';
 export { MapView, MapPin, MapCluster, MapProperty } from './map.types.js';
 export {
   Sql,
+  CURSOR_SQL,
   clustersSql,
   issueWhere,
   enhancementWhere,

@@ -8,6 +8,7 @@ import {
   type IssueStatus,
   type IssueUrgency,
 } from '@groundwork/shared';
+import type { WorkScope } from '../auth/index.js';
 
 /**
  * A SQL statement with positional parameters, built in pieces. `?` is what
@@ -59,13 +60,10 @@ function sql(strings: TemplateStringsArray, ...values: (Sql | unknown)[]): Sql {
   return new Sql(text, params);
 }
 
-/** Whose work the viewer may see (DESIGN §6), as the map's queries need it. */
-export type MapScope = { kind: 'all' } | { kind: 'accountManager'; userId: string } | { kind: 'crew'; crewId: string };
-
 /** The validated filter: every list non-empty or absent. */
 export interface MapCriteria {
   boxes: BBox[];
-  scope: MapScope;
+  scope: WorkScope;
   issues: boolean;
   enhancements: boolean;
   statuses: IssueStatus[];

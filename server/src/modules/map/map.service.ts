@@ -36,7 +36,6 @@ import {
   issueWhere,
   propertiesSql,
   type MapCriteria,
-  type MapScope,
   type Sql,
 } from './map.queries.js';
 import type { MapCluster, MapPin, MapProperty, MapView } from './map.types.js';
@@ -78,7 +77,7 @@ export class MapService {
 
   /** Validates the request and turns it into the criteria the queries take. */
   criteria(bbox: BBoxInput, filter: MapFilter | null | undefined): MapCriteria {
-    const scope = this.scope();
+    const scope = this.access.workScope();
     const boxes = validateBBox(bbox, 'bbox');
     const kinds = enumList(filter?.kinds, MAP_PIN_KINDS, 'filter.kinds', 'is not a pin kind') ?? [...MAP_PIN_KINDS];
     if (scope.kind === 'crew' && kinds.length === 1 && kinds[0] === 'ENHANCEMENT') {
@@ -118,24 +117,6 @@ export class MapService {
       overdueOnly: filter?.overdueOnly === true,
       now: this.ctx.now(),
     };
-  }
-
-  private scope(): MapScope {
-    const viewer = this.access.viewer();
-    switch (viewer.role) {
-      case 'EXECUTIVE':
-      case 'OPS_MANAGER':
-        return { kind: 'all' };
-      case 'ACCOUNT_MANAGER':
-        return { kind: 'accountManager', userId: viewer.id };
-      case 'CREW_LEAD':
-        if (!viewer.crewId) throw forbidden('You are a crew lead without a crew: there is no work to show');
-        return { kind: 'crew', crewId: viewer.crewId };
-      default: {
-        const unreachable: never = viewer.role;
-        return unreachable;
-      }
-    }
   }
 
   async view(bbox: BBoxInput, zoom: number, filter: MapFilter | null | undefined): Promise<MapView> {
