@@ -9,3 +9,4 @@ export * from './routing.rules.js';
 export * from './geo.rules.js';
 export * from './text.rules.js';
 export * from './pagination.rules.js';
+export * from './map.rules.js';

@@ -10,6 +10,7 @@ import {
   descriptionSchema,
   moneySchema,
   parseField,
+  requireIdList,
   requireInt,
   requireMoney,
   requireOneOf,
@@ -153,6 +154,28 @@ describe('requireOneOf', () => {
       'urgency: must be one of ROUTINE, URGENT',
     );
     expect(thrown(() => requireOneOf(urgencies, undefined, 'urgency')).message).toBe('urgency: is required');
+  });
+});
+
+describe('requireIdList', () => {
+  const a = '0b3f6a5e-8d4c-4c1e-9a57-2f7d8e1c4b90';
+  const b = 'F1E2D3C4-B5A6-4978-8695-A4B3C2D1E0F9';
+  it('accepts ids, deduplicated and lower-cased', () => {
+    expect(requireIdList([a, b, a, b.toLowerCase()], 'filter.crewIds')).toEqual([a, b.toLowerCase()]);
+    expect(requireIdList([], 'filter.crewIds')).toEqual([]);
+  });
+
+  it('names the field and the values that are not ids', () => {
+    const error = thrown(() => requireIdList([a, 'crew-1', 7], 'filter.crewIds'));
+    expect(error.code).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe('filter.crewIds: not valid ids: "crew-1", 7');
+    expect(error.details.field).toBe('filter.crewIds');
+  });
+
+  it('refuses more than the maximum', () => {
+    expect(thrown(() => requireIdList([a, b], 'filter.accountIds', 1)).message).toBe(
+      'filter.accountIds: at most 1 ids',
+    );
   });
 });
 

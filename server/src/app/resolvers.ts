@@ -7,6 +7,7 @@ import { EnhancementResolver, AccountEnhancementsResolver } from '../modules/enh
 import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walks/index.js';
 import { PhotoResolver } from '../modules/photos/index.js';
 import { OpsEventResolver } from '../modules/events/index.js';
+import { MapResolver } from '../modules/map/index.js';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -25,4 +26,5 @@ export const RESOLVERS = [
   AccountSiteWalksResolver,
   PhotoResolver,
   OpsEventResolver,
+  MapResolver,
 ] as const;

@@ -109,3 +109,53 @@ export async function createSchedule(
   await em.flush();
   return row;
 }
+
+export interface BulkIssueOptions {
+  status?: string;
+  urgency?: 'ROUTINE' | 'URGENT';
+  category?: string;
+  crew?: Crew | null;
+  serviceLine?: ServiceLine | null;
+  dueAt?: Date | null;
+}
+
+/** `n` Issues at random points inside the property, in one statement (for map volumes). */
+export async function insertIssues(em: EntityManager, property: ClientProperty, n: number, o: BulkIssueOptions = {}) {
+  await em.getConnection().execute(
+    `insert into issues (id, property_id, account_id, location, title, category, service_line_id, urgency, status,
+       crew_id, due_at, source, created_at, updated_at)
+     select gen_random_uuid(), p.id, p.account_id, d.geom, 'Bulk issue', ?, ?, ?, ?, ?, ?, 'CUSTOMER', now(), now()
+     from properties p cross join lateral ST_Dump(ST_GeneratePoints(p.boundary, ?)) d
+     where p.id = ?`,
+    [
+      o.category ?? 'LITTER',
+      o.serviceLine?.id ?? null,
+      o.urgency ?? 'ROUTINE',
+      o.status ?? 'OPEN',
+      o.crew?.id ?? null,
+      o.dueAt ?? null,
+      n,
+      property.id,
+    ],
+    'run',
+  );
+}
+
+/** `n` Enhancements at random points inside the property, in one statement. */
+export async function insertEnhancements(
+  em: EntityManager,
+  property: ClientProperty,
+  n: number,
+  o: { stage?: string; serviceLine?: ServiceLine | null } = {},
+) {
+  const qualified = !['IDENTIFIED', 'DECLINED'].includes(o.stage ?? 'IDENTIFIED');
+  await em.getConnection().execute(
+    `insert into enhancements (id, property_id, account_id, location, title, service_line_id, stage,
+       customer_interest, budget_confirmed, created_at, updated_at)
+     select gen_random_uuid(), p.id, p.account_id, d.geom, 'Bulk enhancement', ?, ?, ?, ?, now(), now()
+     from properties p cross join lateral ST_Dump(ST_GeneratePoints(p.boundary, ?)) d
+     where p.id = ?`,
+    [o.serviceLine?.id ?? null, o.stage ?? 'IDENTIFIED', qualified, qualified, n, property.id],
+    'run',
+  );
+}

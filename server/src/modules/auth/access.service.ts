@@ -3,6 +3,9 @@ import { forbidden, type Role } from '@groundwork/shared';
 import type { RequestContext, Viewer } from '../../app/context.js';
 import { requireViewer } from './auth.service.js';
 
+/** Whose work a viewer may read, for services that write their own SQL. */
+export type WorkScope = { kind: 'all' } | { kind: 'accountManager'; userId: string } | { kind: 'crew'; crewId: string };
+
 /** Roles that read every account. */
 const READ_ALL: readonly Role[] = ['EXECUTIVE', 'OPS_MANAGER'];
 
@@ -42,6 +45,19 @@ export class Access {
     if (viewer.role === 'ACCOUNT_MANAGER') return { account: { accountManager: viewer.id } };
     if (options.crewReadable && viewer.crewId) return { crew: viewer.crewId };
     throw forbidden('Your role cannot read these records');
+  }
+
+  /**
+   * The same rule as {@link workFilter} as data: everything, one account
+   * manager's accounts, or one crew's Issues (a crew lead without a crew reads
+   * nothing and is refused).
+   */
+  workScope(): WorkScope {
+    const viewer = this.viewer();
+    if (READ_ALL.includes(viewer.role)) return { kind: 'all' };
+    if (viewer.role === 'ACCOUNT_MANAGER') return { kind: 'accountManager', userId: viewer.id };
+    if (viewer.crewId) return { kind: 'crew', crewId: viewer.crewId };
+    throw forbidden('You are a crew lead without a crew: there is no work to show');
   }
 
   /** Whether the viewer may read an account, by its manager's id. */

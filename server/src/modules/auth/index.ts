@@ -12,4 +12,4 @@ export {
   SESSION_TTL_SECONDS,
 } from './auth.service.js';
 export { AuthResolver } from './auth.resolver.js';
-export { Access } from './access.service.js';
+export { Access, type WorkScope } from './access.service.js';

@@ -1,10 +1,16 @@
-import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
 import { Crew } from './crew.entity.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';
 import { CrewService } from './crew.service.js';
+
+@ObjectType({ description: 'A visit the crew is scheduled to make: the next date of one of its schedules.' })
+export class CrewVisit {
+  @Field(() => LocalDateScalar) date!: string;
+  @Field(() => ServiceSchedule, { description: 'The property and service line visited.' }) schedule!: ServiceSchedule;
+}
 
 @Resolver(() => Crew)
 export class CrewResolver {
@@ -13,9 +19,25 @@ export class CrewResolver {
     return new CrewService(ctx).list();
   }
 
-  @FieldResolver(() => Int)
-  openIssueCount(@Root() crew: Crew, @Ctx() ctx: RequestContext): Promise<number> {
-    return new CrewService(ctx).openIssueCount(crew.id);
+  @FieldResolver(() => Int, { description: 'Open Issues of the crew that you may read (your accounts, your crew).' })
+  async openIssueCount(@Root() crew: Crew, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await new CrewService(ctx).workload(crew.id)).open;
+  }
+
+  @FieldResolver(() => Int, { description: 'Overdue open Issues of the crew that you may read.' })
+  async overdueIssueCount(@Root() crew: Crew, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await new CrewService(ctx).workload(crew.id)).overdue;
+  }
+
+  @FieldResolver(() => [CrewVisit], {
+    description: 'The next scheduled visits, soonest first, on properties you may read (default 5, at most 50).',
+  })
+  nextVisits(
+    @Root() crew: Crew,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CrewVisit[]> {
+    return new CrewService(ctx).nextVisits(crew.id, first);
   }
 }
 

@@ -1,4 +1,4 @@
-import { nextVisitDate, OPEN_ISSUE_STATUSES } from '@groundwork/shared';
+import { clampPageSize, nextVisitDate, OPEN_ISSUE_STATUSES } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Crew } from './crew.entity.js';
 import { Access } from '../auth/index.js';
@@ -18,19 +18,58 @@ export class CrewService {
     return this.ctx.em.find(ServiceLine, {}, { orderBy: { name: 'asc' } });
   }
 
-  openIssueCount(crewId: string): Promise<number> {
+  /**
+   * A crew's open and overdue Issues, counted over what the viewer may read:
+   * an account manager sees the crew's work on their own accounts, a crew lead
+   * only their own crew's. Batched over every crew in the response.
+   */
+  workload(crewId: string): Promise<{ open: number; overdue: number }> {
+    const scope = new Access(this.ctx).workScope();
     return this.ctx
-      .loader<string, number>('crew:openIssueCount', async (ids) => {
-        const rows = await this.ctx.em
-          .getConnection()
-          .execute<{ crew_id: string; n: number }[]>(
-            `select crew_id, count(*)::int as n from issues where crew_id in (?) and status in (?) group by crew_id`,
-            [ids, [...OPEN_ISSUE_STATUSES]],
-          );
-        const byId = new Map(rows.map((r) => [r.crew_id, r.n]));
-        return ids.map((id) => byId.get(id) ?? 0);
+      .loader<string, { open: number; overdue: number }>('crew:workload', async (ids) => {
+        const visible = scope.kind === 'crew' ? ids.filter((id) => id === scope.crewId) : [...ids];
+        if (visible.length === 0) return ids.map(() => ({ open: 0, overdue: 0 }));
+        const manager = scope.kind === 'accountManager';
+        const rows = await this.ctx.em.getConnection().execute<{ crew_id: string; open: number; overdue: number }[]>(
+          `select i.crew_id, count(*)::int as open, count(*) filter (where i.due_at < ?)::int as overdue
+           from issues i
+           where i.crew_id in (?) and i.status in (?)
+             ${manager ? 'and i.account_id in (select a.id from accounts a where a.account_manager_id = ?)' : ''}
+           group by i.crew_id`,
+          [this.ctx.now(), visible, [...OPEN_ISSUE_STATUSES], ...(manager ? [scope.userId] : [])],
+        );
+        const byId = new Map(rows.map((r) => [r.crew_id, { open: r.open, overdue: r.overdue }]));
+        return ids.map((id) => byId.get(id) ?? { open: 0, overdue: 0 });
       })
       .load(crewId);
+  }
+
+  /**
+   * The crew's next visits, soonest first, one per schedule (property × service
+   * line), on the properties the viewer may read. Every crew's schedules in
+   * the response load in one query; the dates come from the shared schedule rules.
+   */
+  async nextVisits(
+    crewId: string,
+    first: number | null | undefined,
+  ): Promise<{ date: string; schedule: ServiceSchedule }[]> {
+    const size = clampPageSize(first, { default: 5, max: 50 }, 'first');
+    const scope = new Access(this.ctx).workScope();
+    const schedules = await this.ctx
+      .loader<string, ServiceSchedule[]>('crew:schedules', async (ids) => {
+        const visible = scope.kind === 'crew' ? ids.filter((id) => id === scope.crewId) : [...ids];
+        if (visible.length === 0) return ids.map(() => []);
+        const rows = await this.ctx.em.find(ServiceSchedule, {
+          crew: { $in: visible },
+          ...(scope.kind === 'accountManager' ? { property: { account: { accountManager: scope.userId } } } : {}),
+        });
+        return groupBy(ids, rows, (r) => r.crew.id);
+      })
+      .load(crewId);
+    return schedules
+      .map((schedule) => ({ date: this.nextVisitDate(schedule), schedule }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.schedule.id.localeCompare(b.schedule.id))
+      .slice(0, size);
   }
 
   schedulesOfProperty(propertyId: string): Promise<ServiceSchedule[]> {

@@ -3,4 +3,4 @@ export { Crew } from './crew.entity.js';
 export { CategoryRoute } from './category-route.entity.js';
 export { ServiceSchedule, VisitCadenceEnum } from './service-schedule.entity.js';
 export { CrewService } from './crew.service.js';
-export { CrewResolver, ServiceScheduleResolver, ServiceLineResolver } from './crew.resolver.js';
+export { CrewResolver, CrewVisit, ServiceScheduleResolver, ServiceLineResolver } from './crew.resolver.js';

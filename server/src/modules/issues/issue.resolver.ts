@@ -3,7 +3,8 @@ import type { RequestContext } from '../../app/context.js';
 import { connectionTypes } from '../../app/graphql/connection.types.js';
 import { Account } from '../accounts/index.js';
 import { Photo } from '../photos/index.js';
-import { Issue } from './issue.entity.js';
+import { Issue, IssueStatusEnum } from './issue.entity.js';
+import { IssueActivity } from './issue-activity.entity.js';
 import {
   AssignIssueInput,
   CreateIssueInput,
@@ -38,6 +39,18 @@ export class IssueResolver {
   @FieldResolver(() => Boolean, { description: 'Past its due date and not resolved.' })
   overdue(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
     return new IssueService(ctx).isOverdue(issue);
+  }
+
+  @FieldResolver(() => [IssueActivity], { description: 'What happened to it, oldest first.' })
+  history(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).history(issue.id);
+  }
+
+  @FieldResolver(() => [IssueStatusEnum], {
+    description: 'Statuses your role may move it to from here (the lifecycle and your role; assignIssue is separate).',
+  })
+  allowedStatuses(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
+    return new IssueService(ctx).allowedStatuses(issue);
   }
 
   @FieldResolver(() => [Photo])

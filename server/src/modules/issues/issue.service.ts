@@ -4,6 +4,7 @@ import {
   DomainError,
   DUPLICATE_RADIUS_METERS,
   OPEN_ISSUE_STATUSES,
+  allowedIssueTransitionsForRole,
   assertIssueTransitionForRole,
   badInput,
   canAssignIssue,
@@ -108,6 +109,25 @@ export class IssueService {
 
   isOverdue(issue: Issue): boolean {
     return isOverdue(issue, this.ctx.now());
+  }
+
+  /** The Issue's history, oldest first; batched over every Issue in the response. */
+  history(issueId: string): Promise<IssueActivity[]> {
+    return this.ctx
+      .loader<string, IssueActivity[]>('issue:history', async (ids) => {
+        const rows = await this.ctx.em.find(
+          IssueActivity,
+          { issue: { $in: [...ids] } },
+          { orderBy: { at: 'asc', id: 'asc' } },
+        );
+        return groupBy(ids, rows, (r) => r.issue.id);
+      })
+      .load(issueId);
+  }
+
+  /** The status changes the viewer's role may make from here: the drawer's buttons. */
+  allowedStatuses(issue: Issue): readonly IssueStatus[] {
+    return allowedIssueTransitionsForRole(issue.status, this.access.viewer().role);
   }
 
   photos(issueId: string): Promise<Photo[]> {

@@ -1,0 +1,371 @@
+/**
+ * Map benchmark (DESIGN.md §8 "Speed"): `mapView` over the demo company plus
+ * 100k and then 1M generated Issues, at city zoom (the whole metro) and
+ * street zoom (a 1280×800 view at zoom 16 over the busiest property):
+ * p50/p95 through the real HTTP GraphQL endpoint and the response size,
+ * against a baseline measured in the same run: the same SQL statements, in
+ * the same kind of read-only snapshot, sent straight through `pg`.
+ * Prints the EXPLAIN (ANALYZE) of the Issue statement of each view.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:map
+ *     [--sizes 100000,1000000] [--runs 40] [--out test-results/bench-map.json]
+ *
+ * PostgreSQL only: it creates its own database and drops it at the end.
+ * A benchmark, not a test: it asserts only that both paths agree on what they read.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  MAP_BOUNDARY_MIN_ZOOM,
+  MAP_PIN_LIMIT,
+  MAP_PROPERTY_LIMIT,
+  OPEN_ENHANCEMENT_STAGES,
+  OPEN_ISSUE_STATUSES,
+  clusterGrid,
+  degreesPerPixel,
+  simplifyTolerance,
+  type BBox,
+} from '@groundwork/shared';
+import { loadConfig } from '../../server/src/app/config.js';
+import { createLogger } from '../../server/src/app/logger.js';
+import { startServer } from '../../server/src/app/server.js';
+import { seedScale } from '../../server/src/seed/index.js';
+import {
+  CURSOR_SQL,
+  clustersSql,
+  enhancementPinsSql,
+  enhancementWhere,
+  issuePinsSql,
+  issueWhere,
+  propertiesSql,
+  type MapCriteria,
+} from '../../server/src/modules/map/index.js';
+import { createUser } from '../../server/test/support/factories.js';
+
+const { values: argv } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    runs: { type: 'string', default: '40' },
+    out: { type: 'string' },
+  },
+  strict: true,
+});
+const SIZES = argv.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+const RUNS = Math.max(5, Number(argv.runs));
+const WARMUP = 5;
+const admin = process.env.BENCH_DATABASE_URL;
+if (!admin || SIZES.length === 0) {
+  console.error('usage: BENCH_DATABASE_URL=postgres://… pnpm bench:map [--sizes 100000,1000000] [--runs 40] [--out f]');
+  process.exit(2);
+}
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS_FILE = argv.out
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argv.out)
+  : path.join(REPO_ROOT, 'test-results', 'bench-map.json');
+
+const MAP_VIEW = /* GraphQL */ `
+  query MapBench($bbox: BBoxInput!, $zoom: Float!) {
+    mapView(bbox: $bbox, zoom: $zoom) {
+      cursor
+      truncated
+      clustered
+      pinCount
+      propertyCount
+      properties {
+        id
+        name
+        accountId
+        centroid {
+          lng
+          lat
+        }
+        boundary
+      }
+      pins {
+        id
+        kind
+        location {
+          lng
+          lat
+        }
+        title
+        status
+        stage
+        urgency
+        category
+        overdue
+        dueAt
+        crewId
+        serviceLineId
+        propertyId
+        accountId
+        version
+      }
+      clusters {
+        id
+        count
+        issueCount
+        enhancementCount
+        byStatus {
+          status
+          count
+        }
+        urgentCount
+        safetyCount
+        overdueCount
+        location {
+          lng
+          lat
+        }
+        bounds {
+          west
+          south
+          east
+          north
+        }
+      }
+    }
+  }
+`;
+
+interface View {
+  name: string;
+  zoom: number;
+  bbox: BBox;
+}
+
+interface Measured {
+  ms: number[];
+  bytes: number;
+  pinCount: number;
+  clustered: boolean;
+  items: number;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** What mapView asks the database for an ops manager (everything in scope) with no filter. */
+function criteriaFor(view: View, now: Date): MapCriteria {
+  return {
+    boxes: [view.bbox],
+    scope: { kind: 'all' },
+    issues: true,
+    enhancements: true,
+    statuses: [...OPEN_ISSUE_STATUSES],
+    stages: [...OPEN_ENHANCEMENT_STAGES],
+    overdueOnly: false,
+    now,
+  };
+}
+
+/** The statements mapView runs for an ops manager, in its order, in one read-only snapshot, through pg. */
+async function directSql(client: pg.Client, view: View): Promise<{ pinCount: number; clustered: boolean }> {
+  const now = new Date();
+  const criteria = criteriaFor(view, now);
+  await client.query('begin isolation level repeatable read read only');
+  try {
+    await client.query(CURSOR_SQL.toPg());
+    const tolerance = view.zoom >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(view.zoom) : null;
+    await client.query(propertiesSql(criteria, tolerance, MAP_PROPERTY_LIMIT).toPg());
+    const issues = issueWhere(criteria)!;
+    const enhancements = enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES);
+    let pins = (await client.query(issuePinsSql(issues, MAP_PIN_LIMIT + 1, now).toPg())).rowCount ?? 0;
+    if (enhancements && pins <= MAP_PIN_LIMIT) {
+      pins += (await client.query(enhancementPinsSql(enhancements, MAP_PIN_LIMIT + 1 - pins).toPg())).rowCount ?? 0;
+    }
+    if (pins <= MAP_PIN_LIMIT) return { pinCount: pins, clustered: false };
+    const { rows } = await client.query<{ n: number }>(
+      clustersSql(issues, enhancements, clusterGrid([view.bbox], view.zoom), now).toPg(),
+    );
+    return { pinCount: rows.reduce((s, r) => s + Number(r.n), 0), clustered: true };
+  } finally {
+    await client.query('commit');
+  }
+}
+
+async function explain(client: pg.Client, view: View): Promise<string> {
+  const now = new Date();
+  const criteria = criteriaFor(view, now);
+  const issues = issueWhere(criteria)!;
+  const pins = issuePinsSql(issues, MAP_PIN_LIMIT + 1, now).toPg();
+  const { rows: counted } = await client.query(pins);
+  const statement =
+    counted.length > MAP_PIN_LIMIT
+      ? clustersSql(
+          issues,
+          enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES),
+          clusterGrid([view.bbox], view.zoom),
+          now,
+        ).toPg()
+      : pins;
+  const { rows } = await client.query({
+    text: `explain (analyze, buffers, costs off, timing off) ${statement.text}`,
+    values: statement.values,
+  });
+  return rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n');
+}
+
+async function main() {
+  const name = `gw_bench_map_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const adminClient = new pg.Client({ connectionString: admin });
+  await adminClient.connect();
+  const { rows: version } = await adminClient.query<{ server_version: string }>('show server_version');
+  await adminClient.query(`create database "${name}"`);
+  await adminClient.end();
+  const url = new URL(admin!);
+  url.pathname = `/${name}`;
+  const cleanup: (() => Promise<void>)[] = [
+    async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  ];
+  const results: Record<string, unknown>[] = [];
+  try {
+    const server = await startServer(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        DEMO_SEED: 'true',
+        NODE_ENV: 'test',
+        AUTH_SECRET: 'bench-only-signing-secret-0123456789abcdef',
+        DATABASE_URL: url.toString(),
+      }),
+      { logger: createLogger('silent') },
+    );
+    cleanup.unshift(() => server.close());
+    const em = server.db.orm.em.fork();
+    const { token } = await createUser(em, { role: 'OPS_MANAGER' });
+    const direct = new pg.Client({ connectionString: url.toString() });
+    await direct.connect();
+    cleanup.unshift(() => direct.end());
+    console.log(`map benchmark — PostgreSQL ${version[0]?.server_version}, database ${name}, ${RUNS} runs per case`);
+
+    const gql = async (view: View) => {
+      const started = performance.now();
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: MAP_VIEW, variables: { bbox: view.bbox, zoom: view.zoom } }),
+      });
+      const text = await res.text();
+      const ms = performance.now() - started;
+      const body = JSON.parse(text) as { data?: { mapView: Record<string, any> }; errors?: unknown };
+      if (!body.data) throw new Error(`mapView failed: ${JSON.stringify(body.errors)}`);
+      return { ms, bytes: Buffer.byteLength(text), view: body.data.mapView };
+    };
+
+    let seeded = 0;
+    for (const size of SIZES) {
+      const seed = await seedScale(em, { issues: size - seeded, enhancements: Math.round((size - seeded) / 20) });
+      seeded = size;
+      const [{ issues, open, properties }] = await em
+        .getConnection()
+        .execute<{ issues: number; open: number; properties: number }[]>(
+          `select (select count(*) from issues)::int as issues,
+             (select count(*) from issues where status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS'))::int as open,
+             (select count(*) from properties)::int as properties`,
+        );
+      console.log(
+        `\n${size.toLocaleString('en')} generated Issues (+${seed.enhancements.toLocaleString('en')} Enhancements) in ${round(seed.ms / 1000)} s: ` +
+          `${issues.toLocaleString('en')} Issues in all, ${open.toLocaleString('en')} open, ${properties} properties`,
+      );
+      // City: the demo metro's extent. Street: a 1280×800 px view at zoom 16 on the property with the most open Issues.
+      const [extent] = await em
+        .getConnection()
+        .execute<{ west: number; south: number; east: number; north: number }[]>(
+          `select ST_XMin(e) as west, ST_YMin(e) as south, ST_XMax(e) as east, ST_YMax(e) as north from (select ST_Extent(boundary) as e from properties) x`,
+        );
+      const [busiest] = await em.getConnection().execute<{ lng: number; lat: number }[]>(
+        `select ST_X(p.centroid) as lng, ST_Y(p.centroid) as lat from properties p
+         join (select property_id, count(*) n from issues where status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') group by 1 order by 2 desc limit 1) b
+           on b.property_id = p.id`,
+      );
+      const halfW = (1280 / 2) * degreesPerPixel(16);
+      const halfH = (800 / 2) * degreesPerPixel(16) * Math.cos((busiest!.lat * Math.PI) / 180);
+      const views: View[] = [
+        { name: 'city z11', zoom: 11, bbox: extent! },
+        {
+          name: 'street z16',
+          zoom: 16,
+          bbox: {
+            west: busiest!.lng - halfW,
+            south: busiest!.lat - halfH,
+            east: busiest!.lng + halfW,
+            north: busiest!.lat + halfH,
+          },
+        },
+      ];
+      for (const view of views) {
+        const api: Measured = { ms: [], bytes: 0, pinCount: 0, clustered: false, items: 0 };
+        const sqlMs: number[] = [];
+        let sqlRead = { pinCount: 0, clustered: false };
+        // Interleaved, so both paths see the same cache and the same background load.
+        for (let i = 0; i < WARMUP + RUNS; i++) {
+          const r = await gql(view);
+          const t = performance.now();
+          sqlRead = await directSql(direct, view);
+          const sqlTime = performance.now() - t;
+          if (i < WARMUP) continue;
+          api.ms.push(r.ms);
+          sqlMs.push(sqlTime);
+          api.bytes = r.bytes;
+          api.pinCount = r.view.pinCount;
+          api.clustered = r.view.clustered;
+          api.items = r.view.clustered ? r.view.clusters.length : r.view.pins.length;
+        }
+        if (sqlRead.pinCount !== api.pinCount || sqlRead.clustered !== api.clustered) {
+          throw new Error(`mapView and the direct SQL disagree: ${JSON.stringify({ api, sqlRead })}`);
+        }
+        const row = {
+          issues: size,
+          view: view.name,
+          mode: api.clustered ? `${api.items} clusters` : `${api.items} pins`,
+          pinCount: api.pinCount,
+          apiP50: round(pct(api.ms, 50)),
+          apiP95: round(pct(api.ms, 95)),
+          sqlP50: round(pct(sqlMs, 50)),
+          sqlP95: round(pct(sqlMs, 95)),
+          ratioP50: round(pct(api.ms, 50) / pct(sqlMs, 50), 2),
+          ratioP95: round(pct(api.ms, 95) / pct(sqlMs, 95), 2),
+          kB: round(api.bytes / 1024),
+        };
+        results.push(row);
+        console.log(
+          `  ${view.name.padEnd(11)} ${row.mode.padEnd(14)} of ${String(row.pinCount).padStart(7)} pins | ` +
+            `mapView p50 ${String(row.apiP50).padStart(6)} ms p95 ${String(row.apiP95).padStart(6)} ms | ` +
+            `pg p50 ${String(row.sqlP50).padStart(6)} ms p95 ${String(row.sqlP95).padStart(6)} ms | ` +
+            `ratio p50 ${row.ratioP50}× p95 ${row.ratioP95}× | ${row.kB} kB`,
+        );
+        console.log(
+          `  plan of the Issue statement (${view.name}, ${size.toLocaleString('en')}):\n${await explain(direct, view)}`,
+        );
+      }
+    }
+    console.log('\nSummary');
+    console.table(results);
+    await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+    await fs.writeFile(RESULTS_FILE, JSON.stringify({ at: new Date().toISOString(), runs: RUNS, results }, null, 2));
+    console.log(`results: ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
+  } finally {
+    for (const fn of cleanup) await fn().catch((e) => console.error('cleanup failed:', e));
+  }
+}
+
+await main();
