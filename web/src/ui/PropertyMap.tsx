@@ -15,7 +15,7 @@ export type PropertyMapProps = {
 const PropertyMapCanvas = lazy(() => import('./PropertyMapCanvas').then((m) => ({ default: m.PropertyMapCanvas })));
 
 /** maplibre 6 requires WebGL2; probe once and release the probe's context at once. */
-function hasWebGL2(): boolean {
+export function hasWebGL2(): boolean {
   try {
     const gl = document.createElement('canvas').getContext('webgl2');
     gl?.getExtension('WEBGL_lose_context')?.loseContext();
@@ -35,7 +35,7 @@ function MapMessage({ height, children }: { height: number; children: ReactNode 
   );
 }
 
-class MapErrorBoundary extends Component<{ height: number; children: ReactNode }, { error: Error | null }> {
+export class MapErrorBoundary extends Component<{ height: number; children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };

@@ -1,21 +1,16 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { OfflineBasemapNote } from './OfflineBasemapNote';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import { loadMapConfig, OFFLINE_STYLE } from './map.config';
+import { createBasemapMap, type Basemap } from './map.basemap';
+import { loadMapConfig } from './map.config';
 import { boundsOf, toFeatureCollection, type MapProperty } from './map.geometry';
 import type { PropertyMapProps } from './PropertyMap';
 import classes from './PropertyMap.module.css';
 
-// Without this a production build cannot find maplibre's worker (STACK.md).
-maplibregl.setWorkerUrl(workerUrl);
-
 const SOURCE = 'gw-properties';
 const FILL = 'gw-properties-fill';
 const LINE = 'gw-properties-line';
-// A remote style that has not loaded by then is treated as unreachable.
-const STYLE_TIMEOUT_MS = 8000;
 const FIT = { padding: 40, maxZoom: 17 } as const;
 
 const selected: maplibregl.ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
@@ -125,8 +120,6 @@ class PropertyOverlay {
   }
 }
 
-type Basemap = 'loading' | 'remote' | 'offline';
-
 /** The maplibre half of PropertyMap; loaded lazily so maplibre stays in its own chunk. */
 export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 320 }: PropertyMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -153,56 +146,33 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
 
   useEffect(() => {
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let map: maplibregl.Map | undefined;
+    let dispose: (() => void) | undefined;
 
     void loadMapConfig().then(({ mapStyleUrl }) => {
       const container = containerRef.current;
       if (cancelled || !container) return;
-      let offline = mapStyleUrl === null;
-      let styleLoaded = false;
       const box = boundsOf(stateRef.current.properties.map((p) => p.boundary));
+      let created: maplibregl.Map;
       try {
-        map = new maplibregl.Map({
+        const started = createBasemapMap({
           container,
-          style: mapStyleUrl ?? OFFLINE_STYLE,
-          ...(box ? { bounds: box, fitBoundsOptions: FIT } : { center: [-98.5, 39.8], zoom: 3 }),
-          attributionControl: { compact: true },
-          dragRotate: false,
-          pitchWithRotate: false,
+          mapStyleUrl,
+          view: box ? { bounds: box, fitBoundsOptions: FIT } : { center: [-98.5, 39.8], zoom: 3 },
+          onBasemap: setBasemap,
+          onStyleLoad: () => overlayRef.current?.install(),
         });
+        created = started.map;
+        dispose = started.dispose;
       } catch (error) {
         // Thrown when the WebGL context cannot be created (blocked, or lost GPU).
         setFailure(error instanceof Error ? error.message : String(error));
         return;
       }
-      const created = map;
       const overlay = new PropertyOverlay(created, (id) => onSelectRef.current(id));
       overlayRef.current = overlay;
       // The map was created framing all properties: do not zoom to the preselected one.
       overlay.update(stateRef.current, { fit: false, focus: false });
       created.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-
-      const switchToOfflineStyle = () => {
-        if (offline || cancelled) return;
-        offline = true;
-        setBasemap('offline');
-        created.setStyle(OFFLINE_STYLE, { diff: false });
-      };
-      if (!offline) timer = setTimeout(() => !styleLoaded && switchToOfflineStyle(), STYLE_TIMEOUT_MS);
-
-      // Before the first style load, any error is the style itself failing
-      // (unreachable, not JSON, invalid): fall back. Later errors are single
-      // tiles or sprites and do not warrant dropping the basemap.
-      created.on('error', () => {
-        if (!styleLoaded) switchToOfflineStyle();
-      });
-      created.on('style.load', () => {
-        styleLoaded = true;
-        clearTimeout(timer);
-        overlay.install();
-        setBasemap(offline ? 'offline' : 'remote');
-      });
       created.on('click', FILL, (event) => {
         const id = event.features?.[0]?.properties?.['id'];
         if (typeof id === 'string') onSelectRef.current(id);
@@ -213,10 +183,9 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
 
     return () => {
       cancelled = true;
-      clearTimeout(timer);
       overlayRef.current?.remove();
       overlayRef.current = null;
-      map?.remove();
+      dispose?.();
     };
   }, []);
 
@@ -232,13 +201,7 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
     <div className={classes.frame} style={{ height }}>
       {/* Sized inline: maplibre's own CSS makes its container position: relative, which would undo a class-based absolute fill. */}
       <div ref={containerRef} style={{ width: '100%', height: '100%' }} data-testid="property-map" />
-      {basemap === 'offline' && (
-        <Tooltip label="No basemap is configured or it could not be loaded; boundaries are drawn on a plain background.">
-          <Badge className={classes.basemapNote} size="xs" variant="white" color="gray" radius="sm">
-            Offline basemap
-          </Badge>
-        </Tooltip>
-      )}
+      {basemap === 'offline' && <OfflineBasemapNote drawn="boundaries are" />}
     </div>
   );
 }

@@ -27,6 +27,7 @@ function issue(id: string, overrides: Partial<CrewIssueCard_IssueFragment> = {})
 function page(nodes: CrewIssueCard_IssueFragment[], { hasNextPage = false, totalCount = nodes.length } = {}) {
   return {
     data: {
+      eventCursor: '42',
       issues: {
         __typename: 'IssueConnection',
         totalCount,

@@ -92,7 +92,7 @@ function lngLat(value: unknown): LngLatValue | null {
 const isVersion = (value: unknown): value is number => Number.isInteger(value);
 
 /** The Issue fields an Issue event's payload carries, or null when the payload is not what this client expects. */
-function issueWrite(event: LiveEvent): (IssueWrite & { crewId: string | null }) | null {
+export function issueWrite(event: LiveEvent): (IssueWrite & { crewId: string | null }) | null {
   const p = event.payload;
   const location = lngLat(p['location']);
   const crewId = p['crewId'];
@@ -121,7 +121,8 @@ function issueWrite(event: LiveEvent): (IssueWrite & { crewId: string | null }) 
   };
 }
 
-function enhancementWrite(event: LiveEvent): EnhancementWrite | null {
+/** The Enhancement fields an Enhancement event's payload carries, or null when it is not what this client expects. */
+export function enhancementWrite(event: LiveEvent): EnhancementWrite | null {
   const p = event.payload;
   const location = lngLat(p['location']);
   if (!isVersion(p['version']) || !isOneOf(ENHANCEMENT_STAGES, p['stage']) || !location) return null;

@@ -1,16 +1,162 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { canAssignIssue } from '@groundwork/shared';
+import { Alert, Badge, Button, Group, Notification, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { describeError } from '../../ui/error.describe';
+import { hasWebGL2, MapErrorBoundary } from '../../ui/PropertyMap';
+import { useSignedInUser } from '../auth/auth.context';
+import { CrewPanel, type MapCrew } from './CrewPanel';
+import { useMapData } from './map-data.hook';
+import { parseMapUrlState, writeMapUrlState, type MapFilterState, type MapViewport } from './map.url-state';
+import { MapFilters } from './MapFilters';
+import { MapLegend } from './MapLegend';
+import classes from './MapPage.module.css';
+import { PinDrawer } from './PinDrawer';
 
+// maplibre is large and needs WebGL: load it only when the map is on screen.
+const OpsMapCanvas = lazy(() => import('./OpsMapCanvas').then((m) => ({ default: m.OpsMapCanvas })));
+
+/**
+ * The operations map: every property in view with its open Issues and
+ * Enhancements, live; filters and viewport in the URL; drag an Issue onto a
+ * crew to assign it, or to a new spot to move it; click it for the details.
+ */
 export function MapPage() {
+  const user = useSignedInUser();
+  const [params, setParams] = useSearchParams();
+  const urlState = useMemo(() => parseMapUrlState(params), [params]);
+  const filter = urlState.filter;
+  // The viewport is read from the URL once: after that the map owns it and writes it back.
+  const [initialViewport] = useState<MapViewport | null>(urlState.viewport);
+  const [crews, setCrews] = useState<readonly MapCrew[]>([]);
+  const crewsRef = useRef(crews);
+  useLayoutEffect(() => {
+    crewsRef.current = crews;
+  });
+  const [selectedId, setSelectedId] = useState<string | null>(params.get('pin'));
+  const mayAssign = canAssignIssue(user.role);
+  const [webgl] = useState(hasWebGL2);
+
+  const crewName = useCallback((id: string) => crewsRef.current.find((c) => c.id === id)?.name ?? 'the crew', []);
+  const data = useMapData(filter, { needsFrame: initialViewport === null, crewName });
+
+  const writeParams = useCallback(
+    (update: (current: URLSearchParams) => URLSearchParams) =>
+      setParams((current) => update(current), { replace: true }),
+    [setParams],
+  );
+  const setFilter = (next: MapFilterState) =>
+    writeParams((current) => writeMapUrlState({ viewport: parseMapUrlState(current).viewport, filter: next }, current));
+  const select = (id: string | null) => {
+    setSelectedId(id);
+    writeParams((current) => {
+      const next = new URLSearchParams(current);
+      if (id) next.set('pin', id);
+      else next.delete('pin');
+      return next;
+    });
+  };
+
+  const { view } = data;
+  const selectedPin = selectedId ? (view.pins.get(selectedId) ?? null) : null;
+
   return (
-    <Stack gap="sm" maw={720}>
-      <Title order={3}>Live map</Title>
-      <Card>
-        <Text fw={600}>Coming soon</Text>
-        <Text size="sm" c="dimmed">
-          Every property with its open Issues and Enhancements as live pins — filtered by status, urgency, service line,
-          crew and account manager — where overdue and unrouted work stands out; drag a pin onto a crew to assign it.
-        </Text>
-      </Card>
+    <Stack gap="xs" className={classes.page}>
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <Title order={3}>Live map</Title>
+        <Group gap={6}>
+          <Badge variant="light" color={view.clustered ? 'grape' : 'blue'} data-testid="map-count">
+            {view.clustered
+              ? `${view.pinCount.toLocaleString()} pins in ${view.clusters.length} groups`
+              : `${view.pinCount.toLocaleString()} pins`}
+          </Badge>
+          {view.truncated && (
+            <Badge variant="light" color="orange" title="Zoom in to see every property">
+              {view.properties.length} of {view.propertyCount} properties shown
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      <MapFilters
+        filter={filter}
+        onChange={setFilter}
+        crews={crews}
+        showAccountFilters={user.role !== 'ACCOUNT_MANAGER'}
+      />
+      {data.status === 'error' && (
+        <Alert color="red" title="The map could not load what is in view">
+          <Group justify="space-between">
+            <Text size="sm">{describeError(data.error).message}</Text>
+            <Button size="xs" variant="light" onClick={data.reload}>
+              Try again
+            </Button>
+          </Group>
+        </Alert>
+      )}
+      <div className={classes.body}>
+        <div className={classes.mapArea}>
+          {webgl ? (
+            <MapErrorBoundary height={480}>
+              <Suspense fallback={<Skeleton h="100%" radius="md" />}>
+                <OpsMapCanvas
+                  initialViewport={initialViewport}
+                  frame={data.frame}
+                  properties={view.properties}
+                  pins={data.geojson}
+                  clusters={view.clusters}
+                  selectedPinId={selectedId}
+                  onViewport={(viewport) => {
+                    data.onViewport(viewport);
+                    writeParams((current) =>
+                      writeMapUrlState(
+                        {
+                          viewport: { ...viewport.center, zoom: viewport.zoom },
+                          filter: parseMapUrlState(current).filter,
+                        },
+                        current,
+                      ),
+                    );
+                  }}
+                  onPinClick={select}
+                  onPinDrop={(id, drop) =>
+                    void ('crewId' in drop ? data.assign(id, drop.crewId) : data.move(id, drop.location))
+                  }
+                  canDrag={(id) => mayAssign && view.pins.get(id)?.kind === 'ISSUE'}
+                />
+              </Suspense>
+            </MapErrorBoundary>
+          ) : (
+            <Alert color="gray">This browser cannot draw the map (WebGL 2 is unavailable or disabled).</Alert>
+          )}
+          <div className={classes.legend}>
+            <MapLegend />
+          </div>
+        </div>
+        <aside className={classes.side}>
+          <CrewPanel
+            refreshKey={data.issueEvents}
+            canAssign={mayAssign}
+            onCrews={setCrews}
+            onPickCrew={(id) => setFilter({ ...filter, crewIds: filter.crewIds.includes(id) ? [] : [id] })}
+          />
+        </aside>
+      </div>
+      <div className={classes.notices} aria-live="polite">
+        {data.notices.map((notice) => (
+          <Notification
+            key={notice.id}
+            color={notice.tone}
+            title={notice.title}
+            onClose={() => data.dismiss(notice.id)}
+            data-testid="map-notice"
+            role={notice.tone === 'red' || notice.tone === 'orange' ? 'alert' : 'status'}
+            onClick={() => notice.pinId && view.pins.has(notice.pinId) && select(notice.pinId)}
+          >
+            {notice.message}
+          </Notification>
+        ))}
+      </div>
+      <PinDrawer pin={selectedPin} onClose={() => select(null)} />
     </Stack>
   );
 }

@@ -1,0 +1,127 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge, Card, Group, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useEffect } from 'react';
+import { graphql } from '../../gql';
+import type { MapCrewsQuery as MapCrewsData } from '../../gql/graphql';
+import { formatLocalDate } from '../../ui/date.format';
+import { QueryError, SectionSkeleton } from '../../ui/QueryState';
+import classes from './CrewPanel.module.css';
+
+export const MapCrewsQuery = graphql(`
+  query MapCrews {
+    crews {
+      id
+      name
+      color
+      openIssueCount
+      overdueIssueCount
+      serviceLine {
+        id
+        name
+      }
+      nextVisits(first: 3) {
+        date
+        schedule {
+          id
+          property {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export type MapCrew = MapCrewsData['crews'][number];
+
+type CrewPanelProps = {
+  /** Changes whenever Issue events arrive: the counts are reloaded. */
+  refreshKey: number;
+  /** Crews are drop targets only for people who may assign. */
+  canAssign: boolean;
+  onCrews?: (crews: readonly MapCrew[]) => void;
+  onPickCrew?: (crewId: string) => void;
+};
+
+/** Every crew with its open and overdue work and next visits; drop a pin on a crew to assign it. */
+export function CrewPanel({ refreshKey, canAssign, onCrews, onPickCrew }: CrewPanelProps) {
+  const { data, error, refetch } = useQuery(MapCrewsQuery);
+  useEffect(() => {
+    if (refreshKey > 0) void refetch().catch(() => undefined);
+  }, [refreshKey, refetch]);
+  useEffect(() => {
+    if (data) onCrews?.(data.crews);
+  }, [data, onCrews]);
+
+  return (
+    <Stack gap="xs" className={classes.panel} aria-label="Crews">
+      <Group justify="space-between">
+        <Title order={5}>Crews</Title>
+        {canAssign && (
+          <Text size="xs" c="dimmed">
+            Drag a pin onto a crew to assign it
+          </Text>
+        )}
+      </Group>
+      {error && !data ? (
+        <QueryError error={error} what="the crews" onRetry={() => void refetch()} />
+      ) : !data ? (
+        <SectionSkeleton lines={6} />
+      ) : (
+        <ScrollArea.Autosize mah="calc(100vh - 220px)" offsetScrollbars>
+          <Stack gap={6}>
+            {data.crews.map((crew) => (
+              <Card
+                key={crew.id}
+                withBorder
+                padding="xs"
+                className={classes.crew}
+                data-testid="crew-card"
+                {...(canAssign ? { 'data-crew-drop': crew.id } : {})}
+                aria-label={crew.name}
+                onClick={() => onPickCrew?.(crew.id)}
+              >
+                <Group gap={8} wrap="nowrap" align="flex-start">
+                  <span className={classes.swatch} style={{ background: crew.color }} aria-hidden />
+                  <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+                    <Group justify="space-between" wrap="nowrap" gap={4}>
+                      <Text fw={600} size="sm" truncate>
+                        {crew.name}
+                      </Text>
+                      <Group gap={4} wrap="nowrap">
+                        <Tooltip label="Open Issues">
+                          <Badge size="sm" variant="light" color="blue" data-testid="crew-open">
+                            {crew.openIssueCount}
+                          </Badge>
+                        </Tooltip>
+                        {crew.overdueIssueCount > 0 && (
+                          <Tooltip label="Overdue">
+                            <Badge size="sm" variant="filled" color="orange" data-testid="crew-overdue">
+                              {crew.overdueIssueCount} late
+                            </Badge>
+                          </Tooltip>
+                        )}
+                      </Group>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {crew.serviceLine.name}
+                    </Text>
+                    {crew.nextVisits.length > 0 && (
+                      <Text size="xs" c="dimmed" lineClamp={2}>
+                        Next:{' '}
+                        {crew.nextVisits
+                          .map((v) => `${formatLocalDate(v.date)} ${v.schedule.property.name}`)
+                          .join(' · ')}
+                      </Text>
+                    )}
+                  </Stack>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}

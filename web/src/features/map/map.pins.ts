@@ -1,0 +1,214 @@
+import {
+  isOneOf,
+  isOpenEnhancementStage,
+  isOverdue,
+  MAP_ISSUE_STATUSES,
+  OPEN_ISSUE_STATUSES,
+  statusAfterAssignment,
+  type EnhancementStage,
+  type IssueCategory,
+  type IssueStatus,
+  type IssueUrgency,
+} from '@groundwork/shared';
+import { enhancementWrite, issueWrite, KNOWN_EVENT_TYPES, type LiveEvent } from '../live/event.plan';
+import type { MapFilterState } from './map.url-state';
+
+// The map's own data handling, pure so every rule is tested without a map:
+// pins as GeoJSON with an icon key per look, live events folded into the pin
+// set a batch at a time (one setData per batch, not per event), optimistic
+// assignment, and the rings drawn for server-side clusters.
+
+export type LngLat = { lng: number; lat: number };
+
+export type Pin = {
+  id: string;
+  kind: 'ISSUE' | 'ENHANCEMENT';
+  title: string;
+  status?: IssueStatus | null;
+  stage?: EnhancementStage | null;
+  urgency?: IssueUrgency | null;
+  category?: IssueCategory | null;
+  overdue: boolean;
+  dueAt?: string | null;
+  crewId?: string | null;
+  version: number;
+  propertyId: string;
+  accountId: string;
+  location: LngLat;
+};
+
+/** The look of a pin, as the name of the image drawn for it (see pin.icons.ts). */
+export function pinIcon(pin: Pin, pending = false): string {
+  if (pin.kind === 'ENHANCEMENT') return `enhancement:${pin.stage ?? 'IDENTIFIED'}${pending ? ':pending' : ''}`;
+  const marks = [
+    pin.category === 'SAFETY' ? 'safety' : pin.urgency === 'URGENT' ? 'urgent' : null,
+    pin.overdue ? 'overdue' : null,
+    pending ? 'pending' : null,
+  ].filter(Boolean);
+  return ['issue', pin.status ?? 'OPEN', ...marks].join(':');
+}
+
+/** Draw order: what needs attention is drawn on top of what does not. */
+export function pinRank(pin: Pin): number {
+  if (pin.kind === 'ENHANCEMENT') return 0;
+  return (pin.category === 'SAFETY' ? 4 : 0) + (pin.urgency === 'URGENT' ? 2 : 0) + (pin.overdue ? 1 : 0) + 1;
+}
+
+export type PinFeatureCollection = {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id: string;
+    geometry: { type: 'Point'; coordinates: [number, number] };
+    properties: { id: string; kind: Pin['kind']; icon: string; rank: number };
+  }[];
+};
+
+export function pinsToGeoJSON(pins: Iterable<Pin>, pendingIds: ReadonlySet<string> = new Set()): PinFeatureCollection {
+  const features: PinFeatureCollection['features'] = [];
+  for (const pin of pins) {
+    features.push({
+      type: 'Feature',
+      id: pin.id,
+      geometry: { type: 'Point', coordinates: [pin.location.lng, pin.location.lat] },
+      properties: { id: pin.id, kind: pin.kind, icon: pinIcon(pin, pendingIds.has(pin.id)), rank: pinRank(pin) },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export type PinEventContext = {
+  /** Whether a pin still matches the map's filters (status, crew, urgency…). */
+  matches(pin: Pin): boolean;
+  /** Whether a spot is inside the area the map shows. */
+  inView(location: LngLat): boolean;
+  /** The map shows clusters: counts cannot be changed from an event, only reloaded. */
+  clustered: boolean;
+  now: Date;
+};
+
+export type PinEventResult = {
+  pins: Map<string, Pin>;
+  /** Some pin changed: redraw (once). */
+  changed: boolean;
+  /** Something in view changed that the events cannot show (a new pin needs its title): reload the view. */
+  refetch: boolean;
+  /** New URGENT Issues, to announce. */
+  urgentCreated: LiveEvent[];
+};
+
+/**
+ * Folds a batch of events (in commit order) into the pins. A pin takes an
+ * event's fields only when the event's version is newer than the pin's (a
+ * replay, or a view read after the event, changes nothing); a pin that is no
+ * longer open or no longer matches the filters leaves the map.
+ */
+export function applyPinEvents(
+  current: ReadonlyMap<string, Pin>,
+  events: readonly LiveEvent[],
+  context: PinEventContext,
+): PinEventResult {
+  const pins = new Map(current);
+  let changed = false;
+  let refetch = false;
+  const urgentCreated: LiveEvent[] = [];
+
+  for (const event of events) {
+    if (!isOneOf(KNOWN_EVENT_TYPES, event.type)) continue;
+    const issue = event.entityType === 'Issue' ? issueWrite(event) : null;
+    const enhancement = event.entityType === 'Enhancement' ? enhancementWrite(event) : null;
+    const write = issue ?? enhancement;
+    if (!write) continue;
+    if (event.type === 'ISSUE_CREATED' && issue?.urgency === 'URGENT') urgentCreated.push(event);
+
+    const pin = pins.get(write.id);
+    if (context.clustered) {
+      if (pin || context.inView(write.location)) refetch = true;
+      continue;
+    }
+    if (!pin) {
+      // A pin the view does not have yet: only the server has its title and property.
+      if (context.inView(write.location)) refetch = true;
+      continue;
+    }
+    if (write.version <= pin.version) continue;
+    const next: Pin = issue
+      ? {
+          ...pin,
+          status: issue.status,
+          urgency: issue.urgency,
+          category: issue.category,
+          dueAt: issue.dueAt,
+          crewId: issue.crewId,
+          location: issue.location,
+          version: issue.version,
+          overdue: isOverdue({ status: issue.status, dueAt: issue.dueAt }, context.now),
+        }
+      : { ...pin, stage: enhancement!.stage, location: enhancement!.location, version: enhancement!.version };
+    changed = true;
+    const open = next.kind === 'ISSUE' ? isOneOf(MAP_ISSUE_STATUSES, next.status) : isOpenEnhancementStage(next.stage!);
+    if (open && context.matches(next) && context.inView(next.location)) pins.set(next.id, next);
+    else pins.delete(next.id);
+  }
+  return { pins, changed, refetch, urgentCreated };
+}
+
+/**
+ * The server's MapFilter, for one pin on the client: so a live change that
+ * takes a pin out of the filter (assigned to another crew, resolved) removes
+ * it without a reload. Account and manager filters cannot change from an
+ * Issue event, so they are the server's alone.
+ */
+export function pinMatchesFilter(pin: Pin, filter: MapFilterState): boolean {
+  if (filter.kinds.length > 0 && !filter.kinds.includes(pin.kind)) return false;
+  if (pin.kind === 'ENHANCEMENT') {
+    // Issue-only filters leave Enhancements out, as the server does.
+    return !(filter.urgency || filter.categories.length || filter.crewIds.length || filter.overdueOnly);
+  }
+  const statuses: readonly IssueStatus[] = filter.statuses.length > 0 ? filter.statuses : OPEN_ISSUE_STATUSES;
+  if (!pin.status || !statuses.includes(pin.status)) return false;
+  if (filter.urgency && pin.urgency !== filter.urgency) return false;
+  if (filter.categories.length > 0 && !(pin.category && filter.categories.includes(pin.category))) return false;
+  if (filter.crewIds.length > 0 && !(pin.crewId && filter.crewIds.includes(pin.crewId))) return false;
+  if (filter.overdueOnly && !pin.overdue) return false;
+  return true;
+}
+
+/** What the pin looks like the moment it is dropped on a crew, before the server answers. */
+export function optimisticAssignment(pin: Pin, crewId: string): Pin {
+  return { ...pin, crewId, status: statusAfterAssignment(pin.status ?? 'OPEN') };
+}
+
+export type RingSegment = { status: IssueStatus | 'ENHANCEMENT'; from: number; to: number };
+
+/**
+ * A cluster's ring: one arc per status (and one for Enhancements), in
+ * lifecycle order, as fractions of the whole turn.
+ */
+export function ringSegments(
+  byStatus: readonly { status: IssueStatus; count: number }[],
+  enhancementCount: number,
+): RingSegment[] {
+  const order: (IssueStatus | 'ENHANCEMENT')[] = [
+    'OPEN',
+    'ASSIGNED',
+    'IN_PROGRESS',
+    'RESOLVED',
+    'VERIFIED',
+    'ENHANCEMENT',
+  ];
+  const counts = new Map<IssueStatus | 'ENHANCEMENT', number>(byStatus.map((s) => [s.status, s.count]));
+  counts.set('ENHANCEMENT', enhancementCount);
+  const total = [...counts.values()].reduce((sum, n) => sum + Math.max(0, n), 0);
+  if (total === 0) return [];
+  const segments: RingSegment[] = [];
+  let at = 0;
+  for (const status of order) {
+    const n = Math.max(0, counts.get(status) ?? 0);
+    if (n === 0) continue;
+    segments.push({ status, from: at, to: at + n / total });
+    at += n / total;
+  }
+  segments[segments.length - 1]!.to = 1;
+  return segments;
+}

@@ -1,0 +1,366 @@
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONMultiPolygon as MultiPolygon } from '../../ui/map.geometry';
+import { ISSUE_STATUS_LABELS } from '@groundwork/shared';
+import { pinImage, pinDataUrl, STATUS_FILL, ENHANCEMENT_FILL } from './pin.icons';
+import { ringSegments, type PinFeatureCollection } from './map.pins';
+import { viewBox, type ViewBox } from './map.viewport';
+import classes from './OpsMap.module.css';
+
+// The maplibre side of the live map, outside React: sources and layers,
+// cluster rings and property labels as DOM markers (bounded by the server),
+// and dragging a pin — onto a crew in the panel beside the map, or to a new
+// spot on the map (STACK.md: mousedown + preventDefault, a floating ghost,
+// elementsFromPoint on release).
+
+export type MapPropertyData = {
+  id: string;
+  name: string;
+  boundary?: MultiPolygon | null;
+  centroid: { lng: number; lat: number };
+};
+
+export type MapClusterData = {
+  id: string;
+  count: number;
+  enhancementCount: number;
+  urgentCount: number;
+  overdueCount: number;
+  location: { lng: number; lat: number };
+  bounds: ViewBox;
+  byStatus: readonly { status: keyof typeof STATUS_FILL; count: number }[];
+};
+
+export type PinDrop = { crewId: string } | { location: { lng: number; lat: number } };
+
+export type OpsMapCallbacks = {
+  onViewport(view: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }): void;
+  onPinClick(id: string): void;
+  onPinDrop(id: string, drop: PinDrop): void;
+  /** Whether this pin may be dragged by the viewer (Issues they may assign). */
+  canDrag(id: string): boolean;
+};
+
+const PROPERTIES = 'gw-properties';
+const PROPERTY_FILL = 'gw-properties-fill';
+const PROPERTY_LINE = 'gw-properties-line';
+const PROPERTY_DOT = 'gw-properties-dot';
+const PINS = 'gw-pins';
+const PIN_LAYER = 'gw-pins-layer';
+const SELECTED_LAYER = 'gw-pins-selected';
+/** Property names are drawn from this zoom on: below it they would cover each other. */
+const LABEL_MIN_ZOOM = 14;
+const LABEL_MAX = 150;
+/** A press that moves less than this is a click, not a drag. */
+const DRAG_THRESHOLD_PX = 6;
+const CREW_DROP_SELECTOR = '[data-crew-drop]';
+
+const EMPTY: PinFeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export class OpsMapController {
+  private properties: MapPropertyData[] = [];
+  private pins: PinFeatureCollection = EMPTY;
+  private clusters: MapClusterData[] = [];
+  private selectedId: string | null = null;
+  private clusterMarkers = new Map<string, maplibregl.Marker>();
+  private labelMarkers = new Map<string, maplibregl.Marker>();
+  private dragging: string | null = null;
+
+  constructor(
+    private readonly map: maplibregl.Map,
+    private readonly callbacks: OpsMapCallbacks,
+  ) {
+    // maplibre 6 asks for an image by name the first time a pin needs it (events can no longer supply it).
+    map.setMissingStyleImageResolver((id) => {
+      const image = pinImage(id);
+      if (image && !map.hasImage(id)) map.addImage(id, image.image, { pixelRatio: image.pixelRatio });
+    });
+    map.on('moveend', () => {
+      this.drawLabels();
+      const b = map.getBounds();
+      const c = map.getCenter();
+      this.callbacks.onViewport({
+        box: viewBox({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }),
+        zoom: map.getZoom(),
+        center: { lng: c.lng, lat: c.lat },
+      });
+    });
+    map.on('click', PIN_LAYER, (event) => {
+      const id = event.features?.[0]?.properties?.['id'];
+      if (typeof id === 'string') this.callbacks.onPinClick(id);
+    });
+    map.on('mousedown', PIN_LAYER, (event) => {
+      const id = event.features?.[0]?.properties?.['id'];
+      const icon = event.features?.[0]?.properties?.['icon'];
+      if (typeof id !== 'string' || !this.callbacks.canDrag(id) || event.originalEvent.button !== 0) return;
+      // Stops the map from panning: this press moves the pin.
+      event.preventDefault();
+      this.startDrag(id, typeof icon === 'string' ? icon : '', event.originalEvent);
+    });
+    map.on('mouseenter', PIN_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', PIN_LAYER, () => (map.getCanvas().style.cursor = ''));
+  }
+
+  /** Adds sources and layers; needed after every style load because a new style drops them. */
+  install(): void {
+    const map = this.map;
+    if (!map.getSource(PROPERTIES)) {
+      map.addSource(PROPERTIES, { type: 'geojson', data: this.propertyData() });
+      map.addLayer({
+        id: PROPERTY_FILL,
+        type: 'fill',
+        source: PROPERTIES,
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'fill-color': '#37b24d', 'fill-opacity': 0.14 },
+      });
+      map.addLayer({
+        id: PROPERTY_LINE,
+        type: 'line',
+        source: PROPERTIES,
+        filter: ['!=', ['geometry-type'], 'Point'],
+        paint: { 'line-color': '#2b8a3e', 'line-width': 1.25 },
+      });
+      map.addLayer({
+        id: PROPERTY_DOT,
+        type: 'circle',
+        source: PROPERTIES,
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: { 'circle-radius': 3, 'circle-color': '#2b8a3e', 'circle-opacity': 0.6 },
+      });
+      map.addSource(PINS, { type: 'geojson', data: this.pins, promoteId: 'id' });
+      map.addLayer({
+        id: SELECTED_LAYER,
+        type: 'circle',
+        source: PINS,
+        filter: ['==', ['get', 'id'], ''],
+        paint: { 'circle-radius': 17, 'circle-color': '#1c7ed6', 'circle-opacity': 0.25 },
+      });
+      map.addLayer({
+        id: PIN_LAYER,
+        type: 'symbol',
+        source: PINS,
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          'symbol-sort-key': ['get', 'rank'],
+        },
+      });
+    }
+    this.drawPins();
+    this.drawSelection();
+  }
+
+  setProperties(properties: MapPropertyData[]): void {
+    this.properties = properties;
+    this.map.getSource<maplibregl.GeoJSONSource>(PROPERTIES)?.setData(this.propertyData());
+    this.drawLabels();
+  }
+
+  /** One setData per change of the whole pin set (a view read, or a batch of live events). */
+  setPins(pins: PinFeatureCollection): void {
+    this.pins = pins;
+    this.drawPins();
+  }
+
+  setClusters(clusters: MapClusterData[]): void {
+    this.clusters = clusters;
+    const wanted = new Set(clusters.map((c) => c.id));
+    for (const [id, marker] of this.clusterMarkers) {
+      if (!wanted.has(id)) {
+        marker.remove();
+        this.clusterMarkers.delete(id);
+      }
+    }
+    for (const cluster of clusters) {
+      this.clusterMarkers.get(cluster.id)?.remove();
+      const marker = new maplibregl.Marker({ element: this.clusterElement(cluster), anchor: 'center' })
+        .setLngLat([cluster.location.lng, cluster.location.lat])
+        .addTo(this.map);
+      this.clusterMarkers.set(cluster.id, marker);
+    }
+  }
+
+  /**
+   * Where a pin is drawn, in page pixels (null when it is not drawn): for
+   * browser tests and benchmarks, which must press on a pin of a canvas.
+   */
+  pinPoint(id: string): { x: number; y: number } | null {
+    const feature = this.pins.features.find((f) => f.id === id);
+    if (!feature) return null;
+    const [lng, lat] = feature.geometry.coordinates;
+    const point = this.map.project([lng, lat]);
+    const rect = this.map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }
+
+  /** Sources installed, pins drawn and the map at rest. */
+  isIdle(): boolean {
+    return Boolean(this.map.getSource(PINS)) && this.map.loaded() && !this.map.isMoving();
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+    this.drawSelection();
+  }
+
+  flyTo(box: ViewBox): void {
+    this.map.fitBounds(
+      [
+        [box.west, box.south],
+        [box.east, box.north],
+      ],
+      { padding: 60, maxZoom: 16, duration: 500 },
+    );
+  }
+
+  remove(): void {
+    for (const marker of [...this.clusterMarkers.values(), ...this.labelMarkers.values()]) marker.remove();
+    this.clusterMarkers.clear();
+    this.labelMarkers.clear();
+  }
+
+  private propertyData() {
+    return {
+      type: 'FeatureCollection' as const,
+      features: this.properties.map((p) => ({
+        type: 'Feature' as const,
+        properties: { id: p.id, name: p.name },
+        geometry: p.boundary ?? { type: 'Point' as const, coordinates: [p.centroid.lng, p.centroid.lat] },
+      })),
+    };
+  }
+
+  private drawPins(): void {
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(PINS);
+    if (!source) return;
+    if (this.dragging) {
+      // The dragged pin follows the pointer as a ghost; leave its old spot empty.
+      const id = this.dragging;
+      source.setData({ ...this.pins, features: this.pins.features.filter((f) => f.id !== id) });
+    } else source.setData(this.pins);
+  }
+
+  private drawSelection(): void {
+    if (this.map.getLayer(SELECTED_LAYER)) {
+      this.map.setFilter(SELECTED_LAYER, ['==', ['get', 'id'], this.selectedId ?? '']);
+    }
+  }
+
+  /** Names on the boundaries at street zoom; DOM labels because the offline style has no glyphs. */
+  private drawLabels(): void {
+    const show = this.map.getZoom() >= LABEL_MIN_ZOOM && this.properties.length <= LABEL_MAX;
+    const wanted = new Set(show ? this.properties.map((p) => p.id) : []);
+    for (const [id, marker] of this.labelMarkers) {
+      if (!wanted.has(id)) {
+        marker.remove();
+        this.labelMarkers.delete(id);
+      }
+    }
+    if (!show) return;
+    for (const p of this.properties) {
+      if (this.labelMarkers.has(p.id)) continue;
+      const element = document.createElement('div');
+      element.className = classes.propertyLabel ?? '';
+      element.textContent = p.name;
+      const marker = new maplibregl.Marker({ element, anchor: 'center' })
+        .setLngLat([p.centroid.lng, p.centroid.lat])
+        .addTo(this.map);
+      this.labelMarkers.set(p.id, marker);
+    }
+  }
+
+  private clusterElement(cluster: MapClusterData): HTMLElement {
+    const segments = ringSegments(cluster.byStatus, cluster.enhancementCount);
+    const stops = segments
+      .map((s) => {
+        const color = s.status === 'ENHANCEMENT' ? ENHANCEMENT_FILL.PROPOSED : STATUS_FILL[s.status];
+        return `${color} ${(s.from * 100).toFixed(2)}% ${(s.to * 100).toFixed(2)}%`;
+      })
+      .join(', ');
+    const size = Math.round(30 + Math.min(26, Math.log10(Math.max(1, cluster.count)) * 10));
+    const element = document.createElement('button');
+    element.type = 'button';
+    element.className = classes.cluster ?? '';
+    element.style.width = element.style.height = `${size}px`;
+    element.style.background = `conic-gradient(${stops || '#adb5bd 0 100%'})`;
+    element.dataset['testid'] = 'map-cluster';
+    element.dataset['urgent'] = String(cluster.urgentCount > 0);
+    const parts = cluster.byStatus.map((s) => `${s.count} ${ISSUE_STATUS_LABELS[s.status].toLowerCase()}`);
+    if (cluster.enhancementCount) parts.push(`${cluster.enhancementCount} enhancements`);
+    if (cluster.urgentCount) parts.push(`${cluster.urgentCount} urgent`);
+    if (cluster.overdueCount) parts.push(`${cluster.overdueCount} overdue`);
+    element.title = `${cluster.count} pins: ${parts.join(', ')}. Click to zoom in.`;
+    element.setAttribute('aria-label', element.title);
+    const count = document.createElement('span');
+    count.textContent = cluster.count >= 10_000 ? `${Math.round(cluster.count / 1000)}k` : String(cluster.count);
+    if (cluster.urgentCount > 0 || cluster.overdueCount > 0) count.dataset['alert'] = 'true';
+    element.append(count);
+    element.addEventListener('click', (event) => {
+      event.stopPropagation();
+      this.flyTo(cluster.bounds);
+    });
+    return element;
+  }
+
+  private startDrag(id: string, icon: string, start: MouseEvent): void {
+    let ghost: HTMLImageElement | null = null;
+    let hovered: Element | null = null;
+    const dropTarget = (x: number, y: number) =>
+      document
+        .elementsFromPoint(x, y)
+        .map((el) => el.closest(CREW_DROP_SELECTOR))
+        .find(Boolean) ?? null;
+    const setHovered = (el: Element | null) => {
+      if (hovered === el) return;
+      hovered?.removeAttribute('data-drop-hover');
+      el?.setAttribute('data-drop-hover', 'true');
+      hovered = el;
+    };
+    const move = (event: MouseEvent) => {
+      if (!ghost) {
+        if (Math.hypot(event.clientX - start.clientX, event.clientY - start.clientY) < DRAG_THRESHOLD_PX) return;
+        ghost = document.createElement('img');
+        ghost.src = pinDataUrl(icon) ?? '';
+        ghost.className = classes.ghost ?? '';
+        ghost.dataset['testid'] = 'drag-ghost';
+        document.body.append(ghost);
+        this.dragging = id;
+        this.drawPins();
+      }
+      ghost.style.transform = `translate(${event.clientX - 15}px, ${event.clientY - 15}px)`;
+      setHovered(dropTarget(event.clientX, event.clientY));
+    };
+    const up = (event: MouseEvent) => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+      setHovered(null);
+      const dragged = ghost !== null;
+      ghost?.remove();
+      this.dragging = null;
+      this.drawPins();
+      if (!dragged) {
+        this.callbacks.onPinClick(id);
+        return;
+      }
+      const crew = dropTarget(event.clientX, event.clientY);
+      const crewId = crew?.getAttribute('data-crew-drop');
+      if (crewId) {
+        this.callbacks.onPinDrop(id, { crewId });
+        return;
+      }
+      const rect = this.map.getCanvas().getBoundingClientRect();
+      const inside =
+        event.clientX >= rect.left &&
+        event.clientX <= rect.right &&
+        event.clientY >= rect.top &&
+        event.clientY <= rect.bottom;
+      const onMap = inside && document.elementFromPoint(event.clientX, event.clientY) === this.map.getCanvas();
+      if (onMap) {
+        const spot = this.map.unproject([event.clientX - rect.left, event.clientY - rect.top]);
+        this.callbacks.onPinDrop(id, { location: { lng: spot.lng, lat: spot.lat } });
+      }
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  }
+}
