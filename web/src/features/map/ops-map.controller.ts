@@ -193,6 +193,15 @@ export class OpsMapController {
     return { x: rect.left + point.x, y: rect.top + point.y };
   }
 
+  /** The pins the map has actually drawn (placed by the renderer), with their look. */
+  renderedPins(): { id: string; icon: string }[] {
+    if (!this.map.getLayer(PIN_LAYER)) return [];
+    return this.map.queryRenderedFeatures({ layers: [PIN_LAYER] }).map((f) => ({
+      id: String(f.properties['id']),
+      icon: String(f.properties['icon']),
+    }));
+  }
+
   /** Sources installed, pins drawn and the map at rest. */
   isIdle(): boolean {
     return Boolean(this.map.getSource(PINS)) && this.map.loaded() && !this.map.isMoving();
