@@ -9,3 +9,5 @@ export * from './routing.rules.js';
 export * from './geo.rules.js';
 export * from './text.rules.js';
 export * from './pagination.rules.js';
+export * from './health.config.js';
+export * from './health.rules.js';
