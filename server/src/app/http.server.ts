@@ -97,7 +97,7 @@ export async function startHttpServer(
         return createRequestContext({
           em: db.orm.em.fork(),
           ...auth,
-          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
           realtime: { log, audience: ws.audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
           clientAddress: req.ip,
           setSessionCookie: (token) => {

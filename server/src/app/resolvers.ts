@@ -7,6 +7,12 @@ import { EnhancementResolver, AccountEnhancementsResolver } from '../modules/enh
 import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walks/index.js';
 import { PhotoResolver } from '../modules/photos/index.js';
 import { OpsEventResolver } from '../modules/events/index.js';
+import {
+  AccountHealthResolver,
+  AccountHealthDetailResolver,
+  HealthFlagResolver,
+  PortfolioResolver,
+} from '../modules/health/index.js';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -25,4 +31,8 @@ export const RESOLVERS = [
   AccountSiteWalksResolver,
   PhotoResolver,
   OpsEventResolver,
+  AccountHealthResolver,
+  AccountHealthDetailResolver,
+  HealthFlagResolver,
+  PortfolioResolver,
 ] as const;

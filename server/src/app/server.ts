@@ -7,12 +7,15 @@ import { startHttpServer } from './http.server.js';
 import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { EventLog, pruneOpsEvents } from '../modules/events/index.js';
+import { HealthSweeper } from '../modules/health/index.js';
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
   events: EventLog;
+  /** Recomputes every account's health (it also runs on a timer). */
+  health: HealthSweeper;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,14 @@ export async function startServer(
     const log = new EventLog(db, { databaseUrl: config.DATABASE_URL, logger });
     await log.start();
     const pruning = startEventPruning(db, config.OPS_EVENT_RETENTION_DAYS, logger);
+    const health = new HealthSweeper(db, {
+      config: config.health,
+      timeZone: config.COMPANY_TIME_ZONE,
+      databaseUrl: config.DATABASE_URL,
+      intervalSeconds: config.HEALTH_SWEEP_SECONDS,
+      logger,
+    });
+    health.start();
     const schema = await createSchema();
     const http = await startHttpServer(config, db, schema, logger, log);
     return {
@@ -46,8 +57,10 @@ export async function startServer(
       port: http.port,
       db,
       events: log,
+      health,
       close: async () => {
         clearInterval(pruning);
+        await health.stop();
         await http.close();
         await log.stop();
         await db.close();

@@ -78,7 +78,7 @@ export function startWsServer(options: {
           em: db.orm.em.fork(),
           viewer: ctx.extra.viewer ?? null,
           authError: null,
-          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
           realtime: { log, audience, bufferLimit: config.SUBSCRIBER_BUFFER_LIMIT },
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         }),
