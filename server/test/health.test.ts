@@ -99,7 +99,10 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     await server
       .em()
       .getConnection()
-      .execute(`update issues set created_at = now() - interval '49 hours', due_at = now() - interval '25 hours' where id = ?`, [issueId]);
+      .execute(
+        `update issues set created_at = now() - interval '49 hours', due_at = now() - interval '25 hours' where id = ?`,
+        [issueId],
+      );
     const swept = await server.server.health.sweep();
     expect(swept.changed).toEqual([w.a]);
 
