@@ -36,7 +36,11 @@ export async function startServer(
     const applied = await migrate(db, config.DATABASE_URL);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.demoSeed) {
-      const seeded = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone: config.COMPANY_TIME_ZONE, logger });
+      const seeded = await seedDemoIfEmpty(db.orm.em.fork(), {
+        timeZone: config.COMPANY_TIME_ZONE,
+        health: config.health,
+        logger,
+      });
       if (seeded) logger.info(seeded, 'demo company seeded');
     }
     const log = new EventLog(db, { databaseUrl: config.DATABASE_URL, logger });

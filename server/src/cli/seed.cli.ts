@@ -142,7 +142,7 @@ async function main(): Promise<number> {
     }
 
     const demoStarted = Date.now();
-    const summary = await seedDemoIfEmpty(em, { timeZone: config.COMPANY_TIME_ZONE });
+    const summary = await seedDemoIfEmpty(em, { timeZone: config.COMPANY_TIME_ZONE, health: config.health });
     if (summary) {
       console.log(
         `Seeded the demo company in ${seconds(Date.now() - demoStarted)}: ${summary.accounts} accounts, ${summary.properties} properties, ` +

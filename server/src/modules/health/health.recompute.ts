@@ -147,17 +147,7 @@ export async function recomputeHealth(
         stableJson(h.explanation)
     );
   });
-  if (dirty.length > 0) {
-    await tx.execute(
-      `insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, computed_at)
-       select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, ?
-       from jsonb_to_recordset(?::jsonb) as x(account_id uuid, score int, band text, trend30d int, renewal_risk text, explanation jsonb)
-       on conflict (account_id) do update set score = excluded.score, band = excluded.band, trend30d = excluded.trend30d,
-         renewal_risk = excluded.renewal_risk, explanation = excluded.explanation, computed_at = excluded.computed_at`,
-      [options.clock.now, JSON.stringify(dirty.map(toRecord))],
-      'run',
-    );
-  }
+  await storeHealth(tx, dirty, options.clock.now);
   const changed: string[] = [];
   for (const h of dirty) {
     const old = before.get(h.accountId);
@@ -182,6 +172,20 @@ export async function recomputeHealth(
   if (changed.length > 0) await tx.flush();
   if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
   return { computed: next.length, written: dirty.length, changed };
+}
+
+/** Upserts the stored health of these accounts (no event: callers announce what they must). */
+export async function storeHealth(tx: EntityManager, health: readonly StoredHealth[], computedAt: Date): Promise<void> {
+  if (health.length === 0) return;
+  await tx.execute(
+    `insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, computed_at)
+     select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, ?
+     from jsonb_to_recordset(?::jsonb) as x(account_id uuid, score int, band text, trend30d int, renewal_risk text, explanation jsonb)
+     on conflict (account_id) do update set score = excluded.score, band = excluded.band, trend30d = excluded.trend30d,
+       renewal_risk = excluded.renewal_risk, explanation = excluded.explanation, computed_at = excluded.computed_at`,
+    [computedAt, JSON.stringify(health.map(toRecord))],
+    'run',
+  );
 }
 
 function toRecord(h: StoredHealth) {
