@@ -247,4 +247,22 @@ describe('health configuration', () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('leaves no data folder behind when a test server refuses its configuration', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-health-tmp-'));
+    const saved = process.env.TMPDIR;
+    try {
+      const file = path.join(tmp, 'health.json');
+      await fs.writeFile(file, '{ not json');
+      // The embedded test server makes its data folder under os.tmpdir(): point that at an empty folder.
+      process.env.TMPDIR = path.join(tmp, 'servers');
+      await fs.mkdir(process.env.TMPDIR);
+      await expect(startTestServer('embedded', { HEALTH_CONFIG_FILE: file })).rejects.toThrow(/HEALTH_CONFIG_FILE/);
+      expect(await fs.readdir(process.env.TMPDIR)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  });
 });
