@@ -365,11 +365,26 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
   });
 
   it('appends an ops event in commit order for every change', async () => {
-    const rows = await server.em().getConnection().execute('select seq::int as seq, type from ops_events order by seq');
+    const rows = await server
+      .em()
+      .getConnection()
+      .execute('select seq::int as seq, type, entity_type, entity_id from ops_events order by seq');
     expect(rows.length).toBeGreaterThan(5);
+    // One log for everything, numbered in commit order without a gap.
     expect(rows.map((r: any) => r.seq)).toEqual(rows.map((_: unknown, i: number) => i + 1));
-    expect(new Set(rows.map((r: any) => r.type))).toEqual(
+    const issueRows = rows.filter((r: any) => r.entity_type === 'Issue');
+    expect(new Set(issueRows.map((r: any) => r.type))).toEqual(
       new Set(['ISSUE_CREATED', 'ISSUE_ASSIGNED', 'ISSUE_STATUS_CHANGED', 'ISSUE_REOPENED', 'ISSUE_MOVED']),
+    );
+    // Every Issue change is in the log: one event per version step (created at 1, +1 per change).
+    const issues = await server.em().getConnection().execute('select id, version from issues');
+    const perIssue = new Map<string, number>();
+    for (const r of issueRows) perIssue.set(r.entity_id, (perIssue.get(r.entity_id) ?? 0) + 1);
+    expect(Object.fromEntries(perIssue)).toEqual(Object.fromEntries(issues.map((i: any) => [i.id, i.version])));
+    // The rest are the health changes those writes caused, on the Issues' accounts.
+    const others = rows.filter((r: any) => r.entity_type !== 'Issue');
+    expect(new Set(others.map((r: any) => `${r.entity_type}:${r.type}`))).toEqual(
+      new Set(others.length ? ['Account:ACCOUNT_HEALTH_CHANGED'] : []),
     );
   });
 });

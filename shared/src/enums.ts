@@ -85,6 +85,24 @@ export const RENEWAL_RISKS = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type RenewalRisk = (typeof RENEWAL_RISKS)[number];
 
 /**
+ * Types of OpsEvent (DESIGN §4). Clients must ignore types they do not know:
+ * new ones are added here as the product grows.
+ */
+export const OPS_EVENT_TYPES = [
+  'ISSUE_CREATED',
+  'ISSUE_ASSIGNED',
+  'ISSUE_MOVED',
+  'ISSUE_STATUS_CHANGED',
+  'ISSUE_REOPENED',
+  'ENHANCEMENT_CREATED',
+  'ENHANCEMENT_ADVANCED',
+  'SITE_WALK_STARTED',
+  'SITE_WALK_COMPLETED',
+  'ACCOUNT_HEALTH_CHANGED',
+] as const;
+export type OpsEventTypeName = (typeof OPS_EVENT_TYPES)[number];
+
+/**
  * Codes of the service lines a new company starts with. Service lines are rows,
  * not an enum (companies add their own); these codes only seed them and the
  * default routing table.

@@ -10,3 +10,5 @@ export * from './geo.rules.js';
 export * from './text.rules.js';
 export * from './pagination.rules.js';
 export * from './map.rules.js';
+export * from './health.config.js';
+export * from './health.rules.js';

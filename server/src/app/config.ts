@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_HEALTH_CONFIG, HealthConfigError, parseHealthConfig, type HealthConfig } from '@groundwork/shared';
 
 /** The repository root: src/app and dist/app sit at the same depth. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,10 +43,14 @@ const schema = z.object({
   SUBSCRIBER_BUFFER_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(1_048_576),
   /** Live events a subscriber may have waiting while it replays from its cursor, before it is disconnected. */
   SUBSCRIBER_BUFFER_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** A JSON file replacing the built-in account-health weights and thresholds (every key required). */
+  HEALTH_CONFIG_FILE: z.string().min(1).optional(),
+  /** How often account health is recomputed for every account (time alone changes it). */
+  HEALTH_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof schema> & { embedded: boolean; demoSeed: boolean };
+export type Config = z.infer<typeof schema> & { embedded: boolean; demoSeed: boolean; health: HealthConfig };
 
 /** Reads and validates the environment once; a bad value stops the start with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,7 +65,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const embedded = !parsed.data.DATABASE_URL;
   // Demo users have a published password: never load them into a production install unasked.
   const demoSeed = parsed.data.DEMO_SEED ?? (embedded && parsed.data.NODE_ENV !== 'production');
-  return { ...parsed.data, embedded, demoSeed };
+  return { ...parsed.data, embedded, demoSeed, health: loadHealthConfig(parsed.data.HEALTH_CONFIG_FILE) };
+}
+
+/** The built-in health model, or the file's: unreadable or invalid is refused with the bad key named. */
+function loadHealthConfig(file: string | undefined): HealthConfig {
+  if (!file) return DEFAULT_HEALTH_CONFIG;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Invalid configuration:\n  HEALTH_CONFIG_FILE: cannot read ${file} as JSON (${reason})`);
+  }
+  try {
+    return parseHealthConfig(raw, `health configuration in HEALTH_CONFIG_FILE (${file})`);
+  } catch (error) {
+    if (error instanceof HealthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 export class ConfigError extends Error {

@@ -25,7 +25,7 @@ export interface RequestContext {
   realtime?: { log: EventLog };
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
-  config: Pick<Config, 'COMPANY_TIME_ZONE'>;
+  config: Pick<Config, 'COMPANY_TIME_ZONE' | 'health'>;
   now: () => Date;
   /** One DataLoader per key and request: batches the N in N+1 into one query. */
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V>;

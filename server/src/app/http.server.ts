@@ -99,7 +99,7 @@ export async function startHttpServer(
         return createRequestContext({
           em: db.orm.em.fork(),
           ...auth,
-          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
           realtime: { log },
           clientAddress: req.ip,
           setSessionCookie: (token) => {

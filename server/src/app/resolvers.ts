@@ -8,6 +8,12 @@ import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walk
 import { PhotoResolver } from '../modules/photos/index.js';
 import { OpsEventResolver } from '../modules/events/index.js';
 import { MapResolver } from '../modules/map/index.js';
+import {
+  AccountHealthResolver,
+  AccountHealthDetailResolver,
+  HealthFlagResolver,
+  PortfolioResolver,
+} from '../modules/health/index.js';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -27,4 +33,8 @@ export const RESOLVERS = [
   PhotoResolver,
   OpsEventResolver,
   MapResolver,
+  AccountHealthResolver,
+  AccountHealthDetailResolver,
+  HealthFlagResolver,
+  PortfolioResolver,
 ] as const;

@@ -7,6 +7,7 @@ import { startHttpServer } from './http.server.js';
 import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { EventLog, pruneOpsEvents, type FanOut } from '../modules/events/index.js';
+import { HealthSweeper } from '../modules/health/index.js';
 
 export interface RunningServer {
   url: string;
@@ -14,6 +15,8 @@ export interface RunningServer {
   db: Database;
   events: EventLog;
   fanOut: FanOut;
+  /** Recomputes every account's health (it also runs on a timer). */
+  health: HealthSweeper;
   close(): Promise<void>;
 }
 
@@ -34,12 +37,24 @@ export async function startServer(
     const applied = await migrate(db, config.DATABASE_URL);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.demoSeed) {
-      const seeded = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone: config.COMPANY_TIME_ZONE, logger });
+      const seeded = await seedDemoIfEmpty(db.orm.em.fork(), {
+        timeZone: config.COMPANY_TIME_ZONE,
+        health: config.health,
+        logger,
+      });
       if (seeded) logger.info(seeded, 'demo company seeded');
     }
     const log = new EventLog(db, { databaseUrl: config.DATABASE_URL, logger });
     await log.start();
     const pruning = startEventPruning(db, config.OPS_EVENT_RETENTION_DAYS, logger);
+    const health = new HealthSweeper(db, {
+      config: config.health,
+      timeZone: config.COMPANY_TIME_ZONE,
+      databaseUrl: config.DATABASE_URL,
+      intervalSeconds: config.HEALTH_SWEEP_SECONDS,
+      logger,
+    });
+    health.start();
     const schema = await createSchema();
     const http = await startHttpServer(config, db, schema, logger, log);
     return {
@@ -48,8 +63,10 @@ export async function startServer(
       db,
       events: log,
       fanOut: http.fanOut,
+      health,
       close: async () => {
         clearInterval(pruning);
+        await health.stop();
         await http.close();
         await log.stop();
         await db.close();

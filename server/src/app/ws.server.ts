@@ -86,7 +86,7 @@ export function startWsServer(options: {
             em: db.orm.em.fork(),
             viewer: ctx.extra.viewer ?? null,
             authError: null,
-            config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE },
+            config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
             realtime: { log },
           });
         const context = newContext();

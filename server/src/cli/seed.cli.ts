@@ -3,10 +3,12 @@ import { ConfigError, loadConfig } from '../app/config.js';
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty, seedScale, truncateAllData } from '../seed/index.js';
 
-const USAGE = `Usage: pnpm db:seed [--reset] [--issues N [--enhancements M] [--open-share F] [--batch B]]
+const USAGE = `Usage: pnpm db:seed [--reset] [--accounts A] [--issues N [--enhancements M] [--open-share F] [--batch B]]
 
   (no options)        seed the demo company (Denver) if the database has no accounts yet
   --reset             first EMPTY EVERY DATA TABLE (users, accounts, issues, events…), then seed the demo
+  --accounts A        add A generated accounts (existing account managers, 1–3 properties with
+                      boundaries and schedules each); seeds the demo company first when empty
   --issues N          add N generated Issues over the existing properties (scale/load data);
                       seeds the demo company first when the database is empty
   --enhancements M    with --issues: also add M generated Enhancements
@@ -22,6 +24,7 @@ class UsageError extends Error {}
 
 interface Args {
   reset: boolean;
+  accounts: number;
   issues: number | null;
   enhancements: number;
   openShare: number | undefined;
@@ -43,6 +46,7 @@ function count(flag: string, raw: string | undefined): number {
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     reset: false,
+    accounts: 0,
     issues: null,
     enhancements: 0,
     openShare: undefined,
@@ -58,6 +62,9 @@ function parseArgs(argv: readonly string[]): Args {
     switch (flag) {
       case '--reset':
         args.reset = true;
+        break;
+      case '--accounts':
+        args.accounts = count('--accounts', value());
         break;
       case '--issues':
         args.issues = count('--issues', value());
@@ -142,7 +149,7 @@ async function main(): Promise<number> {
     }
 
     const demoStarted = Date.now();
-    const summary = await seedDemoIfEmpty(em, { timeZone: config.COMPANY_TIME_ZONE });
+    const summary = await seedDemoIfEmpty(em, { timeZone: config.COMPANY_TIME_ZONE, health: config.health });
     if (summary) {
       console.log(
         `Seeded the demo company in ${seconds(Date.now() - demoStarted)}: ${summary.accounts} accounts, ${summary.properties} properties, ` +
@@ -152,17 +159,18 @@ async function main(): Promise<number> {
       console.log(`Accounts drifting toward risk: ${summary.driftingAccounts.join('; ')}.`);
       console.log(`Sign in with password "${DEMO_PASSWORD}" as:`);
       for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(16)} ${u.name}`);
-    } else if (args.issues === null) {
+    } else if (args.issues === null && args.accounts === 0) {
       console.log(
         'The database already has accounts: nothing seeded. (Use --reset to start over, or --issues N to add load data.)',
       );
     }
 
-    if (args.issues !== null) {
+    if (args.issues !== null || args.accounts > 0) {
       const scaleStarted = Date.now();
       let last = 0;
       const result = await seedScale(em, {
-        issues: args.issues,
+        accounts: args.accounts,
+        issues: args.issues ?? 0,
         enhancements: args.enhancements,
         openShare: args.openShare,
         batchSize: args.batch ?? (db.kind === 'embedded' ? 20_000 : 100_000),
@@ -177,7 +185,7 @@ async function main(): Promise<number> {
         },
       });
       console.log(
-        `Added ${result.issues.toLocaleString('en-US')} issues and ${result.enhancements.toLocaleString('en-US')} enhancements in ${seconds(result.ms)}.`,
+        `Added ${result.accounts.toLocaleString('en-US')} accounts, ${result.issues.toLocaleString('en-US')} issues and ${result.enhancements.toLocaleString('en-US')} enhancements in ${seconds(result.ms)}.`,
       );
     }
     console.log(`Done in ${seconds(Date.now() - started)}.`);

@@ -3,9 +3,18 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENHANCEMENT_STAGES } from '@groundwork/shared';
+import { DEFAULT_HEALTH_CONFIG, ENHANCEMENT_STAGES, addDaysToDate, localDateOf } from '@groundwork/shared';
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
-import { DEMO_USERS, seedDemoIfEmpty, seedScale, truncateAllData, type SeedSummary } from './index.js';
+import { createLogger } from '../app/logger.js';
+import { HealthSweeper } from '../modules/health/index.js';
+import {
+  DEMO_HEALTH_HISTORY_DAYS,
+  DEMO_USERS,
+  seedDemoIfEmpty,
+  seedScale,
+  truncateAllData,
+  type SeedSummary,
+} from './index.js';
 
 // Seeds a throwaway embedded database and checks the result with SQL, the
 // way the rest of the server will read it.
@@ -107,6 +116,44 @@ describe('demo seed on the embedded database', () => {
     expect(hashes).toEqual({ n: 1, hashed: DEMO_USERS.length });
   });
 
+  it('starts with 90 days of daily health history and stored health the first sweep agrees with', async () => {
+    const today = localDateOf(NOW, timeZone);
+    const r = await one<Record<string, unknown>>(`select
+      count(*)::int n, count(distinct account_id)::int accounts, count(distinct date)::int days,
+      min(date)::text first, max(date)::text last,
+      count(distinct (account_id, date))::int pairs, count(distinct score)::int scores
+      from health_snapshots`);
+    const days = DEMO_HEALTH_HISTORY_DAYS + 1;
+    expect(r).toMatchObject({
+      n: 60 * days,
+      accounts: 60,
+      days,
+      pairs: 60 * days,
+      first: addDaysToDate(today, -DEMO_HEALTH_HISTORY_DAYS),
+      last: today,
+    });
+    expect(summary!.healthSnapshots).toBe(60 * days);
+    // History, not one value copied back: scores move over the 90 days.
+    expect(r.scores as number).toBeGreaterThan(10);
+    const moved = await one<{ n: number }>(`select count(*)::int n from (
+      select account_id from health_snapshots group by account_id having count(distinct score) > 1) x`);
+    expect(moved.n).toBeGreaterThan(30);
+    const stored = await one<Record<string, number>>(`select count(*)::int n, count(trend30d)::int with_trend,
+      count(*) filter (where s.score = h.score and s.band = h.band)::int same_as_today
+      from account_health h join health_snapshots s on s.account_id = h.account_id and s.date = '${today}'`);
+    expect(stored).toEqual({ n: 60, with_trend: 60, same_as_today: 60 });
+    // The seed announced nothing, and a sweep at the same instant finds nothing to announce.
+    expect((await one<{ n: number }>('select count(*)::int n from ops_events')).n).toBe(0);
+    const sweeper = new HealthSweeper(db, {
+      config: DEFAULT_HEALTH_CONFIG,
+      timeZone,
+      intervalSeconds: 3600,
+      logger: createLogger('silent'),
+    });
+    const swept = await sweeper.sweep(NOW);
+    expect(swept).toMatchObject({ ran: true, computed: 60, written: 0, changed: [] });
+  });
+
   it('adds scale issues inside the boundaries, consistent with the constraints', async () => {
     const result = await seedScale(db.orm.em.fork(), { issues: 3_000, enhancements: 300, batchSize: 1_000 });
     expect(result).toMatchObject({ issues: 3_000, enhancements: 300 });
@@ -129,6 +176,10 @@ describe('demo seed on the embedded database', () => {
              (select count(*)::int from issues i where i.account_id = a.id) issues,
              (select md5(string_agg(ST_AsText(p.boundary), ',' order by p.id)) from properties p where p.account_id = a.id) shapes
            from accounts a order by a.name`);
+    const history = () =>
+      one(`select count(*)::int n, md5(string_agg(a.name || s.date || s.score || s.band || s.factors::text, ',' order by a.name, s.date)) h
+           from health_snapshots s join accounts a on a.id = s.account_id where s.date < '${localDateOf(NOW, timeZone)}'`);
+    const historyBefore = await history();
     const before = await snapshot();
     const scaleIssues = await one<{ n: number }>(
       `select count(*)::int n from issues where description = 'Generated for scale testing.'`,
@@ -141,6 +192,8 @@ describe('demo seed on the embedded database', () => {
     // The scale issues are gone; everything else is identical.
     const withoutScale = (rows: Record<string, unknown>[]) => rows.map(({ issues: _issues, ...rest }) => rest);
     expect(withoutScale(after)).toEqual(withoutScale(before));
+    // Past days' health depends only on the data and the date: the same history at another hour of the day.
+    expect(await history()).toEqual(historyBefore);
     const total = (rows: Record<string, unknown>[]) => rows.reduce((s, r) => s + Number(r.issues), 0);
     expect(total(after)).toBe(total(before) - scaleIssues.n);
   });

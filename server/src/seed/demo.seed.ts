@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import {
   DEFAULT_CATEGORY_SERVICE_LINE,
+  DEFAULT_HEALTH_CONFIG,
   ISSUE_CATEGORIES,
   OPEN_ISSUE_STATUSES,
+  type HealthConfig,
   type IssueCategory,
   type Role,
 } from '@groundwork/shared';
 import type { Logger } from '../app/logger.js';
 import { hashPassword } from '../modules/auth/index.js';
+import { backfillHealth } from '../modules/health/index.js';
 import { DEMO_USER_SPECS, generateDemo, type CategoryRouteRow, type DemoData } from './demo.generate.js';
 import { geoJsonSql, insertRows, pointSql } from './sql.js';
 
@@ -31,6 +34,8 @@ export interface SeedSummary {
   enhancements: number;
   users: number;
   crews: number;
+  /** Daily HealthSnapshots written (every account, the last 90 days and today). */
+  healthSnapshots: number;
   /** Accounts whose data drifts toward risk, by name. */
   driftingAccounts: string[];
   ms: number;
@@ -42,7 +47,12 @@ export interface SeedDemoOptions {
   logger?: Logger;
   /** Data is relative to this day (default: today); the same day gives the same data. */
   now?: Date;
+  /** The health model for the backfilled snapshots and stored health (default: the built-in one). */
+  health?: HealthConfig;
 }
+
+/** Days of HealthSnapshot history the demo starts with (trend30d, sparklines). */
+export const DEMO_HEALTH_HISTORY_DAYS = 90;
 
 // Any fixed 64-bit number: instances starting together take turns to check "empty" and seed.
 const SEED_LOCK_KEY = 4_711_2027;
@@ -86,14 +96,29 @@ async function writeDemo(tx: EntityManager, options: SeedDemoOptions, passwordHa
   const existingRoutes = await tx.execute<{ category: IssueCategory; service_line_id: string }[]>(
     'select category, service_line_id from category_routes',
   );
+  const now = options.now ?? new Date();
   const data = generateDemo({
-    now: options.now ?? new Date(),
+    now,
     timeZone: options.timeZone,
     serviceLineIds,
     categoryRoutes: existingRoutes.length ? mergeRoutes(existingRoutes, serviceLineIds) : undefined,
   });
   const generatedMs = Date.now() - started;
   await writeData(tx, data, passwordHash, new Set(existingLines.map((r) => r.code)));
+  const writtenMs = Date.now() - started;
+  // Planner statistics for the rows just written: without them the 91 facts statements below pick
+  // nested loops over "empty" tables and the backfill takes several times longer.
+  await tx.execute(
+    'analyze accounts, properties, issues, site_walks, enhancements, account_plans, plan_reviews',
+    [],
+    'run',
+  );
+  const health = await backfillHealth(tx, {
+    config: options.health ?? DEFAULT_HEALTH_CONFIG,
+    now,
+    timeZone: options.timeZone,
+    days: DEMO_HEALTH_HISTORY_DAYS,
+  });
   const summary: SeedSummary = {
     accounts: data.accounts.length,
     properties: data.properties.length,
@@ -103,10 +128,14 @@ async function writeDemo(tx: EntityManager, options: SeedDemoOptions, passwordHa
     enhancements: data.enhancements.length,
     users: data.users.length,
     crews: data.crews.length,
+    healthSnapshots: health.snapshots,
     driftingAccounts: data.driftingAccounts,
     ms: Date.now() - started,
   };
-  options.logger?.debug({ generatedMs, totalMs: summary.ms }, 'demo data generated and written');
+  options.logger?.debug(
+    { generatedMs, healthBackfillMs: summary.ms - writtenMs, totalMs: summary.ms },
+    'demo data generated and written, health history backfilled',
+  );
   return summary;
 }
 

@@ -4,6 +4,7 @@ export {
   truncateAllData,
   DEMO_USERS,
   DEMO_PASSWORD,
+  DEMO_HEALTH_HISTORY_DAYS,
   type SeedSummary,
   type SeedDemoOptions,
 } from './demo.seed.js';

@@ -6,6 +6,12 @@ import type { Logger } from '../app/logger.js';
 export interface ScaleSeedOptions {
   /** How many Issues to add. */
   issues: number;
+  /**
+   * How many accounts to add first (default 0), each with an existing account
+   * manager, one to three properties with boundaries and their maintenance and
+   * irrigation schedules, so the Issues spread over many accounts.
+   */
+  accounts?: number;
   /** How many Enhancements to add (default 0). */
   enhancements?: number;
   /** Share of the new Issues still open (OPEN / ASSIGNED / IN_PROGRESS); default 0.15. */
@@ -18,10 +24,11 @@ export interface ScaleSeedOptions {
   concurrency?: number;
   logger?: Logger;
   /** Progress after each batch (the CLI prints it). */
-  onProgress?: (done: number, total: number, what: 'issues' | 'enhancements') => void;
+  onProgress?: (done: number, total: number, what: 'accounts' | 'issues' | 'enhancements') => void;
 }
 
 export interface ScaleSeedSummary {
+  accounts: number;
   issues: number;
   enhancements: number;
   ms: number;
@@ -87,11 +94,18 @@ export async function seedScale(em: EntityManager, options: ScaleSeedOptions): P
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 100_000));
   const fork = em.fork();
 
-  const [{ properties, crews }] = await fork.execute<{ properties: number; crews: number }[]>(
-    'select (select count(*) from properties)::int as properties, (select count(*) from crews)::int as crews',
+  const accounts = Math.max(0, Math.floor(options.accounts ?? 0));
+  const [{ properties, crews, managers }] = await fork.execute<
+    { properties: number; crews: number; managers: number }[]
+  >(
+    `select (select count(*) from properties)::int as properties, (select count(*) from crews)::int as crews,
+       (select count(*) from users where role = 'ACCOUNT_MANAGER')::int as managers`,
   );
-  if ((issues > 0 || enhancements > 0) && (properties === 0 || crews === 0)) {
+  if ((issues > 0 || enhancements > 0 || accounts > 0) && ((properties === 0 && accounts === 0) || crews === 0)) {
     throw new Error('The scale seed spreads work over existing properties and crews: seed the demo company first.');
+  }
+  if (accounts > 0 && managers === 0) {
+    throw new Error('The scale seed gives new accounts to existing account managers: seed the demo company first.');
   }
 
   // Batches run `concurrency` at a time, each in its own transaction on its own connection.
@@ -120,12 +134,87 @@ export async function seedScale(em: EntityManager, options: ScaleSeedOptions): P
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(total / batchSize)) }, worker));
     return done;
   };
+  // Accounts one batch at a time (names are numbered); a batch of 5,000 writes ~10,000 properties.
+  const accountStart = accounts > 0 ? await nextScaleAccountNumber(fork) : 0;
+  let doneAccounts = 0;
+  for (let i = 0; i < accounts; i += 5_000) {
+    const n = Math.min(5_000, accounts - i);
+    // One statement writes accounts, properties and schedules: it reports the schedules, so count the accounts.
+    await em.fork().transactional((tx) => tx.execute(accountBatchSql(n, accountStart + i), [], 'run'));
+    doneAccounts += n;
+    options.logger?.info({ done: doneAccounts, total: accounts }, 'scale seed: accounts');
+    options.onProgress?.(doneAccounts, accounts, 'accounts');
+  }
+  if (doneAccounts > 0) await fork.execute('analyze accounts, properties, service_schedules', [], 'run');
   const doneIssues = await run(issues, 'issues', (n) => issueBatchSql(n, openShare, timeZone));
   const doneEnhancements = await run(enhancements, 'enhancements', (n) => enhancementBatchSql(n));
   // Fresh planner statistics: the map and list queries pick their indexes from them.
   if (doneIssues > 0) await fork.execute('analyze issues', [], 'run');
   if (doneEnhancements > 0) await fork.execute('analyze enhancements', [], 'run');
-  return { issues: doneIssues, enhancements: doneEnhancements, ms: Date.now() - started };
+  return { accounts: doneAccounts, issues: doneIssues, enhancements: doneEnhancements, ms: Date.now() - started };
+}
+
+const SCALE_ACCOUNT_PREFIX = 'Scale account ';
+
+async function nextScaleAccountNumber(em: EntityManager): Promise<number> {
+  const [row] = await em.execute<{ n: number }[]>(
+    `select count(*)::int as n from accounts where name like '${SCALE_ACCOUNT_PREFIX}%'`,
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * `n` accounts in one statement (writable CTEs: accounts, then their
+ * properties, then schedules; foreign keys are checked at the end of the
+ * statement). Values are heavy-tailed (a few large accounts carry most of the
+ * revenue, as in the demo), tier follows value, renewals fall over the next
+ * year, and managers are the existing account managers in turn. Properties
+ * are small rectangles scattered over the demo metro; each gets a weekly
+ * maintenance and a biweekly irrigation visit by the first crew of the line.
+ */
+export function accountBatchSql(n: number, first: number): string {
+  const segments = ['HOA', 'Office park', 'Retail center', 'Multifamily', 'Municipal', 'Corporate campus'];
+  return `
+with mgr as (select array_agg(id order by id) as ids from users where role = 'ACCOUNT_MANAGER'),
+  line_crew as materialized (
+    select distinct on (c.service_line_id) c.service_line_id, c.id as crew_id, l.code
+    from crews c join service_lines l on l.id = c.service_line_id
+    where l.code in ('MAINTENANCE', 'IRRIGATION') order by c.service_line_id, c.name
+  ),
+  gen as materialized (
+    select g, gen_random_uuid() as id, (15000 + round(885000 * power(random(), 5) / 500) * 500)::int as value,
+      (1 + floor(random() * 365))::int as renew_in, (1 + floor(random() * 3))::int as years,
+      (${sqlArray(segments)})[1 + floor(random() * ${segments.length})::int] as segment,
+      (1 + floor(random() * 3))::int as props
+    from generate_series(${first + 1}, ${first + n}) g
+  ),
+  acc as (
+    insert into accounts (id, name, segment, account_manager_id, annual_value, contract_start, renewal_date, tier, created_at)
+    select gen.id, ${literal(SCALE_ACCOUNT_PREFIX)} || gen.g, gen.segment,
+      mgr.ids[1 + gen.g % cardinality(mgr.ids)], gen.value,
+      current_date + gen.renew_in - make_interval(years => gen.years), current_date + gen.renew_in,
+      case when gen.value >= 250000 then 'A' when gen.value >= 80000 then 'B' else 'C' end,
+      now() - make_interval(years => gen.years)
+    from gen cross join mgr
+    returning id
+  ),
+  prop as materialized (
+    select gen.id as account_id, gen.g, k, gen_random_uuid() as id,
+      -105.1 + random() * 0.33 as x, 39.58 + random() * 0.33 as y, 0.0008 + random() * 0.0015 as w
+    from gen cross join lateral generate_series(1, gen.props) k
+  ),
+  ins_prop as (
+    insert into properties (id, account_id, name, address, boundary)
+    select p.id, p.account_id, ${literal(SCALE_ACCOUNT_PREFIX)} || p.g || ' site ' || p.k, p.k || ' Scale Way, Denver, CO',
+      ST_Multi(ST_MakeEnvelope(p.x, p.y, p.x + p.w, p.y + p.w * 0.7, 4326))
+    from prop p
+    returning id
+  )
+insert into service_schedules (id, property_id, service_line_id, crew_id, weekday, cadence, anchor_date)
+select gen_random_uuid(), p.id, lc.service_line_id, lc.crew_id, wd, case lc.code when 'MAINTENANCE' then 'WEEKLY' else 'BIWEEKLY' end,
+  date '2026-01-05' + (wd - 1)
+from prop p cross join line_crew lc
+cross join lateral (select 1 + (p.g + case lc.code when 'MAINTENANCE' then 0 else 2 end) % 5 as wd) w`;
 }
 
 // Shared CTEs: the properties numbered 0…n-1 and a pool of points inside each.

@@ -71,8 +71,15 @@ export async function startTestServer(backend: Backend, overrides: Record<string
   }
   Object.assign(env, overrides);
   const queries: string[] = [];
-  const config = loadConfig(env);
-  const server = await startServer(config, { logger: createLogger('silent'), onQuery: (sql) => queries.push(sql) });
+  let server: RunningServer;
+  try {
+    const config = loadConfig(env);
+    server = await startServer(config, { logger: createLogger('silent'), onQuery: (sql) => queries.push(sql) });
+  } catch (error) {
+    // A refused configuration or a failed start must not leave the database or data folder behind.
+    for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
+    throw error;
+  }
   return {
     url: server.url,
     server,

@@ -6,7 +6,7 @@ import { SiteWalk } from '../../modules/site-walks/index.js';
 import { Issue, IssueActivity } from '../../modules/issues/index.js';
 import { Enhancement } from '../../modules/enhancements/index.js';
 import { Photo } from '../../modules/photos/index.js';
-import { HealthSnapshot } from '../../modules/health/index.js';
+import { HealthSnapshot, AccountHealthState } from '../../modules/health/index.js';
 import { OpsEvent, OpsEventCounter } from '../../modules/events/index.js';
 
 /** Every entity, listed once, so discovery needs no file globbing in src or dist. */
@@ -27,6 +27,7 @@ export const ENTITIES = [
   Enhancement,
   Photo,
   HealthSnapshot,
+  AccountHealthState,
   OpsEvent,
   OpsEventCounter,
 ];

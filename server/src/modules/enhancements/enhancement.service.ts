@@ -18,6 +18,7 @@ import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
+import { refreshAccountHealth } from '../health/index.js';
 import { ServiceLine } from '../crews/index.js';
 import { requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
@@ -182,8 +183,9 @@ export class EnhancementService {
     return versionConflict('Enhancement', e.version, { id: e.id, stage: e.stage, version: e.version });
   }
 
-  private event(tx: Parameters<typeof appendOpsEvent>[0], type: string, e: Enhancement, actorId: string) {
-    return appendOpsEvent(tx, {
+  /** Logs the change and refreshes the account's health (growth), both in the writing transaction. */
+  private async event(tx: Parameters<typeof appendOpsEvent>[0], type: string, e: Enhancement, actorId: string) {
+    await appendOpsEvent(tx, {
       type,
       entityType: 'Enhancement',
       entityId: e.id,
@@ -192,5 +194,6 @@ export class EnhancementService {
       actorId,
       payload: { stage: e.stage, location: e.location, version: e.version },
     });
+    await refreshAccountHealth(tx, this.ctx, e.account.id, actorId);
   }
 }

@@ -31,6 +31,7 @@ import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql
 import { Access } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
+import { refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
 import { requirePropertyForLocation, type ClientProperty } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
@@ -411,8 +412,15 @@ export class IssueService {
     });
   }
 
-  private event(tx: EntityManager, type: string, issue: Issue, viewer: Viewer, extra: Record<string, unknown> = {}) {
-    return appendOpsEvent(tx, {
+  /** Logs the change and refreshes the account's health, both in the writing transaction. */
+  private async event(
+    tx: EntityManager,
+    type: string,
+    issue: Issue,
+    viewer: Viewer,
+    extra: Record<string, unknown> = {},
+  ) {
+    await appendOpsEvent(tx, {
       type,
       entityType: 'Issue',
       entityId: issue.id,
@@ -430,5 +438,6 @@ export class IssueService {
         ...extra,
       },
     });
+    await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
   }
 }

@@ -3,6 +3,7 @@ import { DomainError, forbidden, noteSchema, parseField, requireInt, notFound } 
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Access } from '../auth/index.js';
 import { appendOpsEvent } from '../events/index.js';
+import { refreshAccountHealth } from '../health/index.js';
 import { ClientProperty } from '../properties/index.js';
 import { User } from '../users/index.js';
 import { SiteWalk } from './site-walk.entity.js';
@@ -108,6 +109,8 @@ export class SiteWalkService {
         actorId: viewer.id,
         payload: { relationshipPulse: pulse, customerAttended: input.customerAttended },
       });
+      // A completed walk moves engagement and the pulse; a started one changes nothing health counts.
+      await refreshAccountHealth(tx, this.ctx, walk.account.id, viewer.id);
       await tx.flush();
       return walk;
     });

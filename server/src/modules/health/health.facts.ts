@@ -1,0 +1,240 @@
+import type { EntityManager } from '@mikro-orm/sql';
+import {
+  SITE_WALK_TIER_INTERVAL_DAYS,
+  addDaysToDate,
+  localDateOf,
+  type HealthConfig,
+  type HealthFacts,
+  type SiteWalkTier,
+} from '@groundwork/shared';
+
+/** One account's facts plus what renewal risk and the trend need. */
+export interface AccountFacts {
+  accountId: string;
+  annualValue: number;
+  renewalDate: string;
+  daysToRenewal: number;
+  daysSinceLastWalk: number | null;
+  /** Score of the snapshot `trendDays` ago (or up to a week before it); null when there is none. */
+  pastScore: number | null;
+  facts: HealthFacts;
+}
+
+export interface FactsClock {
+  now: Date;
+  timeZone: string;
+}
+
+interface Row {
+  id: string;
+  annual_value: number;
+  renewal_date: string;
+  tier: SiteWalkTier;
+  days_to_renewal: number;
+  property_count: number;
+  routine_due: number;
+  routine_on_time: number;
+  median_open_age: number | null;
+  overdue: number;
+  raised: number;
+  customer_raised: number;
+  oldest_urgent_h: number | null;
+  oldest_safety_h: number | null;
+  repeats: number;
+  walks: number;
+  last_walk_days: number | null;
+  pulse: number | null;
+  pulse_age: number | null;
+  since_monthly: number;
+  since_quarterly: number;
+  approved_value: string | number;
+  past_score: number | null;
+}
+
+// An Issue open at p.now: open now, or (for a look back in time) resolved after it.
+const OPEN_AT = `(i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') or i.resolved_at > p.now)`;
+
+/**
+ * Every fact of the health model for a set of accounts (or all of them) in
+ * one set-based statement: each CTE aggregates one table once for all the
+ * accounts, so the cost grows with the data, never with a query per account
+ * per metric. `p.now` may be in the past (the demo backfill): rows created
+ * after it are ignored and Issues resolved after it count as open then.
+ * Plain SQL + PostGIS, identical on PostgreSQL and the embedded database.
+ */
+export function healthFactsSql(filtered: boolean): string {
+  return `
+with p as (
+  select ?::timestamptz as now, ?::date as today, make_interval(days => ?) as act, make_interval(days => ?) as growth,
+         ?::float8 as radius, make_interval(days => ?) as rep, ?::int as trend_days
+),
+acc as materialized (
+  select a.id, a.annual_value, a.renewal_date, a.contract_start, a.tier from accounts a ${filtered ? 'where a.id in (?)' : ''}
+),
+props as (
+  select pr.account_id, count(*)::int as n from properties pr join acc on acc.id = pr.account_id group by pr.account_id
+),
+iss as (
+  select i.account_id,
+    count(*) filter (where i.urgency = 'ROUTINE' and i.due_at between p.now - p.act and p.now)::int as routine_due,
+    count(*) filter (where i.urgency = 'ROUTINE' and i.due_at between p.now - p.act and p.now
+                       and i.resolved_at <= i.due_at)::int as routine_on_time,
+    (percentile_cont(0.5) within group (order by extract(epoch from p.now - i.created_at) / 86400)
+       filter (where ${OPEN_AT}))::float8 as median_open_age,
+    count(*) filter (where ${OPEN_AT} and i.due_at < p.now)::int as overdue,
+    count(*) filter (where i.created_at > p.now - p.act)::int as raised,
+    count(*) filter (where i.created_at > p.now - p.act and i.source = 'CUSTOMER')::int as customer_raised,
+    (max(extract(epoch from p.now - i.created_at) / 3600) filter (where ${OPEN_AT} and i.urgency = 'URGENT'))::float8 as oldest_urgent_h,
+    (max(extract(epoch from p.now - i.created_at) / 3600) filter (where ${OPEN_AT} and i.category = 'SAFETY'))::float8 as oldest_safety_h
+  from issues i join acc on acc.id = i.account_id cross join p
+  where i.created_at <= p.now
+    and (${OPEN_AT} or i.created_at > p.now - p.act or i.due_at >= p.now - p.act)
+  group by i.account_id
+),
+recent as materialized (
+  select i.id, i.account_id, i.property_id, i.category, i.created_at, i.location::geography as geog
+  from issues i join acc on acc.id = i.account_id cross join p
+  where i.created_at > p.now - p.act - p.rep and i.created_at <= p.now
+),
+repeats as (
+  select r.account_id, count(*)::int as n
+  from recent r cross join p
+  where r.created_at > p.now - p.act
+    and exists (
+      select 1 from recent e
+      where e.property_id = r.property_id and e.category = r.category
+        and e.created_at < r.created_at and e.created_at >= r.created_at - p.rep
+        and ST_DWithin(e.geog, r.geog, p.radius)
+    )
+  group by r.account_id
+),
+walks as (
+  select w.account_id,
+    count(*) filter (where w.completed_at > p.now - p.act)::int as n,
+    min(extract(epoch from p.now - w.completed_at) / 86400)::float8 as last_walk_days
+  from site_walks w join acc on acc.id = w.account_id cross join p
+  where w.completed_at <= p.now
+  group by w.account_id
+),
+pulse as (
+  select distinct on (w.account_id) w.account_id, w.relationship_pulse::int as pulse,
+    (extract(epoch from p.now - w.completed_at) / 86400)::float8 as age
+  from site_walks w join acc on acc.id = w.account_id cross join p
+  where w.relationship_pulse is not null and w.completed_at <= p.now
+  order by w.account_id, w.completed_at desc
+),
+plans as (
+  select ap.account_id,
+    max(r.date) filter (where r.kind = 'MONTHLY_REVIEW') as monthly,
+    max(r.date) filter (where r.kind = 'QUARTERLY_UPDATE') as quarterly
+  from account_plans ap join acc on acc.id = ap.account_id join plan_reviews r on r.plan_id = ap.id cross join p
+  where r.date <= p.today
+  group by ap.account_id
+),
+enh as (
+  select e.account_id, sum(coalesce(e.proposal_value, e.estimated_value, 0))::bigint as v
+  from enhancements e join acc on acc.id = e.account_id cross join p
+  where e.approved_at > p.now - p.growth and e.approved_at <= p.now and e.stage <> 'DECLINED'
+  group by e.account_id
+),
+snap as (
+  select distinct on (s.account_id) s.account_id, s.score::int as score
+  from health_snapshots s join acc on acc.id = s.account_id cross join p
+  where s.date <= p.today - p.trend_days and s.date > p.today - p.trend_days - 7
+  order by s.account_id, s.date desc
+)
+select acc.id, acc.annual_value, acc.renewal_date::text as renewal_date, acc.tier,
+  (acc.renewal_date - p.today)::int as days_to_renewal,
+  coalesce(props.n, 0) as property_count,
+  coalesce(iss.routine_due, 0) as routine_due, coalesce(iss.routine_on_time, 0) as routine_on_time,
+  iss.median_open_age, coalesce(iss.overdue, 0) as overdue,
+  coalesce(iss.raised, 0) as raised, coalesce(iss.customer_raised, 0) as customer_raised,
+  iss.oldest_urgent_h, iss.oldest_safety_h,
+  coalesce(repeats.n, 0) as repeats,
+  coalesce(walks.n, 0) as walks, walks.last_walk_days,
+  pulse.pulse, pulse.age as pulse_age,
+  greatest(0, p.today - coalesce(plans.monthly, acc.contract_start))::int as since_monthly,
+  greatest(0, p.today - coalesce(plans.quarterly, acc.contract_start))::int as since_quarterly,
+  coalesce(enh.v, 0) as approved_value,
+  snap.score as past_score
+from acc cross join p
+left join props on props.account_id = acc.id
+left join iss on iss.account_id = acc.id
+left join repeats on repeats.account_id = acc.id
+left join walks on walks.account_id = acc.id
+left join pulse on pulse.account_id = acc.id
+left join plans on plans.account_id = acc.id
+left join enh on enh.account_id = acc.id
+left join snap on snap.account_id = acc.id
+order by acc.id`;
+}
+
+/** The statement's parameters, in order; `ids` only for the filtered form. */
+export function healthFactsParams(config: HealthConfig, clock: FactsClock, ids?: readonly string[]): unknown[] {
+  const w = config.windows;
+  const params: unknown[] = [
+    clock.now,
+    localDateOf(clock.now, clock.timeZone),
+    w.activityDays,
+    w.growthDays,
+    w.repeatRadiusM,
+    w.repeatDays,
+    w.trendDays,
+  ];
+  if (ids) params.push([...ids]);
+  return params;
+}
+
+/**
+ * Gathers the facts of the given accounts (all accounts when `ids` is
+ * omitted), in id order. Runs on the caller's EntityManager, so inside a
+ * transaction it sees that transaction's writes.
+ */
+export async function gatherHealthFacts(
+  em: EntityManager,
+  config: HealthConfig,
+  clock: FactsClock,
+  ids?: readonly string[],
+): Promise<AccountFacts[]> {
+  if (ids && ids.length === 0) return [];
+  const rows = await em.execute<Row[]>(healthFactsSql(ids !== undefined), healthFactsParams(config, clock, ids));
+  return rows.map((r) => toAccountFacts(r, config));
+}
+
+function toAccountFacts(r: Row, config: HealthConfig): AccountFacts {
+  const expected = config.windows.activityDays / SITE_WALK_TIER_INTERVAL_DAYS[r.tier];
+  const num = (v: number | string | null) => (v === null ? null : Number(v));
+  return {
+    accountId: r.id,
+    annualValue: Number(r.annual_value),
+    renewalDate: r.renewal_date,
+    daysToRenewal: Number(r.days_to_renewal),
+    daysSinceLastWalk: num(r.last_walk_days),
+    pastScore: num(r.past_score),
+    facts: {
+      propertyCount: Number(r.property_count),
+      routineDue: Number(r.routine_due),
+      routineOnTime: Number(r.routine_on_time),
+      openIssueMedianAgeDays: num(r.median_open_age),
+      overdueOpenIssues: Number(r.overdue),
+      repeatIssues: Number(r.repeats),
+      siteWalks: Number(r.walks),
+      expectedSiteWalks: expected,
+      latestPulse: num(r.pulse),
+      latestPulseAgeDays: num(r.pulse_age),
+      issuesRaised: Number(r.raised),
+      customerRaised: Number(r.customer_raised),
+      daysSinceMonthlyReview: Number(r.since_monthly),
+      daysSinceQuarterlyUpdate: Number(r.since_quarterly),
+      approvedEnhancementValue: Number(r.approved_value),
+      annualValue: Number(r.annual_value),
+      oldestOpenUrgentHours: num(r.oldest_urgent_h),
+      oldestOpenSafetyHours: num(r.oldest_safety_h),
+    },
+  };
+}
+
+/** The company-local date `days` before `now`'s local date. */
+export function localDateDaysBefore(now: Date, timeZone: string, days: number): string {
+  return addDaysToDate(localDateOf(now, timeZone), -days);
+}

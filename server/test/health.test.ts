@@ -1,0 +1,268 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEALTH_CONFIG } from '@groundwork/shared';
+import { ConfigError, loadConfig } from '../src/app/config.js';
+import { User } from '../src/modules/users/index.js';
+import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
+import { settle, subscribeEvents } from './support/subscriber.js';
+import {
+  createAccount,
+  createCrew,
+  createProperty,
+  createSchedule,
+  createServiceLines,
+  createUser,
+} from './support/factories.js';
+
+const CREATE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`;
+const PORTFOLIO = `{ portfolio { accountCount totalAnnualValue revenueWeightedHealth revenueAtRisk mediumRevenueAtRisk
+  bandCounts { healthy watch atRisk } keyAccounts { id } renewalsAtRisk { id } } }`;
+const HEALTH = `query($id: ID!) { account(id: $id) { health { score band scoreBand trend30d
+  flags { key records { kind id } } factors { key pointsEarned pointsMissed metrics { key score } }
+  costliestMetrics { key pointsMissed records { kind id } }
+  renewal { daysToRenewal risk revenueAtRisk reasons } history { date score } } } }`;
+
+const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Account A (am1, 120k, renews in 100 days) is kept healthy: weekly-ish walks
+ * with pulse 5, plan reviewed, its Issues found on walks. Account B (am2) is
+ * plain and renews in two years.
+ */
+async function world(server: TestServer) {
+  const em = server.em();
+  const lines = await createServiceLines(em);
+  const crew = await createCrew(em, lines.MAINTENANCE);
+  const am1 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+  const am2 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+  const exec = await createUser(em, { role: 'EXECUTIVE' });
+  const ops = await createUser(em, { role: 'OPS_MANAGER' });
+  const crewLead = await createUser(em, { role: 'CREW_LEAD', crew });
+  const a = await createAccount(em, am1.user, { annualValue: 120_000, renewalDate: isoDaysFromNow(100), tier: 'B' });
+  const b = await createAccount(em, am2.user, { annualValue: 80_000, renewalDate: isoDaysFromNow(700), tier: 'B' });
+  const pa = await createProperty(em, a, { lng: -104.9, lat: 39.7 }, 400);
+  await createProperty(em, b, { lng: -104.8, lat: 39.6 }, 400);
+  await createSchedule(em, pa, lines.MAINTENANCE, crew, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
+  const sql = em.getConnection();
+  for (const daysAgo of [2, 14, 28, 42, 56, 70, 84]) {
+    await sql.execute(
+      `insert into site_walks (id, property_id, account_id, walked_by_id, started_at, completed_at, relationship_pulse)
+       values (gen_random_uuid(), ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?) + interval '1 hour', 5)`,
+      [pa.id, a.id, am1.user.id, daysAgo, daysAgo],
+    );
+  }
+  await sql.execute(
+    `with plan as (insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, extract(year from current_date)) returning id)
+     insert into plan_reviews (id, plan_id, kind, date, reviewer_id)
+     select gen_random_uuid(), plan.id, k, current_date - 5, ? from plan, unnest(array['MONTHLY_REVIEW', 'QUARTERLY_UPDATE']) k`,
+    [a.id, am1.user.id],
+  );
+  return { a: a.id, b: b.id, pa: pa.id, am1: am1.token, am2: am2.token, exec: exec.token, ops: ops.token, crewLead };
+}
+
+describe.each(BACKENDS)('account health (%s)', (backend) => {
+  it('an URGENT Issue turning 49 h old makes the account AT_RISK, announces it once and puts its value at risk', async () => {
+    await using server = await startTestServer(backend);
+    const w = await world(server);
+    const created = await server.gql(
+      CREATE,
+      {
+        input: {
+          propertyId: w.pa,
+          location: { lng: -104.9, lat: 39.7 },
+          title: 'Broken sprinkler head flooding the walk',
+          category: 'IRRIGATION_LEAK',
+          urgency: 'URGENT',
+          source: 'SITE_WALK',
+        },
+      },
+      w.ops,
+    );
+    expect(created.errors).toBeUndefined();
+    const issueId = created.data!.createIssue.issue.id as string;
+
+    // By hand: responsiveness 100 (one open Issue, 0 days old; nothing came due), backlog 100, engagement
+    // 7 walks ÷ (90 / 14) > 90 % → 100, relationship 100 (pulse 5, nothing raised by the customer),
+    // plan 100, growth 0 → 90 of 100.
+    const before = await server.gql(HEALTH, { id: w.a }, w.exec);
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.account.health).toMatchObject({ score: 90, band: 'HEALTHY', flags: [] });
+    expect(before.data!.account.health.renewal).toMatchObject({ daysToRenewal: 100, risk: 'LOW', revenueAtRisk: 0 });
+    // A first sweep stores every account's health (B's first appearance is a change of its own).
+    await server.server.health.sweep();
+    const portfolioBefore = (await server.gql(PORTFOLIO, {}, w.exec)).data!.portfolio;
+
+    const sub = subscribeEvents(server.url, w.exec, { filter: { types: ['ACCOUNT_HEALTH_CHANGED'] } });
+    await settle();
+    await server
+      .em()
+      .getConnection()
+      .execute(
+        `update issues set created_at = now() - interval '49 hours', due_at = now() - interval '25 hours' where id = ?`,
+        [issueId],
+      );
+    const swept = await server.server.health.sweep();
+    expect(swept.changed).toEqual([w.a]);
+
+    const [event] = await sub.waitFor(1);
+    expect(event).toMatchObject({ type: 'ACCOUNT_HEALTH_CHANGED', accountId: w.a, entityId: w.a });
+    expect(event!.payload).toMatchObject({ band: 'AT_RISK', previousBand: 'HEALTHY', renewalRisk: 'HIGH' });
+
+    const after = (await server.gql(HEALTH, { id: w.a }, w.exec)).data!.account.health;
+    expect(after.band).toBe('AT_RISK');
+    expect(after.scoreBand).toBe('HEALTHY');
+    expect(after.flags).toEqual([{ key: 'URGENT_OPEN_TOO_LONG', records: [{ kind: 'ISSUE', id: issueId }] }]);
+    expect(after.renewal).toMatchObject({ risk: 'HIGH', revenueAtRisk: 120_000 });
+    // The 49 h old Issue is now also overdue (due 24 h after creation): backlog costs points and links it.
+    const overdue = after.costliestMetrics.find((m: { key: string }) => m.key === 'backlog.overduePerProperty');
+    expect(overdue.records).toEqual([{ kind: 'ISSUE', id: issueId }]);
+
+    const portfolioAfter = (await server.gql(PORTFOLIO, {}, w.exec)).data!.portfolio;
+    expect(portfolioAfter.revenueAtRisk - portfolioBefore.revenueAtRisk).toBe(120_000);
+    expect(portfolioAfter.renewalsAtRisk.map((x: { id: string }) => x.id)).toEqual([w.a]);
+
+    // Nothing changed since: another sweep and a concurrent one announce nothing more.
+    const again = await Promise.all([server.server.health.sweep(), server.server.health.sweep()]);
+    expect(again.flatMap((r) => r.changed)).toEqual([]);
+    await settle();
+    expect(sub.events).toHaveLength(1);
+    await sub.close();
+  });
+
+  it('the portfolio totals equal an independent SQL computation over the same data', async () => {
+    await using server = await startTestServer(backend);
+    const w = await world(server);
+    await server.server.health.sweep();
+    const portfolio = (await server.gql(PORTFOLIO, {}, w.exec)).data!.portfolio;
+    const [expected] = await server
+      .em()
+      .getConnection()
+      .execute<
+        {
+          n: number;
+          total: number;
+          weighted: number;
+          healthy: number;
+          watch: number;
+          at_risk: number;
+          high: number;
+          medium: number;
+        }[]
+      >(
+        `with h as (
+         select a.annual_value::float8 as v, s.score, s.band, s.trend30d, (a.renewal_date - current_date) as days,
+           (select max(w.completed_at) from site_walks w where w.account_id = a.id) as last_walk
+         from accounts a join account_health s on s.account_id = a.id
+       ), r as (
+         select h.*, case
+           when days <= 180 and (band = 'AT_RISK' or trend30d <= -10) then 'HIGH'
+           when days <= 180 and band = 'WATCH' then 'MEDIUM'
+           when days <= 90 and (last_walk is null or last_walk < now() - interval '30 days') then 'MEDIUM'
+           else 'LOW' end as risk
+         from h
+       )
+       select count(*)::int as n, sum(v) as total, sum(v * score) / sum(v) as weighted,
+         count(*) filter (where band = 'HEALTHY')::int as healthy, count(*) filter (where band = 'WATCH')::int as watch,
+         count(*) filter (where band = 'AT_RISK')::int as at_risk,
+         coalesce(sum(v) filter (where risk = 'HIGH'), 0) as high, coalesce(sum(v) filter (where risk = 'MEDIUM'), 0) as medium
+       from r`,
+      );
+    expect(expected!.n).toBe(2);
+    expect(portfolio.accountCount).toBe(expected!.n);
+    expect(portfolio.totalAnnualValue).toBe(200_000);
+    expect(portfolio.totalAnnualValue).toBe(Number(expected!.total));
+    expect(portfolio.revenueWeightedHealth).toBeCloseTo(Number(expected!.weighted), 9);
+    expect(portfolio.bandCounts).toEqual({
+      healthy: expected!.healthy,
+      watch: expected!.watch,
+      atRisk: expected!.at_risk,
+    });
+    expect(portfolio.revenueAtRisk).toBe(Number(expected!.high));
+    expect(portfolio.mediumRevenueAtRisk).toBe(Number(expected!.medium));
+    // Key accounts: 120k alone is 60 % of 200k; with 80k it reaches 100 % ≥ 80 %.
+    expect(portfolio.keyAccounts.map((x: { id: string }) => x.id)).toEqual([w.a, w.b]);
+  });
+
+  it('account managers see their own book, crew leads are refused', async () => {
+    await using server = await startTestServer(backend);
+    const w = await world(server);
+    const own = await server.gql(PORTFOLIO, {}, w.am2);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.portfolio).toMatchObject({ accountCount: 1, totalAnnualValue: 80_000 });
+    expect(own.data!.portfolio.keyAccounts).toEqual([{ id: w.b }]);
+
+    const other = await server.gql(HEALTH, { id: w.a }, w.am2);
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const crew = await server.gql(PORTFOLIO, {}, w.crewLead.token);
+    expect(crew.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(crew.data).toBeNull();
+  });
+
+  it('loads the health of a page of accounts with a number of statements that does not grow with it', async () => {
+    await using server = await startTestServer(backend);
+    const w = await world(server);
+    const query = `{ accounts(first: 50) { nodes { id health { score band trend30d renewal { risk }
+      costliestMetrics { key records { id } } history { score } } } } }`;
+    async function statements() {
+      server.queries.length = 0;
+      const res = await server.gql(query, {}, w.exec);
+      expect(res.errors).toBeUndefined();
+      return server.queries.length;
+    }
+    const small = await statements();
+    const em = server.em();
+    const [am] = await em
+      .getConnection()
+      .execute<{ id: string }[]>('select id from users where role = ? limit 1', ['ACCOUNT_MANAGER']);
+    for (let i = 0; i < 6; i++) {
+      await createAccount(em, em.getReference(User, am!.id));
+    }
+    expect(await statements()).toBe(small);
+  });
+});
+
+describe('health configuration', () => {
+  it('refuses a bad HEALTH_CONFIG_FILE at start, naming the bad key', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-health-config-'));
+    try {
+      const bad = structuredClone(DEFAULT_HEALTH_CONFIG) as unknown as Record<string, any>;
+      bad.categories.engagement.metrics.siteWalkCadencePct.weight = 0;
+      const file = path.join(dir, 'health.json');
+      await fs.writeFile(file, JSON.stringify(bad));
+      expect(() => loadConfig({ HEALTH_CONFIG_FILE: file })).toThrow(ConfigError);
+      expect(() => loadConfig({ HEALTH_CONFIG_FILE: file })).toThrow(
+        /categories\.engagement\.metrics\.siteWalkCadencePct\.weight: must be a positive number/,
+      );
+      await fs.writeFile(file, '{ not json');
+      expect(() => loadConfig({ HEALTH_CONFIG_FILE: file })).toThrow(/HEALTH_CONFIG_FILE: cannot read/);
+
+      const good = structuredClone(DEFAULT_HEALTH_CONFIG);
+      good.bands.healthy = 80;
+      await fs.writeFile(file, JSON.stringify(good));
+      expect(loadConfig({ HEALTH_CONFIG_FILE: file }).health.bands.healthy).toBe(80);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no data folder behind when a test server refuses its configuration', async () => {
+    const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-health-tmp-'));
+    const saved = process.env.TMPDIR;
+    try {
+      const file = path.join(tmp, 'health.json');
+      await fs.writeFile(file, '{ not json');
+      // The embedded test server makes its data folder under os.tmpdir(): point that at an empty folder.
+      process.env.TMPDIR = path.join(tmp, 'servers');
+      await fs.mkdir(process.env.TMPDIR);
+      await expect(startTestServer('embedded', { HEALTH_CONFIG_FILE: file })).rejects.toThrow(/HEALTH_CONFIG_FILE/);
+      expect(await fs.readdir(process.env.TMPDIR)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await fs.rm(tmp, { recursive: true, force: true });
+    }
+  });
+});
