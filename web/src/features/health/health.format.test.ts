@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPoints, formatTrend, healthWeightedValue, trendTone } from './health.format';
+import { formatPoints, formatShortDate, formatTrend, healthWeightedValue, trendTone } from './health.format';
 
 describe('formatTrend', () => {
   it('signs gains and drops and tells "no history" apart from "no change"', () => {
@@ -34,5 +34,12 @@ describe('healthWeightedValue', () => {
     expect(healthWeightedValue(200_000, 80)).toBe(160_000);
     expect(healthWeightedValue(200_000, 0)).toBe(0);
     expect(healthWeightedValue(200_000, null)).toBe(0);
+  });
+});
+
+describe('formatShortDate', () => {
+  it('formats the calendar day whatever the viewer’s zone', () => {
+    expect(formatShortDate('2026-11-03')).toBe('Nov 3');
+    expect(formatShortDate('2026-01-01')).toBe('Jan 1');
   });
 });

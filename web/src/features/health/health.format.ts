@@ -38,3 +38,10 @@ export function formatPoints(points: number): string {
 export function healthWeightedValue(annualValue: number, score: number | null | undefined): number {
   return score == null ? 0 : (annualValue * score) / 100;
 }
+
+const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** "Nov 3" for a calendar day ("YYYY-MM-DD"), for chart axes. */
+export function formatShortDate(date: string): string {
+  return shortDate.format(new Date(`${date}T00:00:00Z`));
+}

@@ -20,7 +20,11 @@ const names = (rows: SortableAccount[]) => rows.map((r) => r.name);
 
 describe('sortAccounts', () => {
   it('ranks by value × health: a big sick account falls below a smaller healthy one', () => {
-    const rows = [account('Big sick', 500_000, 20), account('Mid healthy', 300_000, 90), account('Small', 100_000, 100)];
+    const rows = [
+      account('Big sick', 500_000, 20),
+      account('Mid healthy', 300_000, 90),
+      account('Small', 100_000, 100),
+    ];
     // 100k, 270k, 100k → the tie between Big sick and Small goes to the renewal date, then the name.
     expect(names(sortAccounts(rows, { field: 'WEIGHTED', direction: 'DESC' }))).toEqual([
       'Mid healthy',

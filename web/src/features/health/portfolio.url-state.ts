@@ -86,10 +86,7 @@ function writeSort(next: URLSearchParams, prefix: string, sort: PortfolioSort, f
 }
 
 /** Writes the view into a copy of `params`, keeping unrelated parameters and leaving defaults out. */
-export function writePortfolioViewState(
-  state: PortfolioViewState,
-  params = new URLSearchParams(),
-): URLSearchParams {
+export function writePortfolioViewState(state: PortfolioViewState, params = new URLSearchParams()): URLSearchParams {
   const next = new URLSearchParams(params);
   const bands = parseList(HEALTH_BANDS, state.bands.map(slug).join(','));
   const risks = parseList(RENEWAL_RISKS, state.risks.map(slug).join(','));
