@@ -77,6 +77,7 @@ export function SiteWalksTable({ siteWalks, highlightedId = null }: SiteWalksTab
               key={walk.id}
               ref={walk.id === highlightedId ? highlighted : undefined}
               data-testid="site-walk-row"
+              data-walk-id={walk.id}
               data-highlighted={walk.id === highlightedId || undefined}
               bg={walk.id === highlightedId ? 'var(--mantine-color-yellow-1)' : undefined}
             >

@@ -224,7 +224,12 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
             >
               {health.score}
             </Text>
-            <HealthBadge score={health.score} band={health.band} cappedBy={capped ? health.flags[0]?.label : null} />
+            <HealthBadge
+              score={health.score}
+              band={health.band}
+              cappedBy={capped ? health.flags[0]?.label : null}
+              withScore={false}
+            />
             <Group gap={4}>
               <TrendText trend={health.trend30d} />
               <Text size="xs" c="dimmed">

@@ -9,19 +9,25 @@ type HealthBadgeProps = {
   band: HealthBand;
   /** Set when a hard flag caps the band below what the score alone gives. */
   cappedBy?: string | null;
+  /** Off where the score is already shown large beside it. */
+  withScore?: boolean;
 };
 
 /** "82 Healthy": the score in the band's colour; a capped band says why in its tooltip. */
-export function HealthBadge({ score, band, cappedBy }: HealthBadgeProps) {
+export function HealthBadge({ score, band, cappedBy, withScore = true }: HealthBadgeProps) {
   const badge = (
     <Badge
       color={HEALTH_BAND_COLORS[band]}
       variant="light"
       size="md"
+      // Table columns may be narrow: a badge keeps its whole label rather than an ellipsis.
+      miw="max-content"
       leftSection={
-        <Text span fw={700} fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {score}
-        </Text>
+        withScore && (
+          <Text span fw={700} fz="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {score}
+          </Text>
+        )
       }
       aria-label={`Health ${score}, ${HEALTH_BAND_LABELS[band]}`}
     >
@@ -33,7 +39,7 @@ export function HealthBadge({ score, band, cappedBy }: HealthBadgeProps) {
 
 export function RiskBadge({ risk }: { risk: RenewalRisk }) {
   return (
-    <Badge color={RENEWAL_RISK_COLORS[risk]} variant={risk === 'HIGH' ? 'filled' : 'light'} size="sm">
+    <Badge color={RENEWAL_RISK_COLORS[risk]} variant={risk === 'HIGH' ? 'filled' : 'light'} size="sm" miw="max-content">
       {RENEWAL_RISK_LABELS[risk]}
     </Badge>
   );
