@@ -396,6 +396,34 @@ describe('AccountPage health panel', () => {
     expect(screen.getByRole('tab', { name: 'Site walks' }).getAttribute('aria-selected')).toBe('true');
   });
 
+  it('reloads the panel when the account’s health changes', async () => {
+    const live = createFakeLiveClient();
+    const healed = accountData({
+      health: fakeAccountHealth({ score: 95, band: 'HEALTHY', flags: [], trend30d: 1 }),
+      siteWalks: [walk],
+    });
+    renderAccount(
+      [
+        read,
+        { request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } }, result: { data: healed } },
+      ],
+      live.client,
+    );
+    const panel = await screen.findByTestId('health-panel');
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+
+    act(() =>
+      live.push({
+        ...fakeIssueEvent('ACCOUNT_HEALTH_CHANGED', 'a1', { score: 95, band: 'HEALTHY' }),
+        entityType: 'Account',
+      }),
+    );
+
+    await waitFor(() => expect(within(panel).getByTestId('health-score').textContent).toBe('95'));
+    expect(within(panel).queryByTestId('health-flag')).toBeNull();
+    expect(within(panel).getByLabelText('Health 95, Healthy')).toBeTruthy();
+  });
+
   it('does not ask for health for a crew lead', async () => {
     const crewLead = testUser({ role: 'CREW_LEAD', crew: { __typename: 'Crew', id: 'c1', name: 'Irrigation East' } });
     renderPage(<AccountPage />, {
