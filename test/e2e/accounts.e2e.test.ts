@@ -76,7 +76,8 @@ describe('Accounts pages in a real browser', () => {
     await page.goto(`${server.url}/accounts`);
     await page.getByText('Cherry Creek Medical Campus').click();
     await page.waitForURL(new RegExp(`/accounts/${accountId}`));
-    await page.getByText('Broken sprinkler at Cherry Creek Medical Campus').waitFor();
+    // In the open Issues list (the health panel may link the same Issue).
+    await page.getByRole('tabpanel').getByText('Broken sprinkler at Cherry Creek Medical Campus').waitFor();
     await page.getByText('Maintenance North').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page.png'), fullPage: true });
     expect(failures).toEqual([]);

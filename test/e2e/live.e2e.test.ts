@@ -147,7 +147,8 @@ describe('Live updates in a real browser', () => {
     await createIssue('Broken paver by the ER entrance');
     await context.setOffline(false);
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 10_000 });
-    await page.getByText('Broken paver by the ER entrance').waitFor({ timeout: 10_000 });
+    // In the open Issues list (the health panel may link the same Issue).
+    await page.getByRole('tabpanel').getByText('Broken paver by the ER entrance').waitFor({ timeout: 10_000 });
     expect(await notReloaded(page)).toBe(true);
 
     expect(failures).toEqual([]);

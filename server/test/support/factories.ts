@@ -159,3 +159,38 @@ export async function insertEnhancements(
     'run',
   );
 }
+
+/**
+ * Completed site walks `daysAgo` days back (an hour each), by `walkedBy`,
+ * with a relationship pulse; written in SQL because walks are only ever
+ * started "now" through the API. Returns their ids, in the order given.
+ */
+export async function createPastSiteWalks(
+  em: EntityManager,
+  property: ClientProperty,
+  walkedBy: User,
+  daysAgo: readonly number[],
+  pulse: number | null,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const days of daysAgo) {
+    const [row] = await em.getConnection().execute<{ id: string }[]>(
+      `insert into site_walks (id, property_id, account_id, walked_by_id, started_at, completed_at, relationship_pulse)
+       values (gen_random_uuid(), ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?) + interval '1 hour', ?)
+       returning id`,
+      [property.id, property.account.id, walkedBy.id, days, days, pulse],
+    );
+    ids.push(row!.id);
+  }
+  return ids;
+}
+
+/** This year's account plan with a monthly review and a quarterly update `daysAgo` days back. */
+export async function createReviewedPlan(em: EntityManager, account: Account, reviewer: User, daysAgo = 5) {
+  await em.getConnection().execute(
+    `with plan as (insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, extract(year from current_date)) returning id)
+     insert into plan_reviews (id, plan_id, kind, date, reviewer_id)
+     select gen_random_uuid(), plan.id, k, current_date - ?::int, ? from plan, unnest(array['MONTHLY_REVIEW', 'QUARTERLY_UPDATE']) k`,
+    [account.id, daysAgo, reviewer.id],
+  );
+}

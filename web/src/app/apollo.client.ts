@@ -24,6 +24,12 @@ export function createCache(): InMemoryCache {
           enhancements: relayStylePagination(['filter']),
         },
       },
+      // One health per account, whichever page read it (portfolio rows, the account panel), so a
+      // live reload of either shows in both; the renewal outlook is a value inside it.
+      AccountHealth: {
+        keyFields: ['accountId'],
+        fields: { renewal: { merge: true } },
+      },
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { EnhancementStage, IssueStatus, IssueUrgency } from '@groundwork/shared';
+import type { EnhancementStage, HealthBand, IssueStatus, IssueUrgency, RenewalRisk } from '@groundwork/shared';
 
 // One colour per state across the whole app, so a badge reads the same on the
 // account page, the map and the issue drawer. Labels come from shared/.
@@ -25,4 +25,16 @@ export const ENHANCEMENT_STAGE_COLORS: Readonly<Record<EnhancementStage, string>
   SCHEDULED: 'teal',
   COMPLETED: 'lime',
   DECLINED: 'red',
+};
+
+export const HEALTH_BAND_COLORS: Readonly<Record<HealthBand, string>> = {
+  HEALTHY: 'green',
+  WATCH: 'yellow',
+  AT_RISK: 'red',
+};
+
+export const RENEWAL_RISK_COLORS: Readonly<Record<RenewalRisk, string>> = {
+  LOW: 'gray',
+  MEDIUM: 'orange',
+  HIGH: 'red',
 };

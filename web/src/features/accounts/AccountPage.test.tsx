@@ -2,7 +2,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData } from '../../gql/graphql';
 import { todayLocalDate } from '../../ui/date.format';
-import { renderPage } from '../../test.render';
+import { renderPage, testUser } from '../../test.render';
+import { fakeAccountHealth } from '../health/health.fake';
+import { HealthRecordIssueQuery } from '../health/HealthRecordDrawer';
 import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
 import type { LiveClient } from '../live/live.client';
 import { AccountIssuesNextPageQuery } from './AccountIssues';
@@ -121,6 +123,7 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
         edges: [],
       },
       siteWalks: [],
+      health: null,
       plan: {
         __typename: 'AccountPlan',
         id: 'plan1',
@@ -142,7 +145,12 @@ function renderAccount(mocks: Parameters<typeof renderPage>[1]['mocks'], live: L
 
 describe('AccountPage', () => {
   it('shows the header, the primary contact first, the schedule of the first property and a map fallback without WebGL', async () => {
-    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } }]);
+    renderAccount([
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: { data: accountData() },
+      },
+    ]);
 
     expect(await screen.findByRole('heading', { name: 'Oak Park HOA' })).toBeTruthy();
     expect(screen.getByText('$480,000')).toBeTruthy();
@@ -153,7 +161,12 @@ describe('AccountPage', () => {
   });
 
   it('marks overdue issues and an overdue monthly review', async () => {
-    renderAccount([{ request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } }]);
+    renderAccount([
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: { data: accountData() },
+      },
+    ]);
 
     const title = await screen.findByText('Broken head by gate');
     const row = title.closest('tr')!;
@@ -169,7 +182,10 @@ describe('AccountPage', () => {
 
   it('loads the next page of issues into the same list', async () => {
     renderAccount([
-      { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } },
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: { data: accountData() },
+      },
       {
         request: { query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: 'cursor-i1' } },
         result: {
@@ -195,7 +211,7 @@ describe('AccountPage', () => {
   it('says so when the account does not exist or is not visible', async () => {
     renderAccount([
       {
-        request: { query: AccountPageQuery, variables: { id: 'a1' } },
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
         result: { data: { eventCursor: '100', account: null } },
       },
     ]);
@@ -204,7 +220,10 @@ describe('AccountPage', () => {
 });
 
 describe('AccountPage live updates', () => {
-  const firstRead = { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: accountData() } };
+  const firstRead = {
+    request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+    result: { data: accountData() },
+  };
 
   it('goes live from the cursor its data was read at, for this account only', async () => {
     const live = createFakeLiveClient();
@@ -236,7 +255,13 @@ describe('AccountPage live updates', () => {
       ),
     });
     renderAccount(
-      [firstRead, { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: withNewIssue } }],
+      [
+        firstRead,
+        {
+          request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+          result: { data: withNewIssue },
+        },
+      ],
       live.client,
     );
     await screen.findByText('Broken head by gate');
@@ -261,7 +286,11 @@ describe('AccountPage live updates', () => {
     renderAccount(
       [
         firstRead,
-        { request: { query: AccountPageQuery, variables: { id: 'a1' } }, result: { data: reloaded }, delay: 400 },
+        {
+          request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+          result: { data: reloaded },
+          delay: 400,
+        },
       ],
       live.client,
     );
@@ -281,5 +310,134 @@ describe('AccountPage live updates', () => {
     // And it stays so.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(within(screen.getByText('Broken head by gate').closest('tr')!).getByText('In progress')).toBeTruthy();
+  });
+});
+
+describe('AccountPage health panel', () => {
+  const walk = {
+    __typename: 'SiteWalk' as const,
+    id: 'w1',
+    startedAt: '2026-11-02T15:00:00.000Z',
+    completedAt: '2026-11-02T16:00:00.000Z',
+    customerAttended: true,
+    relationshipPulse: 2,
+    issueCount: 1,
+    enhancementCount: 0,
+    property: { __typename: 'Property' as const, id: 'p1', name: 'North campus' },
+    walkedBy: { __typename: 'User' as const, id: 'u1', name: 'Dana Whitfield' },
+  };
+  const withHealth = accountData({ health: fakeAccountHealth(), siteWalks: [walk] });
+  const read = {
+    request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+    result: { data: withHealth },
+  };
+
+  it('explains the score: band capped by a flag, points per category, what costs most, the renewal outlook', async () => {
+    renderAccount([read]);
+    const panel = await screen.findByTestId('health-panel');
+    expect(within(panel).getByTestId('health-score').textContent).toBe('82');
+    expect(within(panel).getByLabelText('Health 82, At risk')).toBeTruthy();
+    expect(within(panel).getByTestId('health-flag').textContent).toContain('the score alone says Healthy');
+    const backlog = panel.querySelector('[data-factor="backlog"]')!;
+    expect(backlog.textContent).toContain('10 earned · 10 missed');
+    expect(panel.querySelector('[data-factor="growth"]')!.textContent).toContain('No data — left out');
+    const costliest = within(panel).getByTestId('costliest-metrics');
+    expect(within(costliest).getByText('−6.7 pts')).toBeTruthy();
+    const outlook = within(panel).getByTestId('renewal-outlook');
+    expect(outlook.textContent).toContain('99 days left');
+    expect(outlook.textContent).toContain('$480,000');
+    expect(within(outlook).getByText('High')).toBeTruthy();
+  });
+
+  it('opens the Issue behind a metric in a drawer', async () => {
+    renderAccount([
+      read,
+      {
+        request: { query: HealthRecordIssueQuery, variables: { id: 'i9' } },
+        result: {
+          data: {
+            issue: {
+              __typename: 'Issue',
+              id: 'i9',
+              title: 'Geyser at the gate',
+              description: 'Main line break by the north gate',
+              category: 'IRRIGATION_LEAK',
+              urgency: 'URGENT',
+              status: 'ASSIGNED',
+              source: 'CUSTOMER',
+              overdue: true,
+              reopenCount: 0,
+              createdAt: '2026-11-18T10:00:00.000Z',
+              dueAt: '2026-11-19T10:00:00.000Z',
+              resolvedAt: null,
+              verifiedAt: null,
+              version: 2,
+              property: { __typename: 'Property', id: 'p1', name: 'North campus' },
+              crew: null,
+            },
+          },
+        },
+      },
+    ]);
+    const costliest = await screen.findByTestId('costliest-metrics');
+    fireEvent.click(within(costliest).getByRole('button', { name: 'Geyser at the gate' }));
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i9');
+    expect(within(drawer).getByText('Main line break by the north gate')).toBeTruthy();
+    expect(within(drawer).getByText('Raised by the customer')).toBeTruthy();
+  });
+
+  it('opens a site walk behind a metric in the walks list, marked', async () => {
+    renderAccount([read]);
+    const costliest = await screen.findByTestId('costliest-metrics');
+    fireEvent.click(within(costliest).getByRole('button', { name: 'Site walk' }));
+    const row = await screen.findByTestId('site-walk-row');
+    expect(row.getAttribute('data-highlighted')).toBe('true');
+    expect(screen.getByRole('tab', { name: 'Site walks' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('reloads the panel when the account’s health changes', async () => {
+    const live = createFakeLiveClient();
+    const healed = accountData({
+      health: fakeAccountHealth({ score: 95, band: 'HEALTHY', flags: [], trend30d: 1 }),
+      siteWalks: [walk],
+    });
+    renderAccount(
+      [
+        read,
+        { request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } }, result: { data: healed } },
+      ],
+      live.client,
+    );
+    const panel = await screen.findByTestId('health-panel');
+    await waitFor(() => expect(live.active()).toHaveLength(1));
+
+    act(() =>
+      live.push({
+        ...fakeIssueEvent('ACCOUNT_HEALTH_CHANGED', 'a1', { score: 95, band: 'HEALTHY' }),
+        entityType: 'Account',
+      }),
+    );
+
+    await waitFor(() => expect(within(panel).getByTestId('health-score').textContent).toBe('95'));
+    expect(within(panel).queryByTestId('health-flag')).toBeNull();
+    expect(within(panel).getByLabelText('Health 95, Healthy')).toBeTruthy();
+  });
+
+  it('does not ask for health for a crew lead', async () => {
+    const crewLead = testUser({ role: 'CREW_LEAD', crew: { __typename: 'Crew', id: 'c1', name: 'Irrigation East' } });
+    renderPage(<AccountPage />, {
+      path: '/accounts/:accountId',
+      url: '/accounts/a1',
+      user: crewLead,
+      mocks: [
+        {
+          request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: false } },
+          result: { data: accountData() },
+        },
+      ],
+    });
+    await screen.findByText('Broken head by gate');
+    expect(screen.queryByTestId('health-panel')).toBeNull();
   });
 });

@@ -2,6 +2,9 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useSignedInUser } from '../auth/auth.context';
+import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPanel';
+import { HealthRecordDrawer } from '../health/HealthRecordDrawer';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
@@ -18,12 +21,17 @@ import { SiteWalksTable } from './SiteWalksTable';
 // their own next-page queries. `eventCursor` is read in the same request as
 // the data, so live updates start exactly where the data was read.
 export const AccountPageQuery = graphql(`
-  query AccountPage($id: ID!) {
+  query AccountPage($id: ID!, $withHealth: Boolean!) {
     eventCursor
     account(id: $id) {
       id
       name
       ...AccountHeader_account
+      # Crew leads may not read health (the server refuses): the page does not ask for them.
+      health @include(if: $withHealth) {
+        accountId
+        ...AccountHealthPanel_health
+      }
       properties {
         id
         ...AccountProperties_properties
@@ -59,8 +67,10 @@ function Crumbs({ name }: { name: string }) {
 
 export function AccountPage() {
   const { accountId = '' } = useParams();
+  const { role } = useSignedInUser();
+  const withHealth = role !== 'CREW_LEAD';
   const { data, error, refetch, networkStatus } = useQuery(AccountPageQuery, {
-    variables: { id: accountId },
+    variables: { id: accountId, withHealth },
     // The cache may hold this account from an earlier visit, current only up to when that visit
     // left: show it, but reload, and go live from the fresh read.
     fetchPolicy: 'cache-and-network',
@@ -72,6 +82,20 @@ export function AccountPage() {
     reload: async () => (await refetch()).data?.eventCursor,
   });
   const [chosenPropertyId, setChosenPropertyId] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('issues');
+  const [openRecord, setOpenRecord] = useState<HealthRecord | null>(null);
+  const [highlightedWalkId, setHighlightedWalkId] = useState<string | null>(null);
+
+  // Issues and Enhancements open in a drawer (they may be resolved or approved, so not in the open
+  // lists below); a site walk is shown where walks are listed, marked.
+  const openHealthRecord = (record: HealthRecord) => {
+    if (record.kind === 'SITE_WALK') {
+      setTab('walks');
+      setHighlightedWalkId(record.id);
+    } else {
+      setOpenRecord(record);
+    }
+  };
 
   if (error && !data) {
     return (
@@ -114,6 +138,8 @@ export function AccountPage() {
     <Stack gap="md">
       <Crumbs name={account.name} />
       <AccountHeader account={account} />
+      {withHealth && <AccountHealthPanel health={account.health ?? null} onOpenRecord={openHealthRecord} />}
+      <HealthRecordDrawer accountId={account.id} record={openRecord} onClose={() => setOpenRecord(null)} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <AccountProperties
@@ -127,7 +153,7 @@ export function AccountPage() {
         </Grid.Col>
       </Grid>
       <Card p={0}>
-        <Tabs defaultValue="issues" keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List px="sm">
             <Tabs.Tab
               value="issues"
@@ -158,7 +184,7 @@ export function AccountPage() {
             <AccountEnhancements accountId={account.id} enhancements={account.enhancements} />
           </Tabs.Panel>
           <Tabs.Panel value="walks" p="sm">
-            <SiteWalksTable siteWalks={account.siteWalks} />
+            <SiteWalksTable siteWalks={account.siteWalks} highlightedId={highlightedWalkId} />
           </Tabs.Panel>
         </Tabs>
       </Card>

@@ -192,6 +192,13 @@ describe('AccountsPage live updates', () => {
 
     // Another account's Issue: nothing on this page changes.
     act(() => live.push(fakeIssueEvent('ISSUE_CREATED', 'i9', { status: 'OPEN' }, { accountId: 'elsewhere' })));
+    // A listed account's health: the list shows no health, so nothing changes either.
+    act(() =>
+      live.push({
+        ...fakeIssueEvent('ACCOUNT_HEALTH_CHANGED', oak.id, { score: 40 }, { accountId: oak.id }),
+        entityType: 'Account',
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reload).not.toHaveBeenCalled();
 

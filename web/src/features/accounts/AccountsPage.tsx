@@ -107,8 +107,12 @@ export function AccountsPage() {
   useLiveView({
     cursor: networkStatus === NetworkStatus.ready ? data?.eventCursor : undefined,
     filter: null,
-    // Counts and last walks change with any event of a listed account; other accounts' events change nothing here.
-    touches: (event) => event.accountId !== null && accounts.some((account) => account.id === event.accountId),
+    // Counts and last walks change with any event of a listed account; other accounts' events change nothing
+    // here, and neither does a change of health (the list does not show it).
+    touches: (event) =>
+      event.type !== 'ACCOUNT_HEALTH_CHANGED' &&
+      event.accountId !== null &&
+      accounts.some((account) => account.id === event.accountId),
     // Every row shown, not just the first page ("Load more" pages would fold back into one otherwise).
     reload: async () => {
       const first = Math.min(MAX_PAGE_SIZE, Math.max(ACCOUNTS_PAGE_SIZE, accounts.length));

@@ -1,4 +1,5 @@
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 import type { SiteWalksTable_SiteWalksFragment } from '../../gql/graphql';
 import { formatDateTime, formatLocalDate, todayLocalDate } from '../../ui/date.format';
@@ -41,10 +42,18 @@ function Pulse({ value }: { value: number | null }) {
   );
 }
 
-type SiteWalksTableProps = { siteWalks: readonly SiteWalksTable_SiteWalksFragment[] };
+type SiteWalksTableProps = {
+  siteWalks: readonly SiteWalksTable_SiteWalksFragment[];
+  /** A walk opened from elsewhere (the health panel): scrolled to and marked. */
+  highlightedId?: string | null;
+};
 
 /** Recent site walks, newest first: the Capture discipline, and the engagement half of account health. */
-export function SiteWalksTable({ siteWalks }: SiteWalksTableProps) {
+export function SiteWalksTable({ siteWalks, highlightedId = null }: SiteWalksTableProps) {
+  const highlighted = useRef<HTMLTableRowElement | null>(null);
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlightedId]);
   if (siteWalks.length === 0) {
     return <Empty title="No site walks yet" description="No one has walked this account's properties." />;
   }
@@ -64,7 +73,14 @@ export function SiteWalksTable({ siteWalks }: SiteWalksTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {siteWalks.map((walk) => (
-            <Table.Tr key={walk.id}>
+            <Table.Tr
+              key={walk.id}
+              ref={walk.id === highlightedId ? highlighted : undefined}
+              data-testid="site-walk-row"
+              data-walk-id={walk.id}
+              data-highlighted={walk.id === highlightedId || undefined}
+              bg={walk.id === highlightedId ? 'var(--mantine-color-yellow-1)' : undefined}
+            >
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Tooltip label={formatDateTime(walk.startedAt)}>
                   <Text size="sm" span>

@@ -174,14 +174,25 @@ describe('planEvents', () => {
     expect(planEvents([walk], cacheWith({}), everyEvent)).toEqual({ writes: [], refetch: true });
   });
 
-  it('ignores event types it does not know', () => {
+  it('reloads the views an account health change touches, and writes nothing from it', () => {
     const health: LiveEvent = {
       ...issueEvent('ACCOUNT_HEALTH_CHANGED'),
       entityType: 'Account',
       entityId: 'a1',
-      payload: { score: 71 },
+      payload: { score: 41, band: 'AT_RISK', previousScore: 90, previousBand: 'HEALTHY' },
     };
-    expect(planEvents([health], cacheWith({ 'Issue:i1': 1 }), everyEvent)).toEqual({ writes: [], refetch: false });
+    expect(planEvents([health], cacheWith({ 'Issue:i1': 1 }), everyEvent)).toEqual({ writes: [], refetch: true });
+    expect(planEvents([health], cacheWith({}), (event) => event.accountId === 'a2').refetch).toBe(false);
+  });
+
+  it('ignores event types it does not know', () => {
+    const later: LiveEvent = {
+      ...issueEvent('ACCOUNT_MERGED'),
+      entityType: 'Account',
+      entityId: 'a1',
+      payload: {},
+    };
+    expect(planEvents([later], cacheWith({ 'Issue:i1': 1 }), everyEvent)).toEqual({ writes: [], refetch: false });
   });
 
   it('reloads rather than writes when a payload is not what it expects', () => {

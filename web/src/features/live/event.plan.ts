@@ -80,6 +80,8 @@ export const KNOWN_EVENT_TYPES = [
   'ENHANCEMENT_ADVANCED',
   'SITE_WALK_STARTED',
   'SITE_WALK_COMPLETED',
+  // Score, band and renewal risk are computed by the server: a view showing them reloads.
+  'ACCOUNT_HEALTH_CHANGED',
 ] as const;
 export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
 

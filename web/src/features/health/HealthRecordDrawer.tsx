@@ -1,0 +1,211 @@
+import { useQuery } from '@apollo/client/react';
+import {
+  ENHANCEMENT_STAGE_LABELS,
+  ISSUE_CATEGORY_LABELS,
+  ISSUE_STATUS_LABELS,
+  ISSUE_URGENCY_LABELS,
+} from '@groundwork/shared';
+import { Badge, ColorSwatch, Drawer, Group, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { IssueSource } from '../../gql/graphql';
+import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
+import { ENHANCEMENT_STAGE_COLORS, ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
+import { formatMoney } from '../../ui/money.format';
+import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import type { HealthRecord } from './AccountHealthPanel';
+
+export const HealthRecordIssueQuery = graphql(`
+  query HealthRecordIssue($id: ID!) {
+    issue(id: $id) {
+      id
+      title
+      description
+      category
+      urgency
+      status
+      source
+      overdue
+      reopenCount
+      createdAt
+      dueAt
+      resolvedAt
+      verifiedAt
+      version
+      property {
+        id
+        name
+      }
+      crew {
+        id
+        name
+        color
+      }
+    }
+  }
+`);
+
+// There is no `enhancement(id)` query; the Enhancements behind health (growth) are the approved ones
+// of the last 12 months, so the account's approved-or-later Enhancements hold the one asked for.
+export const HealthRecordEnhancementsQuery = graphql(`
+  query HealthRecordEnhancements($accountId: ID!) {
+    account(id: $accountId) {
+      id
+      enhancements(filter: { stages: [APPROVED, SCHEDULED, COMPLETED] }, first: 100) {
+        edges {
+          node {
+            id
+            title
+            description
+            stage
+            version
+            customerInterest
+            budgetConfirmed
+            estimatedValue
+            proposalValue
+            createdAt
+            property {
+              id
+              name
+            }
+            serviceLine {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const SOURCE_LABELS: Record<IssueSource, string> = {
+  SITE_WALK: 'Found on a site walk',
+  CUSTOMER: 'Raised by the customer',
+  CREW: 'Reported by a crew',
+};
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <Table variant="vertical" layout="fixed" withTableBorder={false}>
+      <Table.Tbody>
+        {rows.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={140}>{label}</Table.Th>
+            <Table.Td>{value}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function IssueRecord({ id }: { id: string }) {
+  const { data, error, refetch } = useQuery(HealthRecordIssueQuery, { variables: { id } });
+  if (error && !data) return <QueryError error={error} what="this issue" onRetry={() => void refetch()} />;
+  if (!data) return <SectionSkeleton lines={6} />;
+  const issue = data.issue;
+  if (!issue) return <Empty title="Issue not found" description="It may have been removed, or you cannot see it." />;
+  return (
+    <Stack gap="sm" data-testid="record-issue" data-record-id={issue.id}>
+      <Text fw={700} size="lg">
+        {issue.title}
+      </Text>
+      <Group gap={6}>
+        <Badge color={ISSUE_STATUS_COLORS[issue.status]} variant="light">
+          {ISSUE_STATUS_LABELS[issue.status]}
+        </Badge>
+        <Badge color={ISSUE_URGENCY_COLORS[issue.urgency]} variant={issue.urgency === 'URGENT' ? 'filled' : 'light'}>
+          {ISSUE_URGENCY_LABELS[issue.urgency]}
+        </Badge>
+        {issue.overdue && (
+          <Badge color="red" variant="filled">
+            Overdue
+          </Badge>
+        )}
+      </Group>
+      {issue.description && <Text size="sm">{issue.description}</Text>}
+      <Facts
+        rows={[
+          ['Property', issue.property.name],
+          ['Category', ISSUE_CATEGORY_LABELS[issue.category]],
+          ['Source', SOURCE_LABELS[issue.source]],
+          [
+            'Crew',
+            issue.crew ? (
+              <Group gap={6}>
+                <ColorSwatch color={issue.crew.color} size={10} withShadow={false} aria-hidden />
+                {issue.crew.name}
+              </Group>
+            ) : (
+              'Unrouted'
+            ),
+          ],
+          ['Reported', `${formatDateTime(issue.createdAt)} (${formatRelativeTime(issue.createdAt)})`],
+          ['Due', issue.dueAt ? formatDateTime(issue.dueAt) : 'No due date'],
+          ['Resolved', formatDateTime(issue.resolvedAt)],
+          ['Verified', formatDateTime(issue.verifiedAt)],
+          ['Reopened', String(issue.reopenCount)],
+        ]}
+      />
+    </Stack>
+  );
+}
+
+function EnhancementRecord({ accountId, id }: { accountId: string; id: string }) {
+  const { data, error, refetch } = useQuery(HealthRecordEnhancementsQuery, { variables: { accountId } });
+  if (error && !data) return <QueryError error={error} what="this enhancement" onRetry={() => void refetch()} />;
+  if (!data) return <SectionSkeleton lines={6} />;
+  const enhancement = data.account?.enhancements.edges.find((edge) => edge.node.id === id)?.node;
+  if (!enhancement) {
+    return <Empty title="Enhancement not found" description="It may have been declined since, or you cannot see it." />;
+  }
+  return (
+    <Stack gap="sm" data-testid="record-enhancement" data-record-id={enhancement.id}>
+      <Text fw={700} size="lg">
+        {enhancement.title}
+      </Text>
+      <Group gap={6}>
+        <Badge color={ENHANCEMENT_STAGE_COLORS[enhancement.stage]} variant="light">
+          {ENHANCEMENT_STAGE_LABELS[enhancement.stage]}
+        </Badge>
+      </Group>
+      {enhancement.description && <Text size="sm">{enhancement.description}</Text>}
+      <Facts
+        rows={[
+          ['Property', enhancement.property.name],
+          ['Service line', enhancement.serviceLine?.name ?? '—'],
+          ['Estimated', formatMoney(enhancement.estimatedValue)],
+          ['Proposal', formatMoney(enhancement.proposalValue)],
+          ['Customer interest', enhancement.customerInterest ? 'Yes' : 'Not yet'],
+          ['Budget confirmed', enhancement.budgetConfirmed ? 'Yes' : 'Not yet'],
+          ['Identified', formatDateTime(enhancement.createdAt)],
+        ]}
+      />
+    </Stack>
+  );
+}
+
+type HealthRecordDrawerProps = {
+  accountId: string;
+  /** The Issue or Enhancement to show; null when closed. Site walks open in the account's walks list instead. */
+  record: HealthRecord | null;
+  onClose: () => void;
+};
+
+/** Opens a record behind the health score, so "why" ends at the actual Issue or Enhancement. */
+export function HealthRecordDrawer({ accountId, record, onClose }: HealthRecordDrawerProps) {
+  const kind = record?.kind;
+  return (
+    <Drawer
+      opened={record !== null && kind !== 'SITE_WALK'}
+      onClose={onClose}
+      position="right"
+      size="md"
+      title={kind === 'ENHANCEMENT' ? 'Enhancement' : 'Issue'}
+    >
+      {record?.kind === 'ISSUE' && <IssueRecord id={record.id} />}
+      {record?.kind === 'ENHANCEMENT' && <EnhancementRecord accountId={accountId} id={record.id} />}
+    </Drawer>
+  );
+}
