@@ -353,6 +353,42 @@ describe.each(BACKENDS)('mapView (%s)', (backend) => {
       expect(lead.get(w.crewA.id)!.openIssueCount).toBe((await workload(w.crewA.id)).open);
       expect(lead.get(w.crewB.id)).toMatchObject({ openIssueCount: 0, overdueIssueCount: 0, nextVisits: [] });
     });
+
+    it('loads every crew’s counts and visits in a number of statements that does not grow with the crews', async () => {
+      // The panel as the web asks for it: names, which need each property and service line loaded.
+      const PANEL = `{ crews { id openIssueCount overdueIssueCount
+        nextVisits(first: 3) { date schedule { property { name } serviceLine { name } } } } }`;
+      const statements = async () => {
+        server.queries.length = 0;
+        const res = await server.gql<{ crews: { nextVisits: { schedule: { property: { name: string } } }[] }[] }>(
+          PANEL,
+          {},
+          w.ops,
+        );
+        expect(res.errors).toBeUndefined();
+        const visits = res.data!.crews.flatMap((c) => c.nextVisits);
+        expect(visits.every((v) => v.schedule.property.name)).toBe(true);
+        return { count: server.queries.length, crews: res.data!.crews.length, visits: visits.length };
+      };
+      const before = await statements();
+      // Five more crews, each visiting a property of its own (far from every box these tests view).
+      const em = server.em();
+      for (let i = 0; i < 5; i++) {
+        const crew = await createCrew(em, w.lines.MAINTENANCE);
+        const property = await createProperty(em, w.a1, { lng: 30 + i * 0.01, lat: 60 }, 100);
+        await createSchedule(em, property, w.lines.MAINTENANCE, crew, {
+          weekday: 3,
+          cadence: 'WEEKLY',
+          anchorDate: '2026-01-07',
+        });
+      }
+      const after = await statements();
+      expect(after.crews).toBe(before.crews + 5);
+      expect(after.visits).toBe(before.visits + 5);
+      // A statement per crew, schedule or property would add at least five. DataLoader batches
+      // per tick, so how resolvers interleave can split one batch in two; that is not N+1.
+      expect(after.count - before.count).toBeLessThan(3);
+    });
   });
 
   describe('issue drawer', () => {

@@ -371,9 +371,11 @@ describe('abuse', () => {
     await stillServing();
   });
 
-  it('sends security headers and no CORS grant to other origins', async () => {
+  it('sends security headers, no CORS grant to other origins, and answers no cache may keep', async () => {
     const res = await post({ query: '{ me { id } }' }, { origin: 'https://evil.example' });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Answers are per viewer: a shared cache must never store one.
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -61,6 +62,19 @@ export async function startHttpServer(
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's default cache-control plugin hooks every resolved field (a per-field wrapper and
+      // hint bookkeeping: a tenth of a 1,000-pin map view) to compute a policy that, with no cache
+      // hints anywhere in this schema, is always "no-store". Answers are per viewer: say so directly.
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {

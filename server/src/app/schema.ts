@@ -1,15 +1,14 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { loadReferences } from './graphql/reference-loader.middleware.js';
+import { loadReferencesInFields } from './graphql/reference-loader.js';
 import { RESOLVERS } from './resolvers.js';
 import { forbidden } from '@groundwork/shared';
 import type { RequestContext } from './context.js';
 import { requireViewer } from '../modules/auth/index.js';
 
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS as unknown as NonEmptyArray<Function>,
-    globalMiddlewares: [loadReferences],
     // Subscriptions read the durable event log (their own `subscribe`); no topic-based pub/sub exists.
     pubSub: {
       publish: () => {
@@ -28,6 +27,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Validation lives in the services (one place for rules), not in decorators.
     validate: false,
   });
+  return loadReferencesInFields(schema);
 }
 
 /** The SDL committed as server/schema.graphql: sorted, so diffs show real changes only. */
