@@ -3,7 +3,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { appendOpsEvent, pruneOpsEvents } from '../src/modules/events/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { settle, subscribeEvents } from './support/subscriber.js';
+import { settle, subscribeEvents, untilSubscribed } from './support/subscriber.js';
 import {
   createAccount,
   createCrew,
@@ -160,8 +160,9 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
 
   it('executes each event once per cohort, not once per subscriber', async () => {
     const { cohortStats } = await import('../src/app/cohort.js');
+    const already = server.server.fanOut.subscriberCount;
     const subs = Array.from({ length: 20 }, () => subscribeEvents(server.url, w.ops));
-    await settle(500);
+    await untilSubscribed(server, already + 20);
     const before = cohortStats.executions;
     await createIssue(server, w, 'p1', 70);
     await Promise.all(subs.map((s) => s.waitFor(1)));

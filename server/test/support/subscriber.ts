@@ -82,3 +82,19 @@ export function subscribeEvents(
 
 /** Waits until a subscription is live (the server acknowledges before the source stream starts). */
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves once the server delivers to at least `n` subscriptions: from then
+ * on every new event reaches them (a fixed pause is not enough on a busy machine).
+ */
+export async function untilSubscribed(
+  server: { server: { fanOut: { subscriberCount: number } } },
+  n: number,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (server.server.fanOut.subscriberCount < n) {
+    if (Date.now() > deadline) throw new Error(`${server.server.fanOut.subscriberCount} of ${n} subscriptions live`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
