@@ -84,17 +84,19 @@ export function subscribeEvents(
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Resolves once the server delivers to at least `n` subscriptions: from then
- * on every new event reaches them (a fixed pause is not enough on a busy machine).
+ * Resolves once the server delivers to exactly `n` subscriptions: from then
+ * on every new event reaches them (a fixed pause is not enough on a busy
+ * machine). Subscriptions closed by earlier tests leave asynchronously, so
+ * wait for 0 before opening new ones.
  */
 export async function untilSubscribed(
   server: { server: { fanOut: { subscriberCount: number } } },
   n: number,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (server.server.fanOut.subscriberCount < n) {
-    if (Date.now() > deadline) throw new Error(`${server.server.fanOut.subscriberCount} of ${n} subscriptions live`);
+  while (server.server.fanOut.subscriberCount !== n) {
+    if (Date.now() > deadline) throw new Error(`${server.server.fanOut.subscriberCount} subscriptions live, not ${n}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
