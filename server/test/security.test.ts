@@ -83,10 +83,15 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
       location: { lng: -104.8, lat: 39.6 },
       title: 'Color',
     });
-    em.create(Enhancement, { property: p1, account: a1, location: { lng: -104.9, lat: 39.7 }, title: 'Mulch' });
+    const e1 = em.create(Enhancement, {
+      property: p1,
+      account: a1,
+      location: { lng: -104.9, lat: 39.7 },
+      title: 'Mulch',
+    });
     const w2 = em.create(SiteWalk, { property: p2, account: a2, walkedBy: am2.user });
     await em.flush();
-    Object.assign(ids, { e2: e2.id, w2: w2.id });
+    Object.assign(ids, { e1: e1.id, e2: e2.id, w2: w2.id });
   });
   afterAll(async () => {
     await server?.[Symbol.asyncDispose]();
@@ -136,6 +141,16 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
     ['issue (another’s)', q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i2 })), [U, A, A, F, F]],
     ['issues', q('{ issues { totalCount } }'), [U, A, A, A, A]],
     ['enhancements', q('{ enhancements { totalCount } }'), [U, A, A, A, F]],
+    [
+      'enhancement (own)',
+      q('query($id: ID!) { enhancement(id: $id) { title } }', () => ({ id: ids.e1 })),
+      [U, A, A, A, F],
+    ],
+    [
+      'enhancement (another’s)',
+      q('query($id: ID!) { enhancement(id: $id) { title } }', () => ({ id: ids.e2 })),
+      [U, A, A, F, F],
+    ],
     [
       'contract value through an Issue',
       q('query($id: ID!) { issue(id: $id) { account { name annualValue } } }', () => ({ id: ids.i1 })),

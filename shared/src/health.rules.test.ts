@@ -4,6 +4,7 @@ import {
   bandOf,
   computeHealth,
   metricScore,
+  renewalReasons,
   renewalRisk,
   selectKeyAccounts,
   summarizePortfolio,
@@ -296,5 +297,99 @@ describe('parseHealthConfig', () => {
     expect(() => parseHealthConfig({ ...C, bands: { healthy: 50, watch: 75 } })).toThrow(/bands\.healthy/);
     expect(() => parseHealthConfig({ ...C, surprise: 1 })).toThrow(/surprise/);
     expect(() => parseHealthConfig({ ...C, windows: undefined })).toThrow(/windows/);
+  });
+});
+
+describe('wording users read', () => {
+  const details = (facts: HealthFacts) =>
+    Object.fromEntries(
+      computeHealth(facts, C)
+        .categories.flatMap((c) => c.metrics)
+        .map((m) => [m.key, m.detail]),
+    );
+
+  it('formats money and gets plurals right for one of each', () => {
+    const d = details({
+      ...perfect,
+      propertyCount: 1,
+      routineDue: 1,
+      routineOnTime: 1,
+      openIssueMedianAgeDays: 1,
+      overdueOpenIssues: 1,
+      repeatIssues: 1,
+      siteWalks: 1,
+      latestPulseAgeDays: 1,
+      issuesRaised: 1,
+      customerRaised: 1,
+      daysSinceMonthlyReview: 1,
+      daysSinceQuarterlyUpdate: 0,
+      approvedEnhancementValue: 32_000,
+    });
+    expect(d).toEqual({
+      'responsiveness.routineOnTimePct': '1 of 1 routine Issue resolved by the next visit (100 %)',
+      'responsiveness.openIssueMedianAgeDays': 'Open Issues are 1 day old (median)',
+      'backlog.overduePerProperty': '1 overdue open Issue on 1 property',
+      'backlog.repeatPerProperty': '1 repeat Issue (same category within 25 m) on 1 property in 90 days',
+      'engagement.siteWalkCadencePct': '1 site walk of 6.4 expected in 90 days (15.6 %)',
+      'relationship.latestPulse': 'Latest pulse 5 of 5, 1 day ago',
+      'relationship.customerRaisedPct': '1 of 1 Issue raised by the customer (100 %)',
+      'accountPlan.daysSinceMonthlyReview': 'Last monthly review 1 day ago',
+      'accountPlan.daysSinceQuarterlyUpdate': 'Last quarterly update today',
+      'growth.approvedEnhancementPct': '$32,000 approved in 365 days, 32 % of the contract value',
+    });
+  });
+
+  it('uses plurals for other counts', () => {
+    const d = details({ ...perfect, overdueOpenIssues: 3, repeatIssues: 0, approvedEnhancementValue: 1_250_000 });
+    expect(d['backlog.overduePerProperty']).toBe('3 overdue open Issues on 2 properties');
+    expect(d['backlog.repeatPerProperty']).toBe(
+      '0 repeat Issues (same category within 25 m) on 2 properties in 90 days',
+    );
+    expect(d['growth.approvedEnhancementPct']).toBe('$1,250,000 approved in 365 days, 1250 % of the contract value');
+    expect(d['accountPlan.daysSinceMonthlyReview']).toBe('Last monthly review 10 days ago');
+  });
+
+  it('names flags in words, not enum names', () => {
+    const h = computeHealth({ ...perfect, oldestOpenUrgentHours: 50, oldestOpenSafetyHours: 100 }, C);
+    expect(h.flags.map((f) => f.label)).toEqual([
+      'An urgent Issue has been open too long',
+      'A safety Issue has been open too long',
+    ]);
+  });
+
+  it('gives renewal reasons with band labels and without repeating the renewal date', () => {
+    const base = { daysToRenewal: 45, trend: null, daysSinceLastWalk: 10, flags: [], costliestDetails: [] };
+    expect(
+      renewalReasons(
+        {
+          ...base,
+          band: 'AT_RISK',
+          trend: -14,
+          daysSinceLastWalk: 61,
+          flags: [{ key: 'URGENT_OPEN_TOO_LONG', label: 'An urgent Issue has been open too long' }],
+          costliestDetails: [
+            '1 overdue open Issue on 1 property',
+            '1 site walk of 6.4 expected in 90 days (15.5 %)',
+            'x',
+          ],
+        },
+        C,
+      ),
+    ).toEqual([
+      'Health: At risk',
+      'Score fell 14 points in 30 days',
+      'No site walk in 61 days',
+      'An urgent Issue has been open too long',
+      '1 overdue open Issue on 1 property',
+      '1 site walk of 6.4 expected in 90 days (15.5 %)',
+    ]);
+    expect(renewalReasons({ ...base, band: 'WATCH', trend: -11 }, C)).toEqual([
+      'Health: Watch',
+      'Score fell 11 points in 30 days',
+    ]);
+    expect(renewalReasons({ ...base, band: 'HEALTHY', daysSinceLastWalk: null }, C)).toEqual([
+      'No site walk on record',
+    ]);
+    expect(renewalReasons({ ...base, band: 'HEALTHY', daysToRenewal: -3 }, C)).toEqual([]);
   });
 });

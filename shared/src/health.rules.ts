@@ -1,5 +1,12 @@
-import type { HealthBand, RenewalRisk } from './enums.js';
+import {
+  HEALTH_BAND_LABELS,
+  ISSUE_CATEGORY_LABELS,
+  ISSUE_URGENCY_LABELS,
+  type HealthBand,
+  type RenewalRisk,
+} from './enums.js';
 import type { HealthCategoryKey, HealthConfig } from './health.config.js';
+import { formatUsd, plural } from './text.rules.js';
 
 /**
  * What the database knows about one account, already aggregated (the server
@@ -104,8 +111,8 @@ export const HEALTH_METRIC_LABELS: Readonly<Record<HealthMetricKey, string>> = {
 };
 
 export const HEALTH_FLAG_LABELS: Readonly<Record<HealthFlagKey, string>> = {
-  URGENT_OPEN_TOO_LONG: 'An URGENT Issue has been open too long',
-  SAFETY_OPEN_TOO_LONG: 'A SAFETY Issue has been open too long',
+  URGENT_OPEN_TOO_LONG: `An ${ISSUE_URGENCY_LABELS.URGENT.toLowerCase()} Issue has been open too long`,
+  SAFETY_OPEN_TOO_LONG: `A ${ISSUE_CATEGORY_LABELS.SAFETY.toLowerCase()} Issue has been open too long`,
 };
 
 /** Rounds away float noise first, so 74.4999999 computed from 74.5 still rounds to 75. */
@@ -114,6 +121,7 @@ function roundScore(value: number): number {
 }
 
 const one = (n: number) => Math.round(n * 10) / 10;
+const daysAgo = (days: number) => (days === 0 ? 'today' : `${plural(days, 'day')} ago`);
 
 /** 100 at `good`, 0 at `poor`, linear between, clamped; works whichever way round the thresholds are. */
 export function metricScore(value: number, good: number, poor: number): number {
@@ -146,59 +154,59 @@ function measure(facts: HealthFacts, config: HealthConfig): Record<HealthMetricK
       onTime,
       onTime === null
         ? `No routine Issue came due in the last ${w.activityDays} days`
-        : `${facts.routineOnTime} of ${facts.routineDue} routine Issues resolved by the next visit (${one(onTime)} %)`,
+        : `${facts.routineOnTime} of ${plural(facts.routineDue, 'routine Issue')} resolved by the next visit (${one(onTime)} %)`,
     ],
     'responsiveness.openIssueMedianAgeDays': [
       facts.openIssueMedianAgeDays,
       facts.openIssueMedianAgeDays === null
         ? 'No open Issues'
-        : `Open Issues are ${one(facts.openIssueMedianAgeDays)} days old (median)`,
+        : `Open Issues are ${plural(one(facts.openIssueMedianAgeDays), 'day')} old (median)`,
     ],
     'backlog.overduePerProperty': [
       overdue,
       overdue === null
         ? 'No properties'
-        : `${facts.overdueOpenIssues} overdue open Issues on ${facts.propertyCount} properties`,
+        : `${plural(facts.overdueOpenIssues, 'overdue open Issue')} on ${plural(facts.propertyCount, 'property', 'properties')}`,
     ],
     'backlog.repeatPerProperty': [
       repeat,
       repeat === null
         ? 'No properties'
-        : `${facts.repeatIssues} repeat Issues (same category within ${w.repeatRadiusM} m) on ${facts.propertyCount} properties in ${w.activityDays} days`,
+        : `${plural(facts.repeatIssues, 'repeat Issue')} (same category within ${w.repeatRadiusM} m) on ${plural(facts.propertyCount, 'property', 'properties')} in ${w.activityDays} days`,
     ],
     'engagement.siteWalkCadencePct': [
       cadence,
       cadence === null
         ? 'No site walks expected'
-        : `${facts.siteWalks} site walks of ${one(facts.expectedSiteWalks)} expected in ${w.activityDays} days (${one(cadence)} %)`,
+        : `${plural(facts.siteWalks, 'site walk')} of ${one(facts.expectedSiteWalks)} expected in ${w.activityDays} days (${one(cadence)} %)`,
     ],
     'relationship.latestPulse': [
       pulseFresh ? facts.latestPulse : null,
       facts.latestPulse === null
         ? 'No relationship pulse recorded'
         : pulseFresh
-          ? `Latest pulse ${facts.latestPulse} of 5, ${Math.floor(facts.latestPulseAgeDays ?? 0)} days ago`
+          ? `Latest pulse ${facts.latestPulse} of 5, ${daysAgo(Math.floor(facts.latestPulseAgeDays ?? 0))}`
           : `Latest pulse is older than ${w.pulseMaxAgeDays} days (ignored)`,
     ],
     'relationship.customerRaisedPct': [
       customer,
       customer === null
         ? `No Issues raised in ${w.activityDays} days`
-        : `${facts.customerRaised} of ${facts.issuesRaised} Issues raised by the customer (${one(customer)} %)`,
+        : `${facts.customerRaised} of ${plural(facts.issuesRaised, 'Issue')} raised by the customer (${one(customer)} %)`,
     ],
     'accountPlan.daysSinceMonthlyReview': [
       facts.daysSinceMonthlyReview,
-      `Last monthly review ${facts.daysSinceMonthlyReview} days ago`,
+      `Last monthly review ${daysAgo(facts.daysSinceMonthlyReview)}`,
     ],
     'accountPlan.daysSinceQuarterlyUpdate': [
       facts.daysSinceQuarterlyUpdate,
-      `Last quarterly update ${facts.daysSinceQuarterlyUpdate} days ago`,
+      `Last quarterly update ${daysAgo(facts.daysSinceQuarterlyUpdate)}`,
     ],
     'growth.approvedEnhancementPct': [
       growth,
       growth === null
         ? 'No contract value'
-        : `${facts.approvedEnhancementValue} approved in ${w.growthDays} days, ${one(growth)} % of the contract value`,
+        : `${formatUsd(facts.approvedEnhancementValue)} approved in ${w.growthDays} days, ${one(growth)} % of the contract value`,
     ],
   };
 }
@@ -311,6 +319,37 @@ export function renewalRisk(input: RenewalInput, config: HealthConfig): RenewalR
   const noRecentWalk = input.daysSinceLastWalk === null || input.daysSinceLastWalk > r.noWalkDays;
   if (input.daysToRenewal <= r.noWalkHorizonDays && noRecentWalk) return 'MEDIUM';
   return 'LOW';
+}
+
+export type RenewalReasonsInput = {
+  daysToRenewal: number;
+  band: HealthBand;
+  trend: number | null;
+  daysSinceLastWalk: number | null;
+  flags: readonly HealthFlag[];
+  /** The costliest metrics' sentences, costliest first. */
+  costliestDetails: readonly string[];
+};
+
+/**
+ * Why the renewal risk is what it is, most important first, in words for
+ * account managers. The renewal date and the days left are shown beside the
+ * reasons wherever they appear, so they are not repeated here.
+ */
+export function renewalReasons(input: RenewalReasonsInput, config: HealthConfig): string[] {
+  const r = config.renewal;
+  const reasons: string[] = [];
+  if (input.band !== 'HEALTHY') reasons.push(`Health: ${HEALTH_BAND_LABELS[input.band]}`);
+  if (input.trend !== null && input.trend <= r.trendDrop) {
+    reasons.push(`Score fell ${plural(-input.trend, 'point')} in ${config.windows.trendDays} days`);
+  }
+  const sinceWalk = input.daysSinceLastWalk;
+  if (input.daysToRenewal <= r.noWalkHorizonDays && (sinceWalk === null || sinceWalk > r.noWalkDays)) {
+    reasons.push(sinceWalk === null ? 'No site walk on record' : `No site walk in ${plural(sinceWalk, 'day')}`);
+  }
+  for (const flag of input.flags) reasons.push(flag.label);
+  reasons.push(...input.costliestDetails.slice(0, 2));
+  return reasons;
 }
 
 /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DomainError } from './errors.js';
 import {
+  formatUsd,
+  plural,
   DESCRIPTION_MAX,
   MONEY_MAX,
   NAME_MAX,
@@ -197,5 +199,18 @@ describe('schemas and parseField', () => {
 
   it('returns parsed data', () => {
     expect(parseField(titleSchema, ' Leak ', 'title')).toBe('Leak');
+  });
+});
+
+describe('formatUsd and plural', () => {
+  it('formats whole dollars with grouping', () => {
+    expect(formatUsd(32_000)).toBe('$32,000');
+    expect(formatUsd(0)).toBe('$0');
+  });
+
+  it('uses the singular only for exactly one', () => {
+    expect(plural(1, 'property', 'properties')).toBe('1 property');
+    expect(plural(0, 'property', 'properties')).toBe('0 properties');
+    expect(plural(2, 'Issue')).toBe('2 Issues');
   });
 });

@@ -125,3 +125,16 @@ export function requireIdList(values: readonly unknown[], field: string, max = 1
   if (bad.length) throw badInput(field, `not valid ids: ${bad.map((v) => JSON.stringify(v)).join(', ')}`);
   return [...new Set((values as string[]).map((v) => v.toLowerCase()))];
 }
+
+// Money in Groundwork is whole currency units in USD (DESIGN §5): fixed formatting, as on the web.
+const wholeUsd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+/** "$32,000": whole dollars with grouping, for sentences the server writes. */
+export function formatUsd(value: number): string {
+  return wholeUsd.format(value);
+}
+
+/** "1 property", "2 properties": the count and its noun, singular only for exactly 1. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

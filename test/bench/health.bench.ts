@@ -3,8 +3,8 @@
  * and one incremental recompute over 5,000 accounts and 1M Issues.
  *
  * - Portfolio: the facts of every account through the server's code
- *   (gatherHealthFacts + scoring), a full sweep (batches of 500, stored
- *   health and snapshots), and the `portfolio` query over HTTP — against a
+ *   (gatherHealthFacts + scoring), a full sweep (facts once, changed rows
+ *   stored in batches, snapshots), and the `portfolio` query over HTTP — against a
  *   baseline measured in the same run: the same facts statement for all
  *   accounts sent straight through `pg`.
  * - Incremental: `createIssue` over HTTP (its transaction recomputes the
@@ -13,9 +13,10 @@
  * Prints the EXPLAIN (ANALYZE) of the one-account statement.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:health
- *     [--accounts 5000] [--issues 1000000] [--runs 30] [--out test-results/bench-health.json]
+ *     [--accounts 5000] [--issues 1000000] [--runs 30] [--out test-results/bench-health.json] [--keep]
  *
- * PostgreSQL only: it creates its own database and drops it at the end.
+ * PostgreSQL only: it creates its own database and drops it at the end
+ * (`--keep` leaves it, to EXPLAIN statements against the same data).
  * A benchmark, not a test: it asserts only that both paths read the same accounts.
  */
 import 'reflect-metadata';
@@ -44,6 +45,7 @@ const { values: argv } = parseArgs({
     issues: { type: 'string', default: '1000000' },
     runs: { type: 'string', default: '30' },
     out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -135,6 +137,7 @@ async function main() {
   url.pathname = `/${name}`;
   const cleanup: (() => Promise<void>)[] = [
     async () => {
+      if (argv.keep) return console.log(`kept database ${name}`);
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       await c.query(`drop database if exists "${name}" with (force)`);
@@ -227,7 +230,7 @@ async function main() {
       if (!result.ran) throw new Error('the sweep did not run');
       sweeps.push(result.ms);
     }
-    row('full sweep (batches of 500, store + snapshot)', sweeps, pgAll, 'facts SQL via pg');
+    row('full sweep (store changed + snapshot)', sweeps, pgAll, 'facts SQL via pg');
     const portfolio: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const [ms, body] = await timed(async () => {

@@ -243,7 +243,7 @@ describe('Account health in a real browser', () => {
     const panel = page.getByTestId('health-panel');
     await panel.getByTestId('health-flag').waitFor();
     await expect(panel.getByTestId('health-flag').textContent()).resolves.toContain(
-      'An URGENT Issue has been open too long',
+      'An urgent Issue has been open too long',
     );
     await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('60 days left');
     await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('$24,000');

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { connectionTypes } from '../../app/graphql/connection.types.js';
 import { Account } from '../accounts/index.js';
@@ -18,6 +18,11 @@ class EnhancementsArgs {
 
 @Resolver(() => Enhancement)
 export class EnhancementResolver {
+  @Query(() => Enhancement, { nullable: true })
+  enhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return new EnhancementService(ctx).get(id);
+  }
+
   @Query(() => EnhancementConnection)
   enhancements(@Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
     return new EnhancementService(ctx).list(args.filter, args);

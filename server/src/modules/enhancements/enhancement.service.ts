@@ -63,6 +63,18 @@ export class EnhancementService {
     );
   }
 
+  /**
+   * One Enhancement, with the same rule as the lists: executives and ops
+   * managers any, account managers their own accounts', crew leads none (the
+   * pipeline holds prices). Null when there is no such Enhancement.
+   */
+  async get(id: string): Promise<Enhancement | null> {
+    this.access.requireRole(['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER'], 'see Enhancements');
+    const e = await this.ctx.em.findOne(Enhancement, { id }, { populate: ['account'] });
+    if (e) this.access.assertAccount(e.account.accountManager.id, 'see this Enhancement');
+    return e;
+  }
+
   /** The filter plus the viewer's scope: every list path goes through here. */
   private where(filter: EnhancementFilter | null | undefined): FilterQuery<Enhancement> {
     const where: FilterQuery<Enhancement> & Record<string, unknown> = {

@@ -81,7 +81,7 @@ export function evaluateHealth(af: AccountFacts, config: HealthConfig): StoredHe
   };
 }
 
-interface StateRow {
+export interface StateRow {
   account_id: string;
   score: number;
   band: HealthBand;
@@ -135,21 +135,41 @@ export async function recomputeHealth(
   ];
   const before = new Map(states.map((s) => [s.account_id, s]));
   const next = facts.map((f) => evaluateHealth(f, options.config));
-  const dirty = next.filter((h) => {
-    const old = before.get(h.accountId);
-    return (
-      !old ||
-      old.score !== h.score ||
-      old.band !== h.band ||
-      old.trend30d !== h.trend30d ||
-      old.renewal_risk !== h.renewalRisk ||
-      stableJson(typeof old.explanation === 'string' ? JSON.parse(old.explanation) : old.explanation) !==
-        stableJson(h.explanation)
-    );
-  });
-  await storeHealth(tx, dirty, options.clock.now);
+  const dirty = next.filter((h) => differs(before.get(h.accountId), h));
+  // Every row is rewritten, changed or not: a new row version tells a sweep
+  // that computed from older data to leave this account alone (see sweepHealth).
+  await storeHealth(tx, next, options.clock.now);
+  const changed = await announceChanges(tx, dirty, before, options.actorId ?? null);
+  if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
+  return { computed: next.length, written: dirty.length, changed };
+}
+
+/** Whether `h` differs from what is stored in any way (the stored explanation is compared key-order-free). */
+export function differs(old: StateRow | undefined, h: StoredHealth): boolean {
+  return (
+    !old ||
+    old.score !== h.score ||
+    old.band !== h.band ||
+    old.trend30d !== h.trend30d ||
+    old.renewal_risk !== h.renewalRisk ||
+    stableJson(typeof old.explanation === 'string' ? JSON.parse(old.explanation) : old.explanation) !==
+      stableJson(h.explanation)
+  );
+}
+
+/**
+ * Appends ACCOUNT_HEALTH_CHANGED for each written account whose score or
+ * band moved from `before` (the state read under the account lock); returns
+ * their ids.
+ */
+export async function announceChanges(
+  tx: EntityManager,
+  written: readonly StoredHealth[],
+  before: ReadonlyMap<string, Pick<StateRow, 'score' | 'band'>>,
+  actorId: string | null,
+): Promise<string[]> {
   const changed: string[] = [];
-  for (const h of dirty) {
+  for (const h of written) {
     const old = before.get(h.accountId);
     if (old && old.score === h.score && old.band === h.band) continue;
     changed.push(h.accountId);
@@ -158,7 +178,7 @@ export async function recomputeHealth(
       entityType: 'Account',
       entityId: h.accountId,
       accountId: h.accountId,
-      actorId: options.actorId ?? null,
+      actorId,
       payload: {
         score: h.score,
         band: h.band,
@@ -170,8 +190,7 @@ export async function recomputeHealth(
     });
   }
   if (changed.length > 0) await tx.flush();
-  if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
-  return { computed: next.length, written: dirty.length, changed };
+  return changed;
 }
 
 /** Upserts the stored health of these accounts (no event: callers announce what they must). */

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import {
   addDaysToDate,
   localDateOf,
+  renewalReasons,
   requireInt,
   selectKeyAccounts,
   summarizePortfolio,
@@ -54,25 +55,19 @@ export async function refreshAccountHealth(
   });
 }
 
-function renewalReasons(h: StoredHealth, view: { daysToRenewal: number }, config: HealthConfig): string[] {
-  const reasons: string[] = [];
-  const r = config.renewal;
-  if (view.daysToRenewal < 0) reasons.push(`Renewal date passed ${-view.daysToRenewal} days ago`);
-  else if (view.daysToRenewal <= r.horizonDays) reasons.push(`Renews in ${view.daysToRenewal} days`);
-  if (h.band === 'AT_RISK') reasons.push('Health is AT_RISK');
-  else if (h.band === 'WATCH') reasons.push('Health is on WATCH');
-  if (h.trend30d !== null && h.trend30d <= r.trendDrop) reasons.push(`Score fell ${-h.trend30d} points in 30 days`);
-  const sinceWalk = h.explanation.daysSinceLastWalk;
-  if (view.daysToRenewal <= r.noWalkHorizonDays && (sinceWalk === null || sinceWalk > r.noWalkDays)) {
-    reasons.push(sinceWalk === null ? 'Never walked' : `No site walk in ${sinceWalk} days`);
-  }
-  for (const flag of h.explanation.flags) reasons.push(flag.label);
+function reasonsOf(h: StoredHealth, daysToRenewal: number, config: HealthConfig): string[] {
   const metrics = h.explanation.categories.flatMap((c) => c.metrics);
-  for (const key of h.explanation.costliest.slice(0, 2)) {
-    const m = metrics.find((x) => x.key === key);
-    if (m) reasons.push(m.detail);
-  }
-  return reasons;
+  return renewalReasons(
+    {
+      daysToRenewal,
+      band: h.band,
+      trend: h.trend30d,
+      daysSinceLastWalk: h.explanation.daysSinceLastWalk,
+      flags: h.explanation.flags,
+      costliestDetails: h.explanation.costliest.flatMap((key) => metrics.find((m) => m.key === key)?.detail ?? []),
+    },
+    config,
+  );
 }
 
 export class HealthService {
@@ -177,7 +172,7 @@ export class HealthService {
           daysToRenewal,
           risk: h.renewalRisk,
           revenueAtRisk: h.renewalRisk === 'HIGH' ? Number(account.annual_value) : 0,
-          reasons: renewalReasons(h, { daysToRenewal }, this.config),
+          reasons: reasonsOf(h, daysToRenewal, this.config),
         },
       };
     });

@@ -1,8 +1,10 @@
+import type { EntityManager } from '@mikro-orm/sql';
 import pg from 'pg';
-import type { HealthConfig } from '@groundwork/shared';
+import { localDateOf, type HealthBand, type HealthConfig } from '@groundwork/shared';
 import type { Database } from '../../app/db/database.js';
 import type { Logger } from '../../app/logger.js';
-import { recomputeHealth, type RecomputeResult } from './health.recompute.js';
+import { gatherHealthFacts, type FactsClock } from './health.facts.js';
+import { announceChanges, evaluateHealth, writeSnapshots, type RecomputeResult } from './health.recompute.js';
 
 // Any fixed 64-bit number, distinct from the demo seed's.
 const SWEEP_LOCK_KEY = 4_711_2028;
@@ -21,8 +23,7 @@ export interface SweepResult extends RecomputeResult {
  * connection; the embedded database has one process and one session, so the
  * same lock there is taken on its only connection). Even without the lock,
  * the row locks in {@link recomputeHealth} keep changes from being announced
- * twice; the lock only saves the duplicate work. Accounts go in batches, one
- * transaction each, so a writer waits at most for one batch.
+ * twice; the lock only saves the duplicate work.
  */
 export class HealthSweeper {
   private timer: NodeJS.Timeout | null = null;
@@ -84,23 +85,114 @@ export class HealthSweeper {
   }
 
   private async run(now: Date): Promise<RecomputeResult> {
-    const em = this.db.orm.em.fork();
-    const ids = (await em.execute<{ id: string }[]>('select id from accounts order by id')).map((r) => r.id);
-    const total: RecomputeResult = { computed: 0, written: 0, changed: [] };
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const batch = ids.slice(i, i + BATCH);
-      const result = await this.db.orm.em.fork().transactional((tx) =>
-        recomputeHealth(tx, batch, {
-          config: this.options.config,
-          clock: { now, timeZone: this.options.timeZone },
-          snapshot: true,
-        }),
-      );
-      total.computed += result.computed;
-      total.written += result.written;
-      total.changed.push(...result.changed);
-    }
-    if (total.changed.length) this.options.logger.info({ changed: total.changed.length }, 'account health changed');
-    return total;
+    const result = await sweepHealth(this.db.orm.em.fork(), {
+      config: this.options.config,
+      clock: { now, timeZone: this.options.timeZone },
+    });
+    if (result.changed.length) this.options.logger.info({ changed: result.changed.length }, 'account health changed');
+    return result;
   }
+}
+
+/**
+ * One sweep of every account (DESIGN §2): the facts of the whole portfolio in
+ * one statement, without locks, then per batch of accounts one transaction
+ * that locks them and one statement that writes only the rows that differ
+ * from what is stored (the database compares; jsonb equality ignores key
+ * order, so nothing is read back and compared here).
+ *
+ * Computing per batch of accounts under their locks cost one facts statement
+ * per batch, each about as dear as the whole portfolio's (they scan the same
+ * Issues), so the sweep cost ~6× one statement. Computing once without locks
+ * is safe because of a version check: every transaction that recomputes an
+ * account rewrites its account_health row (recomputeHealth), so an unchanged
+ * row version (`xmin`) between the read before the facts and the read under
+ * the account lock means no write touching the account has committed since —
+ * the facts are current and ours may be stored. A changed version means a
+ * writer stored health computed later than (or as late as) ours: the account
+ * is left to it, and the next sweep looks again. So stored health never goes
+ * backwards, and each change is announced once, under the account lock,
+ * against the state read under it.
+ */
+export async function sweepHealth(
+  em: EntityManager,
+  options: { config: HealthConfig; clock: FactsClock },
+): Promise<RecomputeResult> {
+  // The versions first, then the facts: facts at least as new as every version read.
+  const versions = await em.execute<{ account_id: string; v: string }[]>(
+    'select account_id, xmin::text as v from account_health',
+  );
+  const facts = await gatherHealthFacts(em, options.config, options.clock);
+  const version = new Map(versions.map((r) => [r.account_id, r.v]));
+  const next = facts.map((f) => evaluateHealth(f, options.config));
+  const total: RecomputeResult = { computed: next.length, written: 0, changed: [] };
+  for (let i = 0; i < next.length; i += BATCH) {
+    const batch = next.slice(i, i + BATCH);
+    await em.fork().transactional(async (tx) => {
+      await tx.execute('select id from accounts where id in (?) order by id for no key update', [
+        batch.map((h) => h.accountId),
+      ]);
+      // The database compares (jsonb equality ignores key order) and writes only
+      // rows that differ and whose version is still the one read before the facts.
+      const written = await tx.execute<{ account_id: string; old_score: number | null; old_band: HealthBand | null }[]>(
+        `with x as (
+           select * from jsonb_to_recordset(?::jsonb)
+             as x(account_id uuid, v text, score int, band text, trend30d int, renewal_risk text, explanation jsonb)
+         ),
+         old as (select h.account_id, h.score, h.band from account_health h join x on x.account_id = h.account_id),
+         upd as (
+           update account_health h set score = x.score, band = x.band, trend30d = x.trend30d,
+             renewal_risk = x.renewal_risk, explanation = x.explanation, computed_at = ?
+           from x
+           where h.account_id = x.account_id and h.xmin::text = x.v
+             and (h.score, h.band, h.trend30d, h.renewal_risk, h.explanation)
+                 is distinct from (x.score, x.band, x.trend30d, x.renewal_risk, x.explanation)
+           returning h.account_id
+         ),
+         ins as (
+           insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, computed_at)
+           select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, ?
+           from x join accounts a on a.id = x.account_id
+           where x.v is null
+           on conflict (account_id) do nothing
+           returning account_id
+         )
+         select upd.account_id, old.score as old_score, old.band as old_band from upd join old on old.account_id = upd.account_id
+         union all
+         select ins.account_id, null, null from ins`,
+        [
+          JSON.stringify(
+            batch.map((h) => ({
+              account_id: h.accountId,
+              v: version.get(h.accountId) ?? null,
+              score: h.score,
+              band: h.band,
+              trend30d: h.trend30d,
+              renewal_risk: h.renewalRisk,
+              explanation: h.explanation,
+            })),
+          ),
+          options.clock.now,
+          options.clock.now,
+        ],
+      );
+      const byId = new Map(batch.map((h) => [h.accountId, h]));
+      const before = new Map(
+        written.flatMap((r) =>
+          r.old_score === null ? [] : [[r.account_id, { score: r.old_score, band: r.old_band! }]],
+        ),
+      );
+      total.written += written.length;
+      total.changed.push(
+        ...(await announceChanges(
+          tx,
+          written.map((r) => byId.get(r.account_id)!),
+          before,
+          null,
+        )),
+      );
+    });
+  }
+  await writeSnapshots(em, next, localDateOf(options.clock.now, options.clock.timeZone));
+  return total;
 }

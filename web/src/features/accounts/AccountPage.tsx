@@ -139,7 +139,7 @@ export function AccountPage() {
       <Crumbs name={account.name} />
       <AccountHeader account={account} />
       {withHealth && <AccountHealthPanel health={account.health ?? null} onOpenRecord={openHealthRecord} />}
-      <HealthRecordDrawer accountId={account.id} record={openRecord} onClose={() => setOpenRecord(null)} />
+      <HealthRecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <AccountProperties

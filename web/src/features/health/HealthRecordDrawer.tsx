@@ -1,18 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import {
-  ENHANCEMENT_STAGE_LABELS,
-  ISSUE_CATEGORY_LABELS,
-  ISSUE_STATUS_LABELS,
-  ISSUE_URGENCY_LABELS,
-} from '@groundwork/shared';
+import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
 import { Badge, ColorSwatch, Drawer, Group, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { graphql } from '../../gql';
 import type { IssueSource } from '../../gql/graphql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
-import { ENHANCEMENT_STAGE_COLORS, ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
-import { formatMoney } from '../../ui/money.format';
+import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { HealthRecord } from './AccountHealthPanel';
 
 export const HealthRecordIssueQuery = graphql(`
@@ -40,40 +35,6 @@ export const HealthRecordIssueQuery = graphql(`
         id
         name
         color
-      }
-    }
-  }
-`);
-
-// There is no `enhancement(id)` query; the Enhancements behind health (growth) are the approved ones
-// of the last 12 months, so the account's approved-or-later Enhancements hold the one asked for.
-export const HealthRecordEnhancementsQuery = graphql(`
-  query HealthRecordEnhancements($accountId: ID!) {
-    account(id: $accountId) {
-      id
-      enhancements(filter: { stages: [APPROVED, SCHEDULED, COMPLETED] }, first: 100) {
-        edges {
-          node {
-            id
-            title
-            description
-            stage
-            version
-            customerInterest
-            budgetConfirmed
-            estimatedValue
-            proposalValue
-            createdAt
-            property {
-              id
-              name
-            }
-            serviceLine {
-              id
-              name
-            }
-          }
-        }
       }
     }
   }
@@ -152,49 +113,14 @@ function IssueRecord({ id }: { id: string }) {
   );
 }
 
-function EnhancementRecord({ accountId, id }: { accountId: string; id: string }) {
-  const { data, error, refetch } = useQuery(HealthRecordEnhancementsQuery, { variables: { accountId } });
-  if (error && !data) return <QueryError error={error} what="this enhancement" onRetry={() => void refetch()} />;
-  if (!data) return <SectionSkeleton lines={6} />;
-  const enhancement = data.account?.enhancements.edges.find((edge) => edge.node.id === id)?.node;
-  if (!enhancement) {
-    return <Empty title="Enhancement not found" description="It may have been declined since, or you cannot see it." />;
-  }
-  return (
-    <Stack gap="sm" data-testid="record-enhancement" data-record-id={enhancement.id}>
-      <Text fw={700} size="lg">
-        {enhancement.title}
-      </Text>
-      <Group gap={6}>
-        <Badge color={ENHANCEMENT_STAGE_COLORS[enhancement.stage]} variant="light">
-          {ENHANCEMENT_STAGE_LABELS[enhancement.stage]}
-        </Badge>
-      </Group>
-      {enhancement.description && <Text size="sm">{enhancement.description}</Text>}
-      <Facts
-        rows={[
-          ['Property', enhancement.property.name],
-          ['Service line', enhancement.serviceLine?.name ?? '—'],
-          ['Estimated', formatMoney(enhancement.estimatedValue)],
-          ['Proposal', formatMoney(enhancement.proposalValue)],
-          ['Customer interest', enhancement.customerInterest ? 'Yes' : 'Not yet'],
-          ['Budget confirmed', enhancement.budgetConfirmed ? 'Yes' : 'Not yet'],
-          ['Identified', formatDateTime(enhancement.createdAt)],
-        ]}
-      />
-    </Stack>
-  );
-}
-
 type HealthRecordDrawerProps = {
-  accountId: string;
   /** The Issue or Enhancement to show; null when closed. Site walks open in the account's walks list instead. */
   record: HealthRecord | null;
   onClose: () => void;
 };
 
 /** Opens a record behind the health score, so "why" ends at the actual Issue or Enhancement. */
-export function HealthRecordDrawer({ accountId, record, onClose }: HealthRecordDrawerProps) {
+export function HealthRecordDrawer({ record, onClose }: HealthRecordDrawerProps) {
   const kind = record?.kind;
   return (
     <Drawer
@@ -205,7 +131,7 @@ export function HealthRecordDrawer({ accountId, record, onClose }: HealthRecordD
       title={kind === 'ENHANCEMENT' ? 'Enhancement' : 'Issue'}
     >
       {record?.kind === 'ISSUE' && <IssueRecord id={record.id} />}
-      {record?.kind === 'ENHANCEMENT' && <EnhancementRecord accountId={accountId} id={record.id} />}
+      {record?.kind === 'ENHANCEMENT' && <EnhancementDetails id={record.id} showAccount={false} />}
     </Drawer>
   );
 }

@@ -20,7 +20,7 @@ const oak = fakeRow('a1', 'Oak Park HOA', 500_000, {
     daysToRenewal: 71,
     risk: 'HIGH',
     revenueAtRisk: 500_000,
-    reasons: ['Band At risk', 'Score fell 14 points in 30 days', 'No site walk in 30 days'],
+    reasons: ['Health: At risk', 'Score fell 14 points in 30 days', 'No site walk in 30 days'],
   },
 });
 const harbor = fakeRow('a2', 'Harbor Office Park', 300_000, { score: 90 });
@@ -80,7 +80,7 @@ describe('PortfolioPage', () => {
     expect(rowNames(renewals)).toEqual(['Oak Park HOA', 'Pine Retail Center']);
     const oakRow = within(renewals).getAllByRole('row')[1]!;
     expect(within(oakRow).getByText('High')).toBeTruthy();
-    expect(within(oakRow).getByText('Band At risk')).toBeTruthy();
+    expect(within(oakRow).getByText('Health: At risk')).toBeTruthy();
     expect(within(oakRow).getByText('+1 more')).toBeTruthy();
     expect(within(oakRow).getByText('−14')).toBeTruthy();
     expect(within(oakRow).getByLabelText('Health over 90 days: 60 to 30')).toBeTruthy();

@@ -135,7 +135,7 @@ export function fakeAccountHealth(
       {
         __typename: 'HealthFlag',
         key: 'URGENT_OPEN_TOO_LONG',
-        label: 'An URGENT Issue has been open too long',
+        label: 'An urgent Issue has been open too long',
         records: [{ __typename: 'HealthRecordLink', kind: 'ISSUE', id: 'i9', label: 'Geyser at the gate', at }],
       },
     ],
@@ -145,7 +145,7 @@ export function fakeAccountHealth(
       daysToRenewal: 99,
       risk: 'HIGH',
       revenueAtRisk: 480_000,
-      reasons: ['Renews in 99 days', 'Band At risk (capped by a hard flag)'],
+      reasons: ['Health: At risk', 'An urgent Issue has been open too long'],
     },
     history: fakeHistory([90, 88, 85, 82]),
     ...overrides,

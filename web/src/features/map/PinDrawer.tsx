@@ -1,19 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  ENHANCEMENT_STAGE_LABELS,
-  ISSUE_CATEGORY_LABELS,
-  ISSUE_STATUS_LABELS,
-  ISSUE_URGENCY_LABELS,
-  type IssueStatus,
-} from '@groundwork/shared';
+import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS, type IssueStatus } from '@groundwork/shared';
 import { Alert, Anchor, Badge, Button, Drawer, Group, Image, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
-import { ENHANCEMENT_STAGE_COLORS, ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
+import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
 import { describeError } from '../../ui/error.describe';
 import { QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { Pin } from './map.pins';
 
 export const PinIssueQuery = graphql(`
@@ -98,17 +93,7 @@ export function PinDrawer({ pin, onClose }: { pin: Pin | null; onClose: () => vo
       title={pin ? (pin.kind === 'ISSUE' ? 'Issue' : 'Enhancement') : ''}
     >
       {pin?.kind === 'ISSUE' && <IssueDetails id={pin.id} />}
-      {pin?.kind === 'ENHANCEMENT' && (
-        <Stack gap="sm">
-          <Text fw={600}>{pin.title}</Text>
-          <Badge color={ENHANCEMENT_STAGE_COLORS[pin.stage ?? 'IDENTIFIED']} variant="light">
-            {ENHANCEMENT_STAGE_LABELS[pin.stage ?? 'IDENTIFIED']}
-          </Badge>
-          <Anchor component={Link} to={`/accounts/${pin.accountId}`}>
-            Open the account
-          </Anchor>
-        </Stack>
-      )}
+      {pin?.kind === 'ENHANCEMENT' && <EnhancementDetails id={pin.id} />}
     </Drawer>
   );
 }
