@@ -128,6 +128,7 @@ type BenchMap = {
   getZoom(): number;
   getCanvas(): HTMLCanvasElement;
   getContainer(): HTMLElement;
+  queryRenderedFeatures(at: [number, number], options: { layers: string[] }): { properties: Record<string, unknown> }[];
 };
 type BenchWindow = {
   groundworkOpsMap?: OpsMapSeam;
@@ -545,15 +546,22 @@ async function main() {
       const card = a.page.getByTestId('crew-card').first();
       await card.waitFor();
       const crewName = (await card.innerText()).split('\n')[0];
-      // OPEN pins drawn in both maps, on the canvas itself and at least 16 px from any other pin, so a press takes that pin.
+      // OPEN pins drawn in both maps whose spot on the canvas presses that very pin (the topmost one there).
       const candidates = await a.page.evaluate(() => {
-        const map = (window as unknown as BenchWindow).groundworkOpsMap!;
-        const canvas = map.map.getCanvas();
-        const pins = map.renderedPins().map((p) => ({ ...p, at: map.pinPoint(p.id)! }));
-        return pins
-          .filter((p) => p.icon.startsWith('issue:OPEN') && p.at)
-          .filter((p) => document.elementFromPoint(p.at.x, p.at.y) === canvas)
-          .filter((p) => pins.every((o) => o.id === p.id || Math.hypot(o.at.x - p.at.x, o.at.y - p.at.y) >= 16))
+        const seam = (window as unknown as BenchWindow).groundworkOpsMap!;
+        const canvas = seam.map.getCanvas();
+        const rect = canvas.getBoundingClientRect();
+        return seam
+          .renderedPins()
+          .filter((p) => p.icon.startsWith('issue:OPEN'))
+          .filter((p) => {
+            const at = seam.pinPoint(p.id);
+            if (!at || document.elementFromPoint(at.x, at.y) !== canvas) return false;
+            const top = seam.map.queryRenderedFeatures([at.x - rect.left, at.y - rect.top], {
+              layers: ['gw-pins-layer'],
+            })[0];
+            return top?.properties['id'] === p.id;
+          })
           .map((p) => p.id);
       });
       const inB = new Set(
