@@ -19,7 +19,7 @@ const STYLE_TIMEOUT_MS = 8000;
 export function createBasemapMap(options: {
   container: HTMLElement;
   mapStyleUrl: string | null;
-  view: Pick<maplibregl.MapOptions, 'bounds' | 'fitBoundsOptions' | 'center' | 'zoom'>;
+  view: Pick<maplibregl.MapOptions, 'bounds' | 'fitBoundsOptions' | 'center' | 'zoom' | 'fadeDuration'>;
   onBasemap: (basemap: Basemap) => void;
   onStyleLoad: () => void;
 }): { map: maplibregl.Map; dispose: () => void } {

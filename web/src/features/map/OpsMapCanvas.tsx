@@ -53,7 +53,12 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
         const created = createBasemapMap({
           container,
           mapStyleUrl,
-          view: start ? { center: [start.lng, start.lat], zoom: start.zoom } : FALLBACK_VIEW,
+          view: {
+            ...(start ? { center: [start.lng, start.lat], zoom: start.zoom } : FALLBACK_VIEW),
+            // Pins ignore placement, so the symbol fade buys nothing, and maplibre re-places symbols at most
+            // once per fade duration: a changed pin (an assignment, a live event) showed up to 300 ms late.
+            fadeDuration: 0,
+          },
           onBasemap: setBasemap,
           onStyleLoad: () => controllerRef.current?.install(),
         });

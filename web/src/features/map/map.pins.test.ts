@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../live/event.plan';
 import {
   applyPinEvents,
+  clusterLook,
   optimisticAssignment,
   pinIcon,
   pinMatchesFilter,
   pinsToGeoJSON,
+  planClusterMarkers,
   ringSegments,
   type Pin,
   type PinEventContext,
@@ -188,5 +190,40 @@ describe('cluster rings', () => {
       { status: 'ENHANCEMENT', from: 0.75, to: 1 },
     ]);
     expect(ringSegments([], 0)).toEqual([]);
+  });
+});
+
+describe('planClusterMarkers', () => {
+  const cluster = (id: string, count: number, lng = -104.9) => ({
+    id,
+    count,
+    enhancementCount: 0,
+    urgentCount: 0,
+    overdueCount: 0,
+    location: { lng, lat: 39.7 },
+    bounds: { west: -105, south: 39.6, east: -104.8, north: 39.8 },
+    byStatus: [{ status: 'OPEN' as const, count }],
+  });
+
+  it('keeps the markers of cells that come back unchanged, even when their centre moved', () => {
+    const current = new Map([
+      ['a', clusterLook(cluster('a', 10))],
+      ['b', clusterLook(cluster('b', 5))],
+    ]);
+    const plan = planClusterMarkers(current, [cluster('a', 10, -104.91), cluster('b', 5)]);
+    expect(plan.remove).toEqual([]);
+    expect(plan.create).toEqual([]);
+    expect(plan.keep.map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('replaces a cell whose counts changed, adds new cells and removes the ones gone', () => {
+    const current = new Map([
+      ['a', clusterLook(cluster('a', 10))],
+      ['b', clusterLook(cluster('b', 5))],
+    ]);
+    const plan = planClusterMarkers(current, [cluster('a', 11), cluster('c', 3)]);
+    expect(plan.remove.sort()).toEqual(['a', 'b']);
+    expect(plan.create.map((c) => c.id)).toEqual(['a', 'c']);
+    expect(plan.keep).toEqual([]);
   });
 });

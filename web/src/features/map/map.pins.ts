@@ -212,3 +212,45 @@ export function ringSegments(
   segments[segments.length - 1]!.to = 1;
   return segments;
 }
+
+/** What a cluster marker shows and does: two clusters with the same look can share one DOM marker. */
+export type ClusterLookInput = {
+  id: string;
+  count: number;
+  enhancementCount: number;
+  urgentCount: number;
+  overdueCount: number;
+  location: LngLat;
+  bounds: { west: number; south: number; east: number; north: number };
+  byStatus: readonly { status: IssueStatus; count: number }[];
+};
+
+export function clusterLook(cluster: ClusterLookInput): string {
+  const { count, enhancementCount, urgentCount, overdueCount, bounds, byStatus } = cluster;
+  return JSON.stringify([count, enhancementCount, urgentCount, overdueCount, bounds, byStatus]);
+}
+
+/**
+ * Which cluster markers a new answer needs: after every pan the server sends
+ * the clusters again, mostly the same cells with the same counts, and
+ * rebuilding each marker's DOM per answer costs layout and paint mid-pan (the
+ * web benchmark counted every marker re-added on every read). Markers whose
+ * cell and look are unchanged are kept (only moved); the rest are replaced.
+ */
+export function planClusterMarkers<C extends ClusterLookInput>(
+  current: ReadonlyMap<string, string>,
+  clusters: readonly C[],
+): { remove: string[]; keep: C[]; create: C[] } {
+  const wanted = new Map(clusters.map((c) => [c.id, c]));
+  const remove = [...current.keys()].filter((id) => {
+    const next = wanted.get(id);
+    return !next || clusterLook(next) !== current.get(id);
+  });
+  const keep: C[] = [];
+  const create: C[] = [];
+  for (const cluster of wanted.values()) {
+    if (current.get(cluster.id) === clusterLook(cluster)) keep.push(cluster);
+    else create.push(cluster);
+  }
+  return { remove, keep, create };
+}

@@ -2,7 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONMultiPolygon as MultiPolygon } from '../../ui/map.geometry';
 import { ISSUE_STATUS_LABELS } from '@groundwork/shared';
 import { pinImage, pinDataUrl, STATUS_FILL, ENHANCEMENT_FILL } from './pin.icons';
-import { ringSegments, type PinFeatureCollection } from './map.pins';
+import { clusterLook, planClusterMarkers, ringSegments, type PinFeatureCollection } from './map.pins';
 import { viewBox, type ViewBox } from './map.viewport';
 import classes from './OpsMap.module.css';
 
@@ -61,7 +61,7 @@ export class OpsMapController {
   private pins: PinFeatureCollection = EMPTY;
   private clusters: MapClusterData[] = [];
   private selectedId: string | null = null;
-  private clusterMarkers = new Map<string, maplibregl.Marker>();
+  private clusterMarkers = new Map<string, { marker: maplibregl.Marker; look: string }>();
   private labelMarkers = new Map<string, maplibregl.Marker>();
   private dragging: string | null = null;
 
@@ -164,19 +164,20 @@ export class OpsMapController {
 
   setClusters(clusters: MapClusterData[]): void {
     this.clusters = clusters;
-    const wanted = new Set(clusters.map((c) => c.id));
-    for (const [id, marker] of this.clusterMarkers) {
-      if (!wanted.has(id)) {
-        marker.remove();
-        this.clusterMarkers.delete(id);
-      }
+    const looks = new Map([...this.clusterMarkers].map(([id, m]) => [id, m.look]));
+    const plan = planClusterMarkers(looks, clusters);
+    for (const id of plan.remove) {
+      this.clusterMarkers.get(id)?.marker.remove();
+      this.clusterMarkers.delete(id);
     }
-    for (const cluster of clusters) {
-      this.clusterMarkers.get(cluster.id)?.remove();
+    for (const cluster of plan.keep) {
+      this.clusterMarkers.get(cluster.id)?.marker.setLngLat([cluster.location.lng, cluster.location.lat]);
+    }
+    for (const cluster of plan.create) {
       const marker = new maplibregl.Marker({ element: this.clusterElement(cluster), anchor: 'center' })
         .setLngLat([cluster.location.lng, cluster.location.lat])
         .addTo(this.map);
-      this.clusterMarkers.set(cluster.id, marker);
+      this.clusterMarkers.set(cluster.id, { marker, look: clusterLook(cluster) });
     }
   }
 
@@ -223,7 +224,8 @@ export class OpsMapController {
   }
 
   remove(): void {
-    for (const marker of [...this.clusterMarkers.values(), ...this.labelMarkers.values()]) marker.remove();
+    for (const { marker } of this.clusterMarkers.values()) marker.remove();
+    for (const marker of this.labelMarkers.values()) marker.remove();
     this.clusterMarkers.clear();
     this.labelMarkers.clear();
   }
