@@ -14,7 +14,6 @@
  * A benchmark, not a test: it asserts only that both paths agree on what they read.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,9 +30,6 @@ import {
   simplifyTolerance,
   type BBox,
 } from '@groundwork/shared';
-import { loadConfig } from '../../server/src/app/config.js';
-import { createLogger } from '../../server/src/app/logger.js';
-import { startServer } from '../../server/src/app/server.js';
 import { seedScale } from '../../server/src/seed/index.js';
 import {
   CURSOR_SQL,
@@ -46,6 +42,7 @@ import {
   type MapCriteria,
 } from '../../server/src/modules/map/index.js';
 import { createUser } from '../../server/test/support/factories.js';
+import { createBenchDatabase, startBenchServer } from './bench-database.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -219,40 +216,17 @@ async function explain(client: pg.Client, view: View): Promise<string> {
 }
 
 async function main() {
-  const name = `gw_bench_map_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const adminClient = new pg.Client({ connectionString: admin });
-  await adminClient.connect();
-  const { rows: version } = await adminClient.query<{ server_version: string }>('show server_version');
-  await adminClient.query(`create database "${name}"`);
-  await adminClient.end();
-  const url = new URL(admin!);
-  url.pathname = `/${name}`;
-  const cleanup: (() => Promise<void>)[] = [
-    async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  ];
+  const database = await createBenchDatabase(admin!, 'gw_bench_map');
+  const { name, url } = database;
+  const version = [{ server_version: database.serverVersion }];
+  const cleanup: (() => Promise<void>)[] = [() => database.drop()];
   const results: Record<string, unknown>[] = [];
   try {
-    const server = await startServer(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DEMO_SEED: 'true',
-        NODE_ENV: 'test',
-        AUTH_SECRET: 'bench-only-signing-secret-0123456789abcdef',
-        DATABASE_URL: url.toString(),
-      }),
-      { logger: createLogger('silent') },
-    );
+    const server = await startBenchServer(url);
     cleanup.unshift(() => server.close());
     const em = server.db.orm.em.fork();
     const { token } = await createUser(em, { role: 'OPS_MANAGER' });
-    const direct = new pg.Client({ connectionString: url.toString() });
+    const direct = new pg.Client({ connectionString: url });
     await direct.connect();
     cleanup.unshift(() => direct.end());
     console.log(`map benchmark — PostgreSQL ${version[0]?.server_version}, database ${name}, ${RUNS} runs per case`);

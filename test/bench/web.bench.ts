@@ -23,21 +23,17 @@
  * A benchmark, not a test: it prints figures and asserts no timings.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../server/src/app/config.js';
-import { createLogger } from '../../server/src/app/logger.js';
-import { startServer } from '../../server/src/app/server.js';
 import { seedScale } from '../../server/src/seed/index.js';
 import { createUser } from '../../server/test/support/factories.js';
 import { assertWebBuilt, launchBrowser, signedInPage } from '../support/browser.js';
+import { createBenchDatabase, startBenchServer } from './bench-database.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -308,36 +304,13 @@ async function panFrames(page: Page, kind: 'app' | 'bare', ms: number): Promise<
 
 async function main() {
   assertWebBuilt();
-  const name = `gw_bench_web_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  const adminClient = new pg.Client({ connectionString: admin });
-  await adminClient.connect();
-  await adminClient.query(`create database "${name}"`);
-  await adminClient.end();
-  const url = new URL(admin!);
-  url.pathname = `/${name}`;
-  const cleanup: (() => Promise<void>)[] = [
-    async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  ];
+  const database = await createBenchDatabase(admin!, 'gw_bench_web');
+  const { name, url } = database;
+  const cleanup: (() => Promise<void>)[] = [() => database.drop()];
   const results: Record<string, unknown>[] = [];
   const drags: Record<string, unknown>[] = [];
   try {
-    const server = await startServer(
-      loadConfig({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        DEMO_SEED: 'true',
-        NODE_ENV: 'production',
-        AUTH_SECRET: 'bench-only-signing-secret-0123456789abcdef',
-        DATABASE_URL: url.toString(),
-      }),
-      { logger: createLogger('silent') },
-    );
+    const server = await startBenchServer(url, { NODE_ENV: 'production' });
     cleanup.unshift(() => server.close());
     const em = server.db.orm.em.fork();
     const opsA = (await createUser(em, { role: 'OPS_MANAGER', name: 'Bench Dispatch A' })).token;
