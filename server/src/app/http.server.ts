@@ -2,6 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -87,6 +88,10 @@ export async function startHttpServer(
     ],
   });
   await apollo.start();
+
+  // A street-level map view is ~0.5 MB of JSON and the web bundle is large: both shrink 5–10× gzipped.
+  // Responses under 1 kB are left alone.
+  app.use(compression({ threshold: 1024 }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
