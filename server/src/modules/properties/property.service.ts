@@ -45,15 +45,20 @@ export class PropertyService {
       .load(accountId);
   }
 
+  /** Open work on a property that the viewer may read: a crew lead counts only its own crew's Issues. */
   openCounts(propertyId: string): Promise<{ issues: number; enhancements: number }> {
+    const scope = new Access(this.ctx).workScope();
+    const crewId = scope.kind === 'crew' ? scope.crewId : null;
     return this.ctx
       .loader<string, { issues: number; enhancements: number }>('property:openCounts', async (ids) => {
         const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
           `select p.id,
-             (select count(*)::int from issues i where i.property_id = p.id and i.status in (?)) as issues,
-             (select count(*)::int from enhancements e where e.property_id = p.id and e.stage in (?)) as enhancements
+             (select count(*)::int from issues i
+               where i.property_id = p.id and i.status in (?) and (?::uuid is null or i.crew_id = ?::uuid)) as issues,
+             (select count(*)::int from enhancements e
+               where e.property_id = p.id and e.stage in (?) and ?::uuid is null) as enhancements
            from properties p where p.id in (?)`,
-          [[...OPEN_ISSUE_STATUSES], [...OPEN_ENHANCEMENT_STAGES], ids],
+          [[...OPEN_ISSUE_STATUSES], crewId, crewId, [...OPEN_ENHANCEMENT_STAGES], crewId, ids],
         );
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
