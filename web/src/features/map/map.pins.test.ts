@@ -3,7 +3,9 @@ import type { LiveEvent } from '../live/event.plan';
 import {
   applyPinEvents,
   clusterLook,
+  droppedPin,
   optimisticAssignment,
+  pinFeature,
   pinIcon,
   pinMatchesFilter,
   pinsToGeoJSON,
@@ -225,5 +227,21 @@ describe('planClusterMarkers', () => {
     expect(plan.remove.sort()).toEqual(['a', 'b']);
     expect(plan.create.map((c) => c.id)).toEqual(['a', 'c']);
     expect(plan.keep).toEqual([]);
+  });
+});
+
+describe('a dropped pin', () => {
+  it('is assigned on a crew, moved on the map, and drawn pending at once', () => {
+    const open = issue({ status: 'OPEN', crewId: null });
+    const assigned = droppedPin(open, { crewId: CREW_B });
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', crewId: CREW_B });
+    expect(pinFeature(assigned!, true).properties.icon).toMatch(/^issue:ASSIGNED.*:pending$/);
+    expect(droppedPin(open, { location: { lng: 1, lat: 2 } })?.location).toEqual({ lng: 1, lat: 2 });
+  });
+
+  it('changes nothing when dropped on its own crew, or when it is not an Issue', () => {
+    expect(droppedPin(issue({ status: 'ASSIGNED', crewId: CREW_B }), { crewId: CREW_B })).toBeNull();
+    expect(droppedPin(undefined, { crewId: CREW_B })).toBeNull();
+    expect(droppedPin({ ...issue({}), kind: 'ENHANCEMENT' }, { crewId: CREW_B })).toBeNull();
   });
 });

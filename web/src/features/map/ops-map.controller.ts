@@ -2,7 +2,14 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONMultiPolygon as MultiPolygon } from '../../ui/map.geometry';
 import { ISSUE_STATUS_LABELS } from '@groundwork/shared';
 import { pinImage, pinDataUrl, STATUS_FILL, ENHANCEMENT_FILL } from './pin.icons';
-import { clusterLook, planClusterMarkers, ringSegments, type PinFeatureCollection } from './map.pins';
+import {
+  clusterLook,
+  planClusterMarkers,
+  ringSegments,
+  type PinDrop,
+  type PinFeature,
+  type PinFeatureCollection,
+} from './map.pins';
 import { viewBox, type ViewBox } from './map.viewport';
 import classes from './OpsMap.module.css';
 
@@ -30,12 +37,16 @@ export type MapClusterData = {
   byStatus: readonly { status: keyof typeof STATUS_FILL; count: number }[];
 };
 
-export type PinDrop = { crewId: string } | { location: { lng: number; lat: number } };
+export type { PinDrop };
 
 export type OpsMapCallbacks = {
   onViewport(view: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }): void;
   onPinClick(id: string): void;
-  onPinDrop(id: string, drop: PinDrop): void;
+  /**
+   * A pin was dropped; returns how it looks now (the optimistic change), which
+   * the map shows at once, or null when the drop changes nothing.
+   */
+  onPinDrop(id: string, drop: PinDrop): PinFeature | null;
   /** Whether this pin may be dragged by the viewer (Issues they may assign). */
   canDrag(id: string): boolean;
 };
@@ -47,6 +58,9 @@ const PROPERTY_DOT = 'gw-properties-dot';
 const PINS = 'gw-pins';
 const PIN_LAYER = 'gw-pins-layer';
 const SELECTED_LAYER = 'gw-pins-selected';
+/** Dropped pins waiting for the server, drawn on their own so they change without re-tiling every pin. */
+const HELD = 'gw-pins-held';
+const HELD_LAYER = 'gw-pins-held-layer';
 /** Property names are drawn from this zoom on: below it they would cover each other. */
 const LABEL_MIN_ZOOM = 14;
 const LABEL_MAX = 150;
@@ -64,6 +78,14 @@ export class OpsMapController {
   private clusterMarkers = new Map<string, { marker: maplibregl.Marker; look: string }>();
   private labelMarkers = new Map<string, maplibregl.Marker>();
   private dragging: string | null = null;
+  /**
+   * Pins shown in the small held source instead of the big one, by id: the
+   * dragged pin from its drop until the pin set the page sends has it settled
+   * (neither pending nor the set of before the drop). `since` is that set.
+   */
+  private held = new Map<string, { feature: PinFeature; since: PinFeatureCollection }>();
+  /** Held pins put back into the big source; drawn on top until it has re-tiled, so they never blink. */
+  private releasing = new Map<string, PinFeature>();
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -134,17 +156,15 @@ export class OpsMapController {
         filter: ['==', ['get', 'id'], ''],
         paint: { 'circle-radius': 17, 'circle-color': '#1c7ed6', 'circle-opacity': 0.25 },
       });
-      map.addLayer({
-        id: PIN_LAYER,
-        type: 'symbol',
-        source: PINS,
-        layout: {
-          'icon-image': ['get', 'icon'],
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-          'symbol-sort-key': ['get', 'rank'],
-        },
-      });
+      const layout = {
+        'icon-image': ['get', 'icon'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['get', 'rank'],
+      } satisfies maplibregl.SymbolLayerSpecification['layout'];
+      map.addLayer({ id: PIN_LAYER, type: 'symbol', source: PINS, layout });
+      map.addSource(HELD, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+      map.addLayer({ id: HELD_LAYER, type: 'symbol', source: HELD, layout });
     }
     this.drawPins();
     this.drawSelection();
@@ -197,7 +217,7 @@ export class OpsMapController {
   /** The pins the map has actually drawn (placed by the renderer), with their look. */
   renderedPins(): { id: string; icon: string }[] {
     if (!this.map.getLayer(PIN_LAYER)) return [];
-    return this.map.queryRenderedFeatures({ layers: [PIN_LAYER] }).map((f) => ({
+    return this.map.queryRenderedFeatures({ layers: [HELD_LAYER, PIN_LAYER] }).map((f) => ({
       id: String(f.properties['id']),
       icon: String(f.properties['icon']),
     }));
@@ -244,11 +264,39 @@ export class OpsMapController {
   private drawPins(): void {
     const source = this.map.getSource<maplibregl.GeoJSONSource>(PINS);
     if (!source) return;
-    if (this.dragging) {
-      // The dragged pin follows the pointer as a ghost; leave its old spot empty.
-      const id = this.dragging;
-      source.setData({ ...this.pins, features: this.pins.features.filter((f) => f.id !== id) });
-    } else source.setData(this.pins);
+    const released: PinFeature[] = [];
+    for (const [id, hold] of this.held) {
+      if (hold.since === this.pins) continue;
+      const now = this.pins.features.find((f) => f.id === id);
+      if (now && now.properties.icon.endsWith(':pending')) hold.feature = now;
+      else {
+        this.held.delete(id);
+        if (now) released.push(now);
+      }
+    }
+    // The dragged pin follows the pointer as a ghost (its old spot empty); a held pin is drawn by the held source.
+    const hidden = new Set([...this.held.keys(), ...(this.dragging ? [this.dragging] : [])]);
+    source.setData(
+      hidden.size ? { ...this.pins, features: this.pins.features.filter((f) => !hidden.has(f.id)) } : this.pins,
+    );
+    if (released.length) {
+      for (const f of released) this.releasing.set(f.id, f);
+      // The big source draws them once its worker has re-tiled: until then the held source keeps them on screen.
+      const done = (event: maplibregl.MapSourceDataEvent) => {
+        if (event.sourceId !== PINS || !event.isSourceLoaded) return;
+        this.map.off('sourcedata', done);
+        for (const f of released) if (this.releasing.get(f.id) === f) this.releasing.delete(f.id);
+        this.drawHeld();
+      };
+      this.map.on('sourcedata', done);
+    }
+    this.drawHeld();
+  }
+
+  /** The held source: a handful of features, so its setData is drawn within a frame or two. */
+  private drawHeld(): void {
+    const features = [...this.releasing.values(), ...[...this.held.values()].map((h) => h.feature)];
+    this.map.getSource<maplibregl.GeoJSONSource>(HELD)?.setData({ type: 'FeatureCollection', features });
   }
 
   private drawSelection(): void {
@@ -313,6 +361,17 @@ export class OpsMapController {
     return element;
   }
 
+  /** Shows a dropped pin's optimistic look now, ahead of the page's next pin set (see `held`). */
+  private hold(feature: PinFeature | null, id: string): void {
+    if (feature) {
+      this.held.set(id, { feature, since: this.pins });
+      this.releasing.delete(id);
+      this.drawHeld();
+    }
+    // The big source hid the pin while it was dragged; without a drop to show, put it back.
+    else this.drawPins();
+  }
+
   private startDrag(id: string, icon: string, start: MouseEvent): void {
     let ghost: HTMLImageElement | null = null;
     let hovered: Element | null = null;
@@ -348,15 +407,15 @@ export class OpsMapController {
       const dragged = ghost !== null;
       ghost?.remove();
       this.dragging = null;
-      this.drawPins();
       if (!dragged) {
         this.callbacks.onPinClick(id);
         return;
       }
+      // The big source keeps the pin hidden: it comes back either held with its new look, or as it was.
       const crew = dropTarget(event.clientX, event.clientY);
       const crewId = crew?.getAttribute('data-crew-drop');
       if (crewId) {
-        this.callbacks.onPinDrop(id, { crewId });
+        this.hold(this.callbacks.onPinDrop(id, { crewId }), id);
         return;
       }
       const rect = this.map.getCanvas().getBoundingClientRect();
@@ -368,8 +427,8 @@ export class OpsMapController {
       const onMap = inside && document.elementFromPoint(event.clientX, event.clientY) === this.map.getCanvas();
       if (onMap) {
         const spot = this.map.unproject([event.clientX - rect.left, event.clientY - rect.top]);
-        this.callbacks.onPinDrop(id, { location: { lng: spot.lng, lat: spot.lat } });
-      }
+        this.hold(this.callbacks.onPinDrop(id, { location: { lng: spot.lng, lat: spot.lat } }), id);
+      } else this.drawPins();
     };
     window.addEventListener('mousemove', move);
     window.addEventListener('mouseup', up);
