@@ -92,10 +92,7 @@ export class OpsMapController {
     private readonly callbacks: OpsMapCallbacks,
   ) {
     // maplibre 6 asks for an image by name the first time a pin needs it (events can no longer supply it).
-    map.setMissingStyleImageResolver((id) => {
-      const image = pinImage(id);
-      if (image && !map.hasImage(id)) map.addImage(id, image.image, { pixelRatio: image.pixelRatio });
-    });
+    map.setMissingStyleImageResolver((id) => this.ensureImage(id));
     map.on('moveend', () => {
       this.drawLabels();
       const b = map.getBounds();
@@ -361,9 +358,16 @@ export class OpsMapController {
     return element;
   }
 
+  private ensureImage(icon: string): void {
+    const image = pinImage(icon);
+    if (image && !this.map.hasImage(icon)) this.map.addImage(icon, image.image, { pixelRatio: image.pixelRatio });
+  }
+
   /** Shows a dropped pin's optimistic look now, ahead of the page's next pin set (see `held`). */
   private hold(feature: PinFeature | null, id: string): void {
     if (feature) {
+      // A look not drawn before (assigned and pending) would cost the worker a round trip back here for its image.
+      this.ensureImage(feature.properties.icon);
       this.held.set(id, { feature, since: this.pins });
       this.releasing.delete(id);
       this.drawHeld();
