@@ -6,6 +6,7 @@ import {
   droppedPin,
   optimisticAssignment,
   pinFeature,
+  sameFeatures,
   pinIcon,
   pinMatchesFilter,
   pinsToGeoJSON,
@@ -243,5 +244,18 @@ describe('a dropped pin', () => {
     expect(droppedPin(issue({ status: 'ASSIGNED', crewId: CREW_B }), { crewId: CREW_B })).toBeNull();
     expect(droppedPin(undefined, { crewId: CREW_B })).toBeNull();
     expect(droppedPin({ ...issue({}), kind: 'ENHANCEMENT' }, { crewId: CREW_B })).toBeNull();
+  });
+});
+
+describe('sameFeatures', () => {
+  it('tells a list that draws the same from one with a pin changed, moved, added or reordered', () => {
+    const a = issue({ id: 'a' });
+    const b = issue({ id: 'b', urgency: 'URGENT' });
+    const list = [pinFeature(a), pinFeature(b)];
+    expect(sameFeatures(list, [pinFeature(a), pinFeature(b)])).toBe(true);
+    expect(sameFeatures(list, [pinFeature(a), pinFeature(b, true)])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(a), pinFeature({ ...b, location: { lng: 0, lat: 0 } })])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(b), pinFeature(a)])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(a)])).toBe(false);
   });
 });

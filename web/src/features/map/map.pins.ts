@@ -81,6 +81,27 @@ export function pinsToGeoJSON(pins: Iterable<Pin>, pendingIds: ReadonlySet<strin
   return { type: 'FeatureCollection', features };
 }
 
+/**
+ * Whether two lists of pin features draw the same: same pins, looks, order
+ * and spots. A setData of an unchanged list still costs the map's worker a
+ * re-tiling, which delays whatever the map is asked to draw next.
+ */
+export function sameFeatures(a: readonly PinFeature[], b: readonly PinFeature[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((f, i) => {
+    const g = b[i]!;
+    return (
+      f === g ||
+      (f.id === g.id &&
+        f.properties.icon === g.properties.icon &&
+        f.properties.rank === g.properties.rank &&
+        f.geometry.coordinates[0] === g.geometry.coordinates[0] &&
+        f.geometry.coordinates[1] === g.geometry.coordinates[1])
+    );
+  });
+}
+
 /** Where a dragged pin was let go: on a crew in the panel, or on a spot of the map. */
 export type PinDrop = { crewId: string } | { location: LngLat };
 

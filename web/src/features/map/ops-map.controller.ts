@@ -6,6 +6,7 @@ import {
   clusterLook,
   planClusterMarkers,
   ringSegments,
+  sameFeatures,
   type PinDrop,
   type PinFeature,
   type PinFeatureCollection,
@@ -86,6 +87,14 @@ export class OpsMapController {
   private held = new Map<string, { feature: PinFeature; since: PinFeatureCollection }>();
   /** Held pins put back into the big source; drawn on top until it has re-tiled, so they never blink. */
   private releasing = new Map<string, PinFeature>();
+  /**
+   * Dropped pins as DOM markers, from the mouse-up until the held source has
+   * them on the canvas: the worker round trip behind a setData takes a few
+   * frames, hundreds of ms with software WebGL, and the drop should show now.
+   */
+  private flashes = new Map<string, { marker: maplibregl.Marker; icon: string }>();
+  /** What each pin source was last given, so an unchanged list is not sent to the worker again. */
+  private drawn = { pins: null as PinFeature[] | null, held: null as PinFeature[] | null };
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -123,6 +132,8 @@ export class OpsMapController {
   install(): void {
     const map = this.map;
     if (!map.getSource(PROPERTIES)) {
+      // New sources (a new style dropped the old ones): whatever they were given before is gone.
+      this.drawn = { pins: null, held: null };
       map.addSource(PROPERTIES, { type: 'geojson', data: this.propertyData() });
       map.addLayer({
         id: PROPERTY_FILL,
@@ -211,13 +222,16 @@ export class OpsMapController {
     return { x: rect.left + point.x, y: rect.top + point.y };
   }
 
-  /** The pins the map has actually drawn (placed by the renderer), with their look. */
+  /** The pins the map has actually drawn (placed by the renderer, or a dropped pin's marker), with their look. */
   renderedPins(): { id: string; icon: string }[] {
     if (!this.map.getLayer(PIN_LAYER)) return [];
-    return this.map.queryRenderedFeatures({ layers: [HELD_LAYER, PIN_LAYER] }).map((f) => ({
-      id: String(f.properties['id']),
-      icon: String(f.properties['icon']),
-    }));
+    const flashes = [...this.flashes].map(([id, { icon }]) => ({ id, icon }));
+    return flashes.concat(
+      this.map.queryRenderedFeatures({ layers: [HELD_LAYER, PIN_LAYER] }).map((f) => ({
+        id: String(f.properties['id']),
+        icon: String(f.properties['icon']),
+      })),
+    );
   }
 
   /** Sources installed, pins drawn and the map at rest. */
@@ -241,6 +255,8 @@ export class OpsMapController {
   }
 
   remove(): void {
+    for (const { marker } of this.flashes.values()) marker.remove();
+    this.flashes.clear();
     for (const { marker } of this.clusterMarkers.values()) marker.remove();
     for (const marker of this.labelMarkers.values()) marker.remove();
     this.clusterMarkers.clear();
@@ -273,27 +289,46 @@ export class OpsMapController {
     }
     // The dragged pin follows the pointer as a ghost (its old spot empty); a held pin is drawn by the held source.
     const hidden = new Set([...this.held.keys(), ...(this.dragging ? [this.dragging] : [])]);
-    source.setData(
-      hidden.size ? { ...this.pins, features: this.pins.features.filter((f) => !hidden.has(f.id)) } : this.pins,
-    );
+    const features = hidden.size ? this.pins.features.filter((f) => !hidden.has(f.id)) : this.pins.features;
+    // After a drop the page's next pin set differs from the drawn one only in the held pin: nothing to redraw.
+    if (!this.drawn.pins || !sameFeatures(this.drawn.pins, features)) {
+      this.drawn.pins = features;
+      source.setData({ type: 'FeatureCollection', features });
+    }
     if (released.length) {
       for (const f of released) this.releasing.set(f.id, f);
       // The big source draws them once its worker has re-tiled: until then the held source keeps them on screen.
-      const done = (event: maplibregl.MapSourceDataEvent) => {
-        if (event.sourceId !== PINS || !event.isSourceLoaded) return;
-        this.map.off('sourcedata', done);
-        for (const f of released) if (this.releasing.get(f.id) === f) this.releasing.delete(f.id);
+      // (`isSourceLoaded` can be true right after setData, before the worker has the new data: look at the tiles.)
+      const waiting = () => released.filter((f) => this.releasing.get(f.id) === f);
+      const check = (event: maplibregl.MapSourceDataEvent | null) => {
+        if (event && event.sourceId !== PINS) return;
+        for (const f of waiting()) {
+          const tiled = this.map.querySourceFeatures(PINS, { filter: ['==', ['get', 'id'], f.id] });
+          // At rest with the pin in no loaded tile (moved out of view): nothing left to wait for.
+          if (event === null || tiled.some((t) => t.properties['icon'] === f.properties.icon)) {
+            this.releasing.delete(f.id);
+          }
+        }
+        if (waiting().length === 0) {
+          this.map.off('sourcedata', check);
+          this.map.off('idle', atRest);
+        }
         this.drawHeld();
       };
-      this.map.on('sourcedata', done);
+      const atRest = () => check(null);
+      this.map.on('sourcedata', check);
+      this.map.on('idle', atRest);
     }
     this.drawHeld();
   }
 
   /** The held source: a handful of features, so its setData is drawn within a frame or two. */
   private drawHeld(): void {
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(HELD);
     const features = [...this.releasing.values(), ...[...this.held.values()].map((h) => h.feature)];
-    this.map.getSource<maplibregl.GeoJSONSource>(HELD)?.setData({ type: 'FeatureCollection', features });
+    if (!source || (this.drawn.held && sameFeatures(this.drawn.held, features))) return;
+    this.drawn.held = features;
+    source.setData({ type: 'FeatureCollection', features });
   }
 
   private drawSelection(): void {
@@ -370,10 +405,42 @@ export class OpsMapController {
       this.ensureImage(feature.properties.icon);
       this.held.set(id, { feature, since: this.pins });
       this.releasing.delete(id);
+      this.flash(feature);
       this.drawHeld();
     }
     // The big source hid the pin while it was dragged; without a drop to show, put it back.
     else this.drawPins();
+  }
+
+  /** Shows the dropped pin as a DOM marker in this frame, until the canvas draws it (see `flashes`). */
+  private flash(feature: PinFeature): void {
+    const id = feature.id;
+    this.flashes.get(id)?.marker.remove();
+    const element = document.createElement('img');
+    element.src = pinDataUrl(feature.properties.icon) ?? '';
+    element.alt = '';
+    element.className = classes.flash ?? '';
+    const [lng, lat] = feature.geometry.coordinates;
+    const marker = new maplibregl.Marker({ element, anchor: 'center' }).setLngLat([lng, lat]).addTo(this.map);
+    this.flashes.set(id, { marker, icon: feature.properties.icon });
+    const check = (event: maplibregl.MapSourceDataEvent) => {
+      if (event.sourceId !== HELD) return;
+      if (this.flashes.get(id)?.marker !== marker) {
+        this.map.off('sourcedata', check);
+        return;
+      }
+      // Done once the held source's tiles show the look it was last given for the pin (or it holds it no more).
+      const want = this.drawn.held?.find((f) => f.id === id)?.properties.icon;
+      const tiled = want ? this.map.querySourceFeatures(HELD, { filter: ['==', ['get', 'id'], id] }) : [];
+      if (want && !tiled.some((t) => t.properties['icon'] === want)) return;
+      this.map.off('sourcedata', check);
+      // The tile with the pin is loaded: the canvas draws it in the frame being rendered now.
+      this.map.once('render', () => {
+        marker.remove();
+        if (this.flashes.get(id)?.marker === marker) this.flashes.delete(id);
+      });
+    };
+    this.map.on('sourcedata', check);
   }
 
   private startDrag(id: string, icon: string, start: MouseEvent): void {
