@@ -17,10 +17,18 @@ import { PinDrawer } from './PinDrawer';
 
 // maplibre is large and needs WebGL: load it only when the map is on screen,
 // and fetch the basemap config meanwhile rather than after it.
-const OpsMapCanvas = lazy(() => {
+const loadCanvas = () => import('./OpsMapCanvas').then((m) => ({ default: memo(m.OpsMapCanvas) }));
+let canvasModule: ReturnType<typeof loadCanvas> | null = null;
+/**
+ * Starts fetching the map's chunk and basemap config. Called at start-up
+ * when the app opens on the map, so both load while the session is checked.
+ */
+export function preloadMapCanvas() {
   void loadMapConfig();
-  return import('./OpsMapCanvas').then((m) => ({ default: memo(m.OpsMapCanvas) }));
-});
+  canvasModule ??= loadCanvas();
+  return canvasModule;
+}
+const OpsMapCanvas = lazy(preloadMapCanvas);
 // Every pin change (a drop, a live event) re-renders the page: the panels beside the map need not follow.
 const MemoFilters = memo(MapFilters);
 const MemoCrewPanel = memo(CrewPanel);
