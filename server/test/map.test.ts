@@ -3,7 +3,14 @@ import { parse, validate } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createSchema } from '../src/app/schema.js';
 import { armorConfig, QUERY_LIMITS } from '../src/app/limits.js';
-import { MAP_MAX_CLUSTER_CELLS_PER_SIDE, MAP_PIN_LIMIT, MAP_PROPERTY_LIMIT } from '@groundwork/shared';
+import {
+  MAP_MAX_CLUSTER_CELLS_PER_SIDE,
+  MAP_PIN_LIMIT,
+  MAP_PROPERTY_LIMIT,
+  clusterCellId,
+  clusterGrid,
+  validateBBox,
+} from '@groundwork/shared';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { settle, subscribeEvents } from './support/subscriber.js';
 import {
@@ -565,6 +572,29 @@ describe.each(BACKENDS)('mapView (%s)', (backend) => {
         sum((c) => c.byStatus.find((b: { status: string }) => b.status === s)?.count ?? 0);
       expect(statusTotal('OPEN')).toBe(1620);
       expect(statusTotal('ASSIGNED')).toBe(500);
+    });
+
+    it('names clusters by a grid of the zoom alone: a pan keeps the cells, ids and counts it does not cut', async () => {
+      const panned = { ...AREA, south: AREA.south + 0.03, north: AREA.north + 0.03, west: AREA.west - 0.02 };
+      const a = await view(w.ops, { bbox: AREA, zoom: 14 });
+      const b = await view(w.ops, { bbox: panned, zoom: 14 });
+      expect(a.clustered && b.clustered).toBe(true);
+      // The id is the shared grid's cell of the cluster's points (their mean is inside the cell).
+      const grid = clusterGrid(validateBBox(AREA, 'bbox'), 14);
+      for (const c of [...a.clusters, ...b.clusters])
+        expect(c.id).toBe(clusterCellId(grid, c.location.lng, c.location.lat));
+      // Cells well inside both views hold the same points in both answers.
+      const margin = 0.01; // more than a zoom-14 cell
+      const inner = (c: Record<string, any>) =>
+        c.bounds.west > panned.west + margin &&
+        c.bounds.east < AREA.east - margin &&
+        c.bounds.south > panned.south + margin &&
+        c.bounds.north < AREA.north - margin;
+      const before = new Map(a.clusters.filter(inner).map((c) => [c.id, c]));
+      const after = new Map(b.clusters.filter(inner).map((c) => [c.id, c]));
+      expect(before.size).toBeGreaterThan(5);
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [id, c] of before) expect(after.get(id)).toEqual(c);
     });
 
     it('clusters only past the pin limit: the same area filtered below it comes as pins', async () => {

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   MAP_CLUSTER_CELL_PX,
   MAP_MAX_CLUSTER_CELLS_PER_SIDE,
+  MERCATOR_MAX_LAT,
   bboxHeight,
   bboxWidth,
+  clusterCellId,
   clusterGrid,
   degreesPerPixel,
+  mercatorX,
+  mercatorY,
   simplifyTolerance,
   validateZoom,
 } from './map.rules.js';
-import { validateBBox } from './geo.rules.js';
+import { validateBBox, wrapLng } from './geo.rules.js';
 import { DomainError } from './errors.js';
 
 const denver = validateBBox({ west: -105.2, south: 39.5, east: -104.6, north: 40.0 }, 'bbox');
@@ -65,11 +69,11 @@ describe('bboxWidth and bboxHeight', () => {
 });
 
 describe('clusterGrid', () => {
-  it('sizes cells by the zoom when the view is small enough', () => {
+  it('sizes square Web Mercator cells by the zoom when the view is small enough', () => {
     const grid = clusterGrid(denver, 11);
-    expect(grid.lngStep).toBeCloseTo(degreesPerPixel(11) * MAP_CLUSTER_CELL_PX, 12);
-    // Square on screen at Denver's latitude: a degree of latitude is longer than one of longitude there.
-    expect(grid.latStep / grid.lngStep).toBeCloseTo(Math.cos((39.75 * Math.PI) / 180), 12);
+    // 64 px of a 256 px tile at zoom 11, in world widths.
+    expect(grid.step).toBeCloseTo(MAP_CLUSTER_CELL_PX / (256 * 2 ** 11), 15);
+    expect(grid.step * 360).toBeCloseTo(degreesPerPixel(11) * MAP_CLUSTER_CELL_PX, 12);
   });
 
   it('never puts more than the maximum number of cells across a side, whatever zoom is claimed', () => {
@@ -81,15 +85,63 @@ describe('clusterGrid', () => {
       [{ west: 179, south: -1, east: -179, north: 1 }, 18],
     ] as const) {
       const boxes = validateBBox(box, 'bbox');
-      const { lngStep, latStep } = clusterGrid(boxes, zoom);
-      expect(bboxWidth(boxes) / lngStep).toBeLessThanOrEqual(MAP_MAX_CLUSTER_CELLS_PER_SIDE + 1e-9);
-      expect(bboxHeight(boxes) / latStep).toBeLessThanOrEqual(MAP_MAX_CLUSTER_CELLS_PER_SIDE + 1e-9);
+      const { step } = clusterGrid(boxes, zoom);
+      const cells = (lng: number, lat: number) => clusterCellId({ step }, lng, lat).split(':').map(Number);
+      for (const b of boxes) {
+        const [west, south] = cells(b.west, b.south);
+        const [east, north] = cells(b.east, b.north);
+        // A side of at most N cells' length touches at most N + 1 of them.
+        expect(east! - west!).toBeLessThanOrEqual(MAP_MAX_CLUSTER_CELLS_PER_SIDE);
+        expect(north! - south!).toBeLessThanOrEqual(MAP_MAX_CLUSTER_CELLS_PER_SIDE);
+      }
+      expect(mercatorX(bboxWidth(boxes)) / step).toBeLessThanOrEqual(MAP_MAX_CLUSTER_CELLS_PER_SIDE + 1e-9);
     }
   });
 
-  it('keeps the grid anchored: panning a view of the same size gives the same cells', () => {
-    const a = clusterGrid(denver, 11);
-    const b = clusterGrid(validateBBox({ west: -105.0, south: 39.5, east: -104.4, north: 40.0 }, 'bbox'), 11);
-    expect(b).toEqual(a);
+  it('puts a point in the same cell whatever the viewport at one zoom, panned in any direction', () => {
+    const points = [
+      [-104.9903, 39.7392],
+      [-104.8, 39.6],
+      [0.001, -0.001],
+      [151.2093, -33.8688],
+      [-179.99, 64.5],
+    ] as const;
+    for (const zoom of [3, 9.5, 11, 14]) {
+      const span = degreesPerPixel(zoom) * 1600; // a 1600 × 900 px screen
+      for (const [lng, lat] of points) {
+        const ids = new Set<string>();
+        for (const [dx, dy] of [
+          [0, 0],
+          [0.3, 0],
+          [0, 0.3],
+          [-0.45, -0.4],
+          [0.2, 0.45],
+        ] as const) {
+          // Mercator views are taller in degrees towards the poles; the height here only has to contain the point.
+          const west = lng - span / 2 + dx * span;
+          const south = Math.max(-85, lat - span / 2 + dy * span);
+          const view = validateBBox(
+            { west: wrapLng(west), south, east: wrapLng(west + span), north: Math.min(85, south + span * 0.9) },
+            'bbox',
+          );
+          ids.add(clusterCellId(clusterGrid(view, zoom), lng, lat));
+        }
+        expect(ids.size, `${lng},${lat} at zoom ${zoom}`).toBe(1);
+      }
+    }
+  });
+
+  it('keeps the coarser grid of an oversized view nested in the zoom’s own grid', () => {
+    const world = validateBBox({ west: -180, south: -85, east: 180, north: 85 }, 'bbox');
+    const fine = clusterGrid(denver, 22).step;
+    const coarse = clusterGrid(world, 22).step;
+    expect(Math.log2(coarse / fine) % 1).toBeCloseTo(0, 9);
+  });
+
+  it('maps latitude to Web Mercator: 0 at the equator, half a world at the edge of the map', () => {
+    expect(mercatorY(0)).toBe(0);
+    expect(mercatorY(MERCATOR_MAX_LAT)).toBeCloseTo(0.5, 9);
+    expect(mercatorY(90)).toBe(mercatorY(MERCATOR_MAX_LAT));
+    expect(mercatorY(-45)).toBeCloseTo(-mercatorY(45), 15);
   });
 });

@@ -78,31 +78,57 @@ export function bboxHeight(boxes: readonly BBox[]): number {
   return boxes.length === 0 ? 0 : Math.max(...boxes.map((b) => b.north - b.south));
 }
 
+/** Web Mercator stops here: the square world map of web tiles spans ±85.05° of latitude. */
+export const MERCATOR_MAX_LAT = 85.0511287798066;
+
+/**
+ * Web Mercator x of a longitude, in world widths (0 at Greenwich, ±0.5 at the
+ * antimeridian): the unit of the cluster grid.
+ */
+export function mercatorX(lng: number): number {
+  return lng / 360;
+}
+
+/**
+ * Web Mercator y of a latitude, in world widths (0 at the equator, north up);
+ * latitudes past {@link MERCATOR_MAX_LAT} count as the edge of the map.
+ */
+export function mercatorY(lat: number): number {
+  const clamped = Math.min(MERCATOR_MAX_LAT, Math.max(-MERCATOR_MAX_LAT, lat));
+  // atanh(sin φ) rather than ln(tan(π/4 + φ/2)): exactly 0 at the equator and odd, so cells split there.
+  return Math.atanh(Math.sin((clamped * Math.PI) / 180)) / (2 * Math.PI);
+}
+
 export type ClusterGrid = {
-  /** Cell width in degrees of longitude. */
-  lngStep: number;
-  /** Cell height in degrees of latitude. */
-  latStep: number;
+  /** Side of a square cell in Web Mercator world widths ({@link mercatorX}, {@link mercatorY}). */
+  step: number;
 };
 
 /**
- * The cluster grid for a view: cells about {@link MAP_CLUSTER_CELL_PX} pixels
- * wide at the zoom, and never more than {@link MAP_MAX_CLUSTER_CELLS_PER_SIDE}
- * across either side of the box. Cells are anchored at (0, 0) so they do not
- * jump while the user pans. Latitude steps shrink by cos(latitude) at the
- * middle of the view so cells look square on a Mercator screen.
+ * The cluster grid for a view: square Web Mercator cells anchored at (0, 0),
+ * about {@link MAP_CLUSTER_CELL_PX} pixels across at the zoom, so the same pin
+ * falls in the same cell whatever the viewport and cluster ids survive a pan.
+ * Only a view more than {@link MAP_MAX_CLUSTER_CELLS_PER_SIDE} cells across
+ * (a huge screen, or a client claiming street zoom over the whole world) gets
+ * coarser cells, doubled until it fits: a view's Mercator size is fixed by its
+ * screen and zoom, not by where it is, so panning still keeps the grid.
  */
 export function clusterGrid(boxes: readonly BBox[], zoom: number): ClusterGrid {
-  const byZoom = degreesPerPixel(zoom) * MAP_CLUSTER_CELL_PX;
-  const width = bboxWidth(boxes);
-  const height = bboxHeight(boxes);
-  const midLat = boxes.length === 0 ? 0 : (boxes[0]!.south + boxes[0]!.north) / 2;
-  const squash = Math.max(0.05, Math.cos((midLat * Math.PI) / 180));
-  const lngStep = Math.max(
-    byZoom,
-    width / MAP_MAX_CLUSTER_CELLS_PER_SIDE,
-    height / squash / MAP_MAX_CLUSTER_CELLS_PER_SIDE,
-  );
-  // Both steps from one number: the grid stays square on screen whichever side bounded it.
-  return { lngStep, latStep: lngStep * squash };
+  const byZoom = MAP_CLUSTER_CELL_PX / (TILE_PX * 2 ** zoom);
+  const width = mercatorX(bboxWidth(boxes));
+  const height =
+    boxes.length === 0
+      ? 0
+      : mercatorY(Math.max(...boxes.map((b) => b.north))) - mercatorY(Math.min(...boxes.map((b) => b.south)));
+  const fit = Math.max(width, height) / MAP_MAX_CLUSTER_CELLS_PER_SIDE;
+  // Powers of two keep the coarser grids nested in the zoom's own grid.
+  const doublings = fit > byZoom ? Math.ceil(Math.log2(fit / byZoom) - 1e-9) : 0;
+  let step = byZoom * 2 ** doublings;
+  if (step < fit) step *= 2; // rounding in log2: never more cells than the bound
+  return { step };
+}
+
+/** The cell of a point in a grid, as `mapView` names clusters: `"<column>:<row>"`. */
+export function clusterCellId(grid: ClusterGrid, lng: number, lat: number): string {
+  return `${Math.floor(mercatorX(lng) / grid.step)}:${Math.floor(mercatorY(lat) / grid.step)}`;
 }

@@ -162,6 +162,11 @@ describe('The live operations map in a real browser', () => {
       width: 1400,
       height: 900,
     });
+    const reads: string[] = [];
+    page.on('request', (req) => {
+      const body = req.postData() ?? '';
+      if (req.url().endsWith('/graphql') && body.includes('query MapView')) reads.push(body);
+    });
     await openMap(page);
     const drawn = await renderedPins(page);
     expect(drawn.map((p) => p.id)).toEqual(expect.arrayContaining([routine.id, safety.id]));
@@ -176,6 +181,9 @@ describe('The live operations map in a real browser', () => {
     }, routine.id);
     expect(page.url()).toContain('urgency=urgent');
     expect((await renderedPins(page)).map((p) => p.id)).toContain(safety.id);
+    // The view from the URL is read once, before maplibre has loaded: its own first report of the same view
+    // asks nothing more. Then the filter reads again.
+    expect(reads.map((body) => body.includes('URGENT'))).toEqual([false, true]);
     expect(failures).toEqual([]);
     await context.close();
   });

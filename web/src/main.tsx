@@ -10,11 +10,14 @@ import { createRouter } from './app/router';
 import { theme } from './app/theme';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { createSessionEvents } from './features/auth/session.events';
+import { preloadMapCanvas } from './features/map/MapPage';
 import { LiveProvider } from './features/live/LiveProvider';
 
 const session = createSessionEvents();
 const client = createApolloClient({ onSessionEnded: session.end });
 const router = createRouter();
+// Opening on the live map: fetch maplibre and the basemap config alongside the session check, not after it.
+if (window.location.pathname === '/map') void preloadMapCanvas();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import {
   MAP_ISSUE_STATUSES,
+  MERCATOR_MAX_LAT,
   OPEN_ISSUE_STATUSES,
   type BBox,
   type ClusterGrid,
@@ -163,7 +164,9 @@ export function enhancementPinsSql(where: Sql, limit: number): Sql {
 
 /**
  * Counts per grid cell of every matching pin in view: one row per non-empty
- * cell, so the result is bounded by the grid, not by the data.
+ * cell, so the result is bounded by the grid, not by the data. The cell is
+ * `clusterCellId` of shared in SQL: Web Mercator x and y in world widths over
+ * the step.
  */
 export function clustersSql(issues: Sql | null, enhancements: Sql | null, grid: ClusterGrid, now: Date): Sql {
   const sources: Sql[] = [];
@@ -181,7 +184,9 @@ export function clustersSql(issues: Sql | null, enhancements: Sql | null, grid: 
   return sql`with p as (${Sql.join(sources, ' union all ')}),
   cell as (
     select p.*, ST_X(p.location) as x, ST_Y(p.location) as y,
-      floor(ST_X(p.location) / ${grid.lngStep})::bigint as cx, floor(ST_Y(p.location) / ${grid.latStep})::bigint as cy
+      floor(ST_X(p.location) / 360 / ${grid.step})::bigint as cx,
+      floor(atanh(sin(radians(least(greatest(ST_Y(p.location), ${-MERCATOR_MAX_LAT}), ${MERCATOR_MAX_LAT}))))
+        / (2 * pi()) / ${grid.step})::bigint as cy
     from p
   )
   select p.cx::text as cx, p.cy::text as cy, count(*)::int as n,

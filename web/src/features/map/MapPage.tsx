@@ -1,20 +1,41 @@
 import { canAssignIssue } from '@groundwork/shared';
 import { Alert, Badge, Button, Group, Notification, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { describeError } from '../../ui/error.describe';
+import { loadMapConfig } from '../../ui/map.config';
 import { hasWebGL2, MapErrorBoundary } from '../../ui/PropertyMap';
 import { useSignedInUser } from '../auth/auth.context';
 import { CrewPanel, type MapCrew } from './CrewPanel';
 import { useMapData } from './map-data.hook';
 import { parseMapUrlState, writeMapUrlState, type MapFilterState, type MapViewport } from './map.url-state';
+import { viewportBox, type ViewBox } from './map.viewport';
 import { MapFilters } from './MapFilters';
 import { MapLegend } from './MapLegend';
 import classes from './MapPage.module.css';
 import { PinDrawer } from './PinDrawer';
 
-// maplibre is large and needs WebGL: load it only when the map is on screen.
-const OpsMapCanvas = lazy(() => import('./OpsMapCanvas').then((m) => ({ default: m.OpsMapCanvas })));
+// maplibre is large and needs WebGL: load it only when the map is on screen,
+// and fetch the basemap config meanwhile rather than after it.
+const loadCanvas = () => import('./OpsMapCanvas').then((m) => ({ default: memo(m.OpsMapCanvas) }));
+let canvasModule: ReturnType<typeof loadCanvas> | null = null;
+/**
+ * Starts fetching the map's chunk and basemap config. Called at start-up
+ * when the app opens on the map, so both load while the session is checked.
+ */
+export function preloadMapCanvas() {
+  void loadMapConfig();
+  canvasModule ??= loadCanvas();
+  return canvasModule;
+}
+const OpsMapCanvas = lazy(preloadMapCanvas);
+// Every pin change (a drop, a live event) re-renders the page: the panels beside the map need not follow.
+const MemoFilters = memo(MapFilters);
+const MemoCrewPanel = memo(CrewPanel);
+const MemoLegend = memo(MapLegend);
+const MemoPinDrawer = memo(PinDrawer);
+/** The map frame's border: the canvas is this much smaller than its area on each side. */
+const FRAME_BORDER_PX = 1;
 
 /**
  * The operations map: every property in view with its open Issues and
@@ -40,22 +61,73 @@ export function MapPage() {
   const crewName = useCallback((id: string) => crewsRef.current.find((c) => c.id === id)?.name ?? 'the crew', []);
   const data = useMapData(filter, { needsFrame: initialViewport === null, crewName });
 
+  // Stable callbacks for the memoised children: they read the latest setter and filter through refs.
+  const latest = useRef({ setParams, filter, data });
+  useLayoutEffect(() => {
+    latest.current = { setParams, filter, data };
+  });
   const writeParams = useCallback(
     (update: (current: URLSearchParams) => URLSearchParams) =>
-      setParams((current) => update(current), { replace: true }),
-    [setParams],
+      latest.current.setParams((current) => update(current), { replace: true }),
+    [],
   );
-  const setFilter = (next: MapFilterState) =>
-    writeParams((current) => writeMapUrlState({ viewport: parseMapUrlState(current).viewport, filter: next }, current));
-  const select = (id: string | null) => {
-    setSelectedId(id);
-    writeParams((current) => {
-      const next = new URLSearchParams(current);
-      if (id) next.set('pin', id);
-      else next.delete('pin');
-      return next;
-    });
-  };
+  const setFilter = useCallback(
+    (next: MapFilterState) =>
+      writeParams((current) =>
+        writeMapUrlState({ viewport: parseMapUrlState(current).viewport, filter: next }, current),
+      ),
+    [writeParams],
+  );
+  const select = useCallback(
+    (id: string | null) => {
+      setSelectedId(id);
+      writeParams((current) => {
+        const next = new URLSearchParams(current);
+        if (id) next.set('pin', id);
+        else next.delete('pin');
+        return next;
+      });
+    },
+    [writeParams],
+  );
+  const closeDrawer = useCallback(() => select(null), [select]);
+  const pickCrew = useCallback(
+    (id: string) => {
+      const current = latest.current.filter;
+      setFilter({ ...current, crewIds: current.crewIds.includes(id) ? [] : [id] });
+    },
+    [setFilter],
+  );
+  const { onViewport: dataOnViewport, drop } = data;
+  const onViewport = useCallback(
+    (viewport: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }) => {
+      dataOnViewport(viewport);
+      writeParams((current) =>
+        writeMapUrlState(
+          { viewport: { ...viewport.center, zoom: viewport.zoom }, filter: parseMapUrlState(current).filter },
+          current,
+        ),
+      );
+    },
+    [dataOnViewport, writeParams],
+  );
+  const canDrag = useCallback(
+    (id: string) => mayAssign && latest.current.data.view.pins.get(id)?.kind === 'ISSUE',
+    [mayAssign],
+  );
+
+  // With the viewport in the URL the first read need not wait for maplibre to load: ask for the box the
+  // map will show, from the size of its area; the map's own first report is then the same view.
+  const mapAreaRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const area = mapAreaRef.current;
+    if (!initialViewport || !area || !webgl) return;
+    const { width, height } = area.getBoundingClientRect();
+    if (width === 0 || height === 0) return;
+    const border = 2 * FRAME_BORDER_PX;
+    const box = viewportBox(initialViewport, initialViewport.zoom, width - border, height - border);
+    dataOnViewport({ box, zoom: initialViewport.zoom });
+  }, [initialViewport, webgl, dataOnViewport]);
 
   const { view } = data;
   const selectedPin = selectedId ? (view.pins.get(selectedId) ?? null) : null;
@@ -77,7 +149,7 @@ export function MapPage() {
           )}
         </Group>
       </Group>
-      <MapFilters
+      <MemoFilters
         filter={filter}
         onChange={setFilter}
         crews={crews}
@@ -94,7 +166,7 @@ export function MapPage() {
         </Alert>
       )}
       <div className={classes.body}>
-        <div className={classes.mapArea}>
+        <div className={classes.mapArea} ref={mapAreaRef}>
           {webgl ? (
             <MapErrorBoundary height={480}>
               <Suspense fallback={<Skeleton h="100%" radius="md" />}>
@@ -105,23 +177,10 @@ export function MapPage() {
                   pins={data.geojson}
                   clusters={view.clusters}
                   selectedPinId={selectedId}
-                  onViewport={(viewport) => {
-                    data.onViewport(viewport);
-                    writeParams((current) =>
-                      writeMapUrlState(
-                        {
-                          viewport: { ...viewport.center, zoom: viewport.zoom },
-                          filter: parseMapUrlState(current).filter,
-                        },
-                        current,
-                      ),
-                    );
-                  }}
+                  onViewport={onViewport}
                   onPinClick={select}
-                  onPinDrop={(id, drop) =>
-                    void ('crewId' in drop ? data.assign(id, drop.crewId) : data.move(id, drop.location))
-                  }
-                  canDrag={(id) => mayAssign && view.pins.get(id)?.kind === 'ISSUE'}
+                  onPinDrop={drop}
+                  canDrag={canDrag}
                 />
               </Suspense>
             </MapErrorBoundary>
@@ -129,16 +188,11 @@ export function MapPage() {
             <Alert color="gray">This browser cannot draw the map (WebGL 2 is unavailable or disabled).</Alert>
           )}
           <div className={classes.legend}>
-            <MapLegend />
+            <MemoLegend />
           </div>
         </div>
         <aside className={classes.side}>
-          <CrewPanel
-            refreshKey={data.issueEvents}
-            canAssign={mayAssign}
-            onCrews={setCrews}
-            onPickCrew={(id) => setFilter({ ...filter, crewIds: filter.crewIds.includes(id) ? [] : [id] })}
-          />
+          <MemoCrewPanel refreshKey={data.issueEvents} canAssign={mayAssign} onCrews={setCrews} onPickCrew={pickCrew} />
         </aside>
       </div>
       <div className={classes.notices} aria-live="polite">
@@ -156,7 +210,7 @@ export function MapPage() {
           </Notification>
         ))}
       </div>
-      <PinDrawer pin={selectedPin} onClose={() => select(null)} />
+      <MemoPinDrawer pin={selectedPin} onClose={closeDrawer} />
     </Stack>
   );
 }

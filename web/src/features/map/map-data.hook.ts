@@ -7,14 +7,17 @@ import type { LiveEvent } from '../live/event.plan';
 import { useLive } from '../live/live.context';
 import {
   applyPinEvents,
-  optimisticAssignment,
+  droppedPin,
+  pinFeature,
   pinMatchesFilter,
   pinsToGeoJSON,
+  type PinDrop,
+  type PinFeature,
   type LngLat,
   type Pin,
 } from './map.pins';
 import { toMapFilterInput, type MapFilterState } from './map.url-state';
-import { inBox, requestZoom, unionBox, type ViewBox } from './map.viewport';
+import { inBox, requestZoom, sameView, unionBox, type ViewBox } from './map.viewport';
 import type { MapClusterData, MapPropertyData } from './ops-map.controller';
 
 export const MapViewQuery = graphql(`
@@ -233,7 +236,10 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
   const settleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onViewport = useCallback(
     (viewport: { box: ViewBox; zoom: number }) => {
-      const first = viewportRef.current === null;
+      const previous = viewportRef.current;
+      const first = previous === null;
+      // The map's first report after it loads is usually the view the page already asked for (from the URL).
+      if (previous && sameView(previous, viewport)) return;
       viewportRef.current = viewport;
       if (settleTimer.current) clearTimeout(settleTimer.current);
       // The first report is the map at rest where it opened: nothing to wait for (bench:web's time to first idle).
@@ -243,7 +249,11 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
     [load],
   );
   const filterKey = JSON.stringify(filter);
+  // The first read waits for the first viewport report; after that a new filter reads at once.
+  const loadedFilterKey = useRef(filterKey);
   useEffect(() => {
+    if (loadedFilterKey.current === filterKey) return;
+    loadedFilterKey.current = filterKey;
     void load();
   }, [filterKey, load]);
 
@@ -341,8 +351,9 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
   const assign = useCallback(
     async (id: string, crewId: string) => {
       const original = viewRef.current.pins.get(id);
-      if (!original || original.kind !== 'ISSUE' || original.crewId === crewId) return;
-      setPins((pins) => new Map(pins).set(id, optimisticAssignment(original, crewId)));
+      const optimistic = droppedPin(original, { crewId });
+      if (!original || !optimistic) return;
+      setPins((pins) => new Map(pins).set(id, optimistic));
       withPending(id, true);
       try {
         const { data } = await client.mutate({
@@ -381,8 +392,9 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
   const move = useCallback(
     async (id: string, location: LngLat) => {
       const original = viewRef.current.pins.get(id);
-      if (!original || original.kind !== 'ISSUE') return;
-      setPins((pins) => new Map(pins).set(id, { ...original, location }));
+      const optimistic = droppedPin(original, { location });
+      if (!original || !optimistic) return;
+      setPins((pins) => new Map(pins).set(id, optimistic));
       withPending(id, true);
       try {
         const { data } = await client.mutate({
@@ -407,6 +419,20 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
     [client, notify, setPins],
   );
 
+  /**
+   * A drop on the map: starts the assignment or move and returns the pin's
+   * optimistic look for the map to draw at once (null when there is nothing to do).
+   */
+  const drop = useCallback(
+    (id: string, target: PinDrop): PinFeature | null => {
+      const optimistic = droppedPin(viewRef.current.pins.get(id), target);
+      if (!optimistic) return null;
+      void ('crewId' in target ? assign(id, target.crewId) : move(id, target.location));
+      return pinFeature(optimistic, true);
+    },
+    [assign, move],
+  );
+
   const geojson = useMemo(() => pinsToGeoJSON(view.pins.values(), pending), [view.pins, pending]);
 
   return {
@@ -420,6 +446,7 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
     onViewport,
     assign,
     move,
+    drop,
     reload: requestReload,
     /** Counts Issue event batches: the crew panel reloads its counts when it changes. */
     issueEvents,

@@ -3,7 +3,10 @@ import type { LiveEvent } from '../live/event.plan';
 import {
   applyPinEvents,
   clusterLook,
+  droppedPin,
   optimisticAssignment,
+  pinFeature,
+  sameFeatures,
   pinIcon,
   pinMatchesFilter,
   pinsToGeoJSON,
@@ -225,5 +228,34 @@ describe('planClusterMarkers', () => {
     expect(plan.remove.sort()).toEqual(['a', 'b']);
     expect(plan.create.map((c) => c.id)).toEqual(['a', 'c']);
     expect(plan.keep).toEqual([]);
+  });
+});
+
+describe('a dropped pin', () => {
+  it('is assigned on a crew, moved on the map, and drawn pending at once', () => {
+    const open = issue({ status: 'OPEN', crewId: null });
+    const assigned = droppedPin(open, { crewId: CREW_B });
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', crewId: CREW_B });
+    expect(pinFeature(assigned!, true).properties.icon).toMatch(/^issue:ASSIGNED.*:pending$/);
+    expect(droppedPin(open, { location: { lng: 1, lat: 2 } })?.location).toEqual({ lng: 1, lat: 2 });
+  });
+
+  it('changes nothing when dropped on its own crew, or when it is not an Issue', () => {
+    expect(droppedPin(issue({ status: 'ASSIGNED', crewId: CREW_B }), { crewId: CREW_B })).toBeNull();
+    expect(droppedPin(undefined, { crewId: CREW_B })).toBeNull();
+    expect(droppedPin({ ...issue({}), kind: 'ENHANCEMENT' }, { crewId: CREW_B })).toBeNull();
+  });
+});
+
+describe('sameFeatures', () => {
+  it('tells a list that draws the same from one with a pin changed, moved, added or reordered', () => {
+    const a = issue({ id: 'a' });
+    const b = issue({ id: 'b', urgency: 'URGENT' });
+    const list = [pinFeature(a), pinFeature(b)];
+    expect(sameFeatures(list, [pinFeature(a), pinFeature(b)])).toBe(true);
+    expect(sameFeatures(list, [pinFeature(a), pinFeature(b, true)])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(a), pinFeature({ ...b, location: { lng: 0, lat: 0 } })])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(b), pinFeature(a)])).toBe(false);
+    expect(sameFeatures(list, [pinFeature(a)])).toBe(false);
   });
 });

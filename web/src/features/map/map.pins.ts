@@ -64,17 +64,55 @@ export type PinFeatureCollection = {
   }[];
 };
 
+export type PinFeature = PinFeatureCollection['features'][number];
+
+export function pinFeature(pin: Pin, pending = false): PinFeature {
+  return {
+    type: 'Feature',
+    id: pin.id,
+    geometry: { type: 'Point', coordinates: [pin.location.lng, pin.location.lat] },
+    properties: { id: pin.id, kind: pin.kind, icon: pinIcon(pin, pending), rank: pinRank(pin) },
+  };
+}
+
 export function pinsToGeoJSON(pins: Iterable<Pin>, pendingIds: ReadonlySet<string> = new Set()): PinFeatureCollection {
   const features: PinFeatureCollection['features'] = [];
-  for (const pin of pins) {
-    features.push({
-      type: 'Feature',
-      id: pin.id,
-      geometry: { type: 'Point', coordinates: [pin.location.lng, pin.location.lat] },
-      properties: { id: pin.id, kind: pin.kind, icon: pinIcon(pin, pendingIds.has(pin.id)), rank: pinRank(pin) },
-    });
-  }
+  for (const pin of pins) features.push(pinFeature(pin, pendingIds.has(pin.id)));
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Whether two lists of pin features draw the same: same pins, looks, order
+ * and spots. A setData of an unchanged list still costs the map's worker a
+ * re-tiling, which delays whatever the map is asked to draw next.
+ */
+export function sameFeatures(a: readonly PinFeature[], b: readonly PinFeature[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((f, i) => {
+    const g = b[i]!;
+    return (
+      f === g ||
+      (f.id === g.id &&
+        f.properties.icon === g.properties.icon &&
+        f.properties.rank === g.properties.rank &&
+        f.geometry.coordinates[0] === g.geometry.coordinates[0] &&
+        f.geometry.coordinates[1] === g.geometry.coordinates[1])
+    );
+  });
+}
+
+/** Where a dragged pin was let go: on a crew in the panel, or on a spot of the map. */
+export type PinDrop = { crewId: string } | { location: LngLat };
+
+/**
+ * The pin as the drop makes it, before the server answers; null when the drop
+ * changes nothing to ask for (not an Issue, or already that crew's).
+ */
+export function droppedPin(pin: Pin | undefined, drop: PinDrop): Pin | null {
+  if (!pin || pin.kind !== 'ISSUE') return null;
+  if ('crewId' in drop) return pin.crewId === drop.crewId ? null : optimisticAssignment(pin, drop.crewId);
+  return { ...pin, location: drop.location };
 }
 
 export type PinEventContext = {

@@ -7,6 +7,8 @@ import { MAP_MAX_ZOOM } from '@groundwork/shared';
 export type ViewBox = { west: number; south: number; east: number; north: number };
 
 const MERCATOR_LAT = 85.0511;
+/** maplibre's world is 512 px wide at zoom 0. */
+const WORLD_PX = 512;
 
 function wrap(lng: number): number {
   const wrapped = ((((lng + 180) % 360) + 360) % 360) - 180;
@@ -42,4 +44,37 @@ export function unionBox(boxes: readonly ViewBox[]): ViewBox | null {
     east: Math.max(a.east, b.east),
     north: Math.max(a.north, b.north),
   }));
+}
+
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+const mercLat = (y: number) => (Math.atan(Math.exp(y)) * 360) / Math.PI - 90;
+
+/**
+ * The box maplibre will report for a map of `width` × `height` px opening at
+ * `center` and `zoom`: lets the page ask for the first view while the map
+ * library is still loading.
+ */
+export function viewportBox(
+  center: { lng: number; lat: number },
+  zoom: number,
+  width: number,
+  height: number,
+): ViewBox {
+  const world = WORLD_PX * 2 ** zoom;
+  const halfLng = (width / world) * 180;
+  const y = mercY(Math.max(-MERCATOR_LAT, Math.min(MERCATOR_LAT, center.lat)));
+  const halfY = (height / world) * Math.PI;
+  return viewBox({
+    west: center.lng - halfLng,
+    east: center.lng + halfLng,
+    south: mercLat(y - halfY),
+    north: mercLat(y + halfY),
+  });
+}
+
+/** Two reports of the same view: same zoom, and edges within a few pixels (border and rounding). */
+export function sameView(a: { box: ViewBox; zoom: number }, b: { box: ViewBox; zoom: number }): boolean {
+  if (requestZoom(a.zoom) !== requestZoom(b.zoom)) return false;
+  const tolerance = (4 / (WORLD_PX * 2 ** a.zoom)) * 360;
+  return (['west', 'south', 'east', 'north'] as const).every((k) => Math.abs(a.box[k] - b.box[k]) <= tolerance);
 }

@@ -2,7 +2,15 @@ import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONMultiPolygon as MultiPolygon } from '../../ui/map.geometry';
 import { ISSUE_STATUS_LABELS } from '@groundwork/shared';
 import { pinImage, pinDataUrl, STATUS_FILL, ENHANCEMENT_FILL } from './pin.icons';
-import { clusterLook, planClusterMarkers, ringSegments, type PinFeatureCollection } from './map.pins';
+import {
+  clusterLook,
+  planClusterMarkers,
+  ringSegments,
+  sameFeatures,
+  type PinDrop,
+  type PinFeature,
+  type PinFeatureCollection,
+} from './map.pins';
 import { viewBox, type ViewBox } from './map.viewport';
 import classes from './OpsMap.module.css';
 
@@ -30,12 +38,16 @@ export type MapClusterData = {
   byStatus: readonly { status: keyof typeof STATUS_FILL; count: number }[];
 };
 
-export type PinDrop = { crewId: string } | { location: { lng: number; lat: number } };
+export type { PinDrop };
 
 export type OpsMapCallbacks = {
   onViewport(view: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }): void;
   onPinClick(id: string): void;
-  onPinDrop(id: string, drop: PinDrop): void;
+  /**
+   * A pin was dropped; returns how it looks now (the optimistic change), which
+   * the map shows at once, or null when the drop changes nothing.
+   */
+  onPinDrop(id: string, drop: PinDrop): PinFeature | null;
   /** Whether this pin may be dragged by the viewer (Issues they may assign). */
   canDrag(id: string): boolean;
 };
@@ -47,6 +59,9 @@ const PROPERTY_DOT = 'gw-properties-dot';
 const PINS = 'gw-pins';
 const PIN_LAYER = 'gw-pins-layer';
 const SELECTED_LAYER = 'gw-pins-selected';
+/** Dropped pins waiting for the server, drawn on their own so they change without re-tiling every pin. */
+const HELD = 'gw-pins-held';
+const HELD_LAYER = 'gw-pins-held-layer';
 /** Property names are drawn from this zoom on: below it they would cover each other. */
 const LABEL_MIN_ZOOM = 14;
 const LABEL_MAX = 150;
@@ -64,16 +79,29 @@ export class OpsMapController {
   private clusterMarkers = new Map<string, { marker: maplibregl.Marker; look: string }>();
   private labelMarkers = new Map<string, maplibregl.Marker>();
   private dragging: string | null = null;
+  /**
+   * Pins shown in the small held source instead of the big one, by id: the
+   * dragged pin from its drop until the pin set the page sends has it settled
+   * (neither pending nor the set of before the drop). `since` is that set.
+   */
+  private held = new Map<string, { feature: PinFeature; since: PinFeatureCollection }>();
+  /** Held pins put back into the big source; drawn on top until it has re-tiled, so they never blink. */
+  private releasing = new Map<string, PinFeature>();
+  /**
+   * Dropped pins as DOM markers, from the mouse-up until the held source has
+   * them on the canvas: the worker round trip behind a setData takes a few
+   * frames, hundreds of ms with software WebGL, and the drop should show now.
+   */
+  private flashes = new Map<string, { marker: maplibregl.Marker; icon: string }>();
+  /** What each pin source was last given, so an unchanged list is not sent to the worker again. */
+  private drawn = { pins: null as PinFeature[] | null, held: null as PinFeature[] | null };
 
   constructor(
     private readonly map: maplibregl.Map,
     private readonly callbacks: OpsMapCallbacks,
   ) {
     // maplibre 6 asks for an image by name the first time a pin needs it (events can no longer supply it).
-    map.setMissingStyleImageResolver((id) => {
-      const image = pinImage(id);
-      if (image && !map.hasImage(id)) map.addImage(id, image.image, { pixelRatio: image.pixelRatio });
-    });
+    map.setMissingStyleImageResolver((id) => this.ensureImage(id));
     map.on('moveend', () => {
       this.drawLabels();
       const b = map.getBounds();
@@ -104,6 +132,8 @@ export class OpsMapController {
   install(): void {
     const map = this.map;
     if (!map.getSource(PROPERTIES)) {
+      // New sources (a new style dropped the old ones): whatever they were given before is gone.
+      this.drawn = { pins: null, held: null };
       map.addSource(PROPERTIES, { type: 'geojson', data: this.propertyData() });
       map.addLayer({
         id: PROPERTY_FILL,
@@ -134,17 +164,15 @@ export class OpsMapController {
         filter: ['==', ['get', 'id'], ''],
         paint: { 'circle-radius': 17, 'circle-color': '#1c7ed6', 'circle-opacity': 0.25 },
       });
-      map.addLayer({
-        id: PIN_LAYER,
-        type: 'symbol',
-        source: PINS,
-        layout: {
-          'icon-image': ['get', 'icon'],
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-          'symbol-sort-key': ['get', 'rank'],
-        },
-      });
+      const layout = {
+        'icon-image': ['get', 'icon'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['get', 'rank'],
+      } satisfies maplibregl.SymbolLayerSpecification['layout'];
+      map.addLayer({ id: PIN_LAYER, type: 'symbol', source: PINS, layout });
+      map.addSource(HELD, { type: 'geojson', data: EMPTY, promoteId: 'id' });
+      map.addLayer({ id: HELD_LAYER, type: 'symbol', source: HELD, layout });
     }
     this.drawPins();
     this.drawSelection();
@@ -194,13 +222,16 @@ export class OpsMapController {
     return { x: rect.left + point.x, y: rect.top + point.y };
   }
 
-  /** The pins the map has actually drawn (placed by the renderer), with their look. */
+  /** The pins the map has actually drawn (placed by the renderer, or a dropped pin's marker), with their look. */
   renderedPins(): { id: string; icon: string }[] {
     if (!this.map.getLayer(PIN_LAYER)) return [];
-    return this.map.queryRenderedFeatures({ layers: [PIN_LAYER] }).map((f) => ({
-      id: String(f.properties['id']),
-      icon: String(f.properties['icon']),
-    }));
+    const flashes = [...this.flashes].map(([id, { icon }]) => ({ id, icon }));
+    return flashes.concat(
+      this.map.queryRenderedFeatures({ layers: [HELD_LAYER, PIN_LAYER] }).map((f) => ({
+        id: String(f.properties['id']),
+        icon: String(f.properties['icon']),
+      })),
+    );
   }
 
   /** Sources installed, pins drawn and the map at rest. */
@@ -224,6 +255,8 @@ export class OpsMapController {
   }
 
   remove(): void {
+    for (const { marker } of this.flashes.values()) marker.remove();
+    this.flashes.clear();
     for (const { marker } of this.clusterMarkers.values()) marker.remove();
     for (const marker of this.labelMarkers.values()) marker.remove();
     this.clusterMarkers.clear();
@@ -244,11 +277,58 @@ export class OpsMapController {
   private drawPins(): void {
     const source = this.map.getSource<maplibregl.GeoJSONSource>(PINS);
     if (!source) return;
-    if (this.dragging) {
-      // The dragged pin follows the pointer as a ghost; leave its old spot empty.
-      const id = this.dragging;
-      source.setData({ ...this.pins, features: this.pins.features.filter((f) => f.id !== id) });
-    } else source.setData(this.pins);
+    const released: PinFeature[] = [];
+    for (const [id, hold] of this.held) {
+      if (hold.since === this.pins) continue;
+      const now = this.pins.features.find((f) => f.id === id);
+      if (now && now.properties.icon.endsWith(':pending')) hold.feature = now;
+      else {
+        this.held.delete(id);
+        if (now) released.push(now);
+      }
+    }
+    // The dragged pin follows the pointer as a ghost (its old spot empty); a held pin is drawn by the held source.
+    const hidden = new Set([...this.held.keys(), ...(this.dragging ? [this.dragging] : [])]);
+    const features = hidden.size ? this.pins.features.filter((f) => !hidden.has(f.id)) : this.pins.features;
+    // After a drop the page's next pin set differs from the drawn one only in the held pin: nothing to redraw.
+    if (!this.drawn.pins || !sameFeatures(this.drawn.pins, features)) {
+      this.drawn.pins = features;
+      source.setData({ type: 'FeatureCollection', features });
+    }
+    if (released.length) {
+      for (const f of released) this.releasing.set(f.id, f);
+      // The big source draws them once its worker has re-tiled: until then the held source keeps them on screen.
+      // (`isSourceLoaded` can be true right after setData, before the worker has the new data: look at the tiles.)
+      const waiting = () => released.filter((f) => this.releasing.get(f.id) === f);
+      const check = (event: maplibregl.MapSourceDataEvent | null) => {
+        if (event && event.sourceId !== PINS) return;
+        for (const f of waiting()) {
+          const tiled = this.map.querySourceFeatures(PINS, { filter: ['==', ['get', 'id'], f.id] });
+          // At rest with the pin in no loaded tile (moved out of view): nothing left to wait for.
+          if (event === null || tiled.some((t) => t.properties['icon'] === f.properties.icon)) {
+            this.releasing.delete(f.id);
+          }
+        }
+        if (waiting().length === 0) {
+          this.map.off('sourcedata', check);
+          this.map.off('idle', atRest);
+        }
+        this.drawHeld();
+      };
+      const atRest = () => check(null);
+      this.map.on('sourcedata', check);
+      this.map.on('idle', atRest);
+    }
+    this.drawHeld();
+  }
+
+  /** The held source: a handful of features, so its setData is drawn within a frame or two. */
+  private drawHeld(): void {
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(HELD);
+    const features = [...this.releasing.values(), ...[...this.held.values()].map((h) => h.feature)];
+    if (!source || (this.drawn.held && sameFeatures(this.drawn.held, features))) return;
+    this.drawn.held = features;
+    source.setData({ type: 'FeatureCollection', features });
   }
 
   private drawSelection(): void {
@@ -313,6 +393,56 @@ export class OpsMapController {
     return element;
   }
 
+  private ensureImage(icon: string): void {
+    const image = pinImage(icon);
+    if (image && !this.map.hasImage(icon)) this.map.addImage(icon, image.image, { pixelRatio: image.pixelRatio });
+  }
+
+  /** Shows a dropped pin's optimistic look now, ahead of the page's next pin set (see `held`). */
+  private hold(feature: PinFeature | null, id: string): void {
+    if (feature) {
+      // A look not drawn before (assigned and pending) would cost the worker a round trip back here for its image.
+      this.ensureImage(feature.properties.icon);
+      this.held.set(id, { feature, since: this.pins });
+      this.releasing.delete(id);
+      this.flash(feature);
+      this.drawHeld();
+    }
+    // The big source hid the pin while it was dragged; without a drop to show, put it back.
+    else this.drawPins();
+  }
+
+  /** Shows the dropped pin as a DOM marker in this frame, until the canvas draws it (see `flashes`). */
+  private flash(feature: PinFeature): void {
+    const id = feature.id;
+    this.flashes.get(id)?.marker.remove();
+    const element = document.createElement('img');
+    element.src = pinDataUrl(feature.properties.icon) ?? '';
+    element.alt = '';
+    element.className = classes.flash ?? '';
+    const [lng, lat] = feature.geometry.coordinates;
+    const marker = new maplibregl.Marker({ element, anchor: 'center' }).setLngLat([lng, lat]).addTo(this.map);
+    this.flashes.set(id, { marker, icon: feature.properties.icon });
+    const check = (event: maplibregl.MapSourceDataEvent) => {
+      if (event.sourceId !== HELD) return;
+      if (this.flashes.get(id)?.marker !== marker) {
+        this.map.off('sourcedata', check);
+        return;
+      }
+      // Done once the held source's tiles show the look it was last given for the pin (or it holds it no more).
+      const want = this.drawn.held?.find((f) => f.id === id)?.properties.icon;
+      const tiled = want ? this.map.querySourceFeatures(HELD, { filter: ['==', ['get', 'id'], id] }) : [];
+      if (want && !tiled.some((t) => t.properties['icon'] === want)) return;
+      this.map.off('sourcedata', check);
+      // The tile with the pin is loaded: the canvas draws it in the frame being rendered now.
+      this.map.once('render', () => {
+        marker.remove();
+        if (this.flashes.get(id)?.marker === marker) this.flashes.delete(id);
+      });
+    };
+    this.map.on('sourcedata', check);
+  }
+
   private startDrag(id: string, icon: string, start: MouseEvent): void {
     let ghost: HTMLImageElement | null = null;
     let hovered: Element | null = null;
@@ -348,15 +478,15 @@ export class OpsMapController {
       const dragged = ghost !== null;
       ghost?.remove();
       this.dragging = null;
-      this.drawPins();
       if (!dragged) {
         this.callbacks.onPinClick(id);
         return;
       }
+      // The big source keeps the pin hidden: it comes back either held with its new look, or as it was.
       const crew = dropTarget(event.clientX, event.clientY);
       const crewId = crew?.getAttribute('data-crew-drop');
       if (crewId) {
-        this.callbacks.onPinDrop(id, { crewId });
+        this.hold(this.callbacks.onPinDrop(id, { crewId }), id);
         return;
       }
       const rect = this.map.getCanvas().getBoundingClientRect();
@@ -368,8 +498,8 @@ export class OpsMapController {
       const onMap = inside && document.elementFromPoint(event.clientX, event.clientY) === this.map.getCanvas();
       if (onMap) {
         const spot = this.map.unproject([event.clientX - rect.left, event.clientY - rect.top]);
-        this.callbacks.onPinDrop(id, { location: { lng: spot.lng, lat: spot.lat } });
-      }
+        this.hold(this.callbacks.onPinDrop(id, { location: { lng: spot.lng, lat: spot.lat } }), id);
+      } else this.drawPins();
     };
     window.addEventListener('mousemove', move);
     window.addEventListener('mouseup', up);
