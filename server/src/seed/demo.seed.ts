@@ -106,7 +106,7 @@ async function writeDemo(tx: EntityManager, options: SeedDemoOptions, passwordHa
   const generatedMs = Date.now() - started;
   await writeData(tx, data, passwordHash, new Set(existingLines.map((r) => r.code)));
   const writtenMs = Date.now() - started;
-  // Planner statistics for the rows just written: without them the 91 facts statements below pick
+  // Planner statistics for the rows just written: without them the facts statements below pick
   // nested loops over "empty" tables and the backfill takes several times longer.
   await tx.execute(
     'analyze accounts, properties, issues, site_walks, enhancements, account_plans, plan_reviews',

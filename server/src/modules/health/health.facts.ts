@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import {
   SITE_WALK_TIER_INTERVAL_DAYS,
   addDaysToDate,
+  endOfLocalDay,
   localDateOf,
   type HealthConfig,
   type HealthFacts,
@@ -27,6 +28,7 @@ export interface FactsClock {
 
 interface Row {
   id: string;
+  day: string;
   annual_value: number;
   renewal_date: string;
   tier: SiteWalkTier;
@@ -61,12 +63,32 @@ const OPEN_AT = `(i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') or i.resolved_
  * per metric. `p.now` may be in the past (the demo backfill): rows created
  * after it are ignored and Issues resolved after it count as open then.
  * Plain SQL + PostGIS, identical on PostgreSQL and the embedded database.
+ *
+ * Repeat Issues: pairs of the same property and category are joined by hash
+ * (a GiST probe per Issue measured ~8× slower: Issues cluster, ~23 within
+ * 25 m), and each pair first passes a cheap box test in degrees before the
+ * spheroid distance. The box is larger than the radius (≥ 100 km per degree
+ * of latitude, and of longitude ÷ cos(latitude)), so it only skips pairs
+ * that are certainly too far apart and the count is unchanged.
  */
-export function healthFactsSql(filtered: boolean): string {
+export function healthFactsSql(filtered: boolean, days = 0): string {
+  // Per-day form: \`p\` has one row per day, every per-account CTE is keyed by
+  // the day's instant as well, and the trend is left out (see gatherHealthFactsByDay).
+  const perDay = days > 0;
+  const key = perDay ? 'p.now, ' : '';
+  const sameDay = (t: string) => (perDay ? ` and ${t}.now = p.now` : '');
+  // One row spanning every day, for what does not depend on the day.
+  const span = perDay
+    ? '(select min(now) as earliest, max(now) as now, min(act) as act, min(rep) as rep, min(radius) as radius from p)'
+    : 'p';
+  const earliest = perDay ? 'p.earliest' : 'p.now';
+  const clock = perDay
+    ? `d.now, d.today from (values ${Array.from({ length: days }, () => '(?::timestamptz, ?::date)').join(', ')}) as d(now, today)`
+    : '?::timestamptz as now, ?::date as today';
   return `
 with p as (
-  select ?::timestamptz as now, ?::date as today, make_interval(days => ?) as act, make_interval(days => ?) as growth,
-         ?::float8 as radius, make_interval(days => ?) as rep, ?::int as trend_days
+  select make_interval(days => ?) as act, make_interval(days => ?) as growth,
+         ?::float8 as radius, make_interval(days => ?) as rep, ?::int as trend_days, ${clock}
 ),
 acc as materialized (
   select a.id, a.annual_value, a.renewal_date, a.contract_start, a.tier from accounts a ${filtered ? 'where a.id in (?)' : ''}
@@ -75,7 +97,7 @@ props as (
   select pr.account_id, count(*)::int as n from properties pr join acc on acc.id = pr.account_id group by pr.account_id
 ),
 iss as (
-  select i.account_id,
+  select ${key}i.account_id,
     count(*) filter (where i.urgency = 'ROUTINE' and i.due_at between p.now - p.act and p.now)::int as routine_due,
     count(*) filter (where i.urgency = 'ROUTINE' and i.due_at between p.now - p.act and p.now
                        and i.resolved_at <= i.due_at)::int as routine_on_time,
@@ -89,53 +111,60 @@ iss as (
   from issues i join acc on acc.id = i.account_id cross join p
   where i.created_at <= p.now
     and (${OPEN_AT} or i.created_at > p.now - p.act or i.due_at >= p.now - p.act)
-  group by i.account_id
+  group by ${key}i.account_id
 ),
 recent as materialized (
-  select i.id, i.account_id, i.property_id, i.category, i.created_at, i.location::geography as geog
-  from issues i join acc on acc.id = i.account_id cross join p
-  where i.created_at > p.now - p.act - p.rep and i.created_at <= p.now
+  select i.account_id, i.property_id, i.category, i.created_at, i.location
+  from issues i join acc on acc.id = i.account_id cross join ${span} p
+  where i.created_at > ${earliest} - p.act - p.rep and i.created_at <= p.now
 ),
-repeats as (
-  select r.account_id, count(*)::int as n
-  from recent r cross join p
-  where r.created_at > p.now - p.act
+repeated as (
+  select r.account_id, r.created_at
+  from recent r cross join ${span} p
+  where r.created_at > ${earliest} - p.act
     and exists (
       select 1 from recent e
       where e.property_id = r.property_id and e.category = r.category
         and e.created_at < r.created_at and e.created_at >= r.created_at - p.rep
-        and ST_DWithin(e.geog, r.geog, p.radius)
+        and e.location && ST_Expand(r.location, p.radius / (100000 * cos(radians(ST_Y(r.location)))), p.radius / 100000)
+        and ST_DWithin(e.location::geography, r.location::geography, p.radius)
     )
-  group by r.account_id
+),
+-- Whether an Issue repeats an earlier one does not depend on the day: count each day's window.
+repeats as (
+  select ${key}r.account_id, count(*)::int as n
+  from repeated r cross join p
+  where r.created_at > p.now - p.act and r.created_at <= p.now
+  group by ${key}r.account_id
 ),
 walks as (
-  select w.account_id,
+  select ${key}w.account_id,
     count(*) filter (where w.completed_at > p.now - p.act)::int as n,
     min(extract(epoch from p.now - w.completed_at) / 86400)::float8 as last_walk_days
   from site_walks w join acc on acc.id = w.account_id cross join p
   where w.completed_at <= p.now
-  group by w.account_id
+  group by ${key}w.account_id
 ),
 pulse as (
-  select distinct on (w.account_id) w.account_id, w.relationship_pulse::int as pulse,
+  select distinct on (${key}w.account_id) ${key}w.account_id, w.relationship_pulse::int as pulse,
     (extract(epoch from p.now - w.completed_at) / 86400)::float8 as age
   from site_walks w join acc on acc.id = w.account_id cross join p
   where w.relationship_pulse is not null and w.completed_at <= p.now
-  order by w.account_id, w.completed_at desc
+  order by ${key}w.account_id, w.completed_at desc
 ),
 plans as (
-  select ap.account_id,
+  select ${key}ap.account_id,
     max(r.date) filter (where r.kind = 'MONTHLY_REVIEW') as monthly,
     max(r.date) filter (where r.kind = 'QUARTERLY_UPDATE') as quarterly
   from account_plans ap join acc on acc.id = ap.account_id join plan_reviews r on r.plan_id = ap.id cross join p
   where r.date <= p.today
-  group by ap.account_id
+  group by ${key}ap.account_id
 ),
 enh as (
-  select e.account_id, sum(coalesce(e.proposal_value, e.estimated_value, 0))::bigint as v
+  select ${key}e.account_id, sum(coalesce(e.proposal_value, e.estimated_value, 0))::bigint as v
   from enhancements e join acc on acc.id = e.account_id cross join p
   where e.approved_at > p.now - p.growth and e.approved_at <= p.now and e.stage <> 'DECLINED'
-  group by e.account_id
+  group by ${key}e.account_id
 ),
 snap as (
   select distinct on (s.account_id) s.account_id, s.score::int as score
@@ -143,7 +172,7 @@ snap as (
   where s.date <= p.today - p.trend_days and s.date > p.today - p.trend_days - 7
   order by s.account_id, s.date desc
 )
-select acc.id, acc.annual_value, acc.renewal_date::text as renewal_date, acc.tier,
+select acc.id, p.today::text as day, acc.annual_value, acc.renewal_date::text as renewal_date, acc.tier,
   (acc.renewal_date - p.today)::int as days_to_renewal,
   coalesce(props.n, 0) as property_count,
   coalesce(iss.routine_due, 0) as routine_due, coalesce(iss.routine_on_time, 0) as routine_on_time,
@@ -156,33 +185,52 @@ select acc.id, acc.annual_value, acc.renewal_date::text as renewal_date, acc.tie
   greatest(0, p.today - coalesce(plans.monthly, acc.contract_start))::int as since_monthly,
   greatest(0, p.today - coalesce(plans.quarterly, acc.contract_start))::int as since_quarterly,
   coalesce(enh.v, 0) as approved_value,
-  snap.score as past_score
+  ${perDay ? 'null::int' : 'snap.score'} as past_score
 from acc cross join p
 left join props on props.account_id = acc.id
-left join iss on iss.account_id = acc.id
-left join repeats on repeats.account_id = acc.id
-left join walks on walks.account_id = acc.id
-left join pulse on pulse.account_id = acc.id
-left join plans on plans.account_id = acc.id
-left join enh on enh.account_id = acc.id
-left join snap on snap.account_id = acc.id
-order by acc.id`;
+left join iss on iss.account_id = acc.id${sameDay('iss')}
+left join repeats on repeats.account_id = acc.id${sameDay('repeats')}
+left join walks on walks.account_id = acc.id${sameDay('walks')}
+left join pulse on pulse.account_id = acc.id${sameDay('pulse')}
+left join plans on plans.account_id = acc.id${sameDay('plans')}
+left join enh on enh.account_id = acc.id${sameDay('enh')}
+${perDay ? '' : 'left join snap on snap.account_id = acc.id'}
+order by ${key}acc.id`;
 }
 
 /** The statement's parameters, in order; `ids` only for the filtered form. */
 export function healthFactsParams(config: HealthConfig, clock: FactsClock, ids?: readonly string[]): unknown[] {
-  const w = config.windows;
-  const params: unknown[] = [
-    clock.now,
-    localDateOf(clock.now, clock.timeZone),
-    w.activityDays,
-    w.growthDays,
-    w.repeatRadiusM,
-    w.repeatDays,
-    w.trendDays,
-  ];
+  const params: unknown[] = [...windowParams(config), clock.now, localDateOf(clock.now, clock.timeZone)];
   if (ids) params.push([...ids]);
   return params;
+}
+
+function windowParams(config: HealthConfig): unknown[] {
+  const w = config.windows;
+  return [w.activityDays, w.growthDays, w.repeatRadiusM, w.repeatDays, w.trendDays];
+}
+
+/**
+ * Every account's facts at the last instant of each of the given company-local
+ * days, in one statement (the demo backfill: one pass over the tables instead
+ * of one statement per day), as date → facts in id order. Each day's facts are
+ * those \`gatherHealthFacts\` gives at that instant, except the trend: pastScore
+ * is null, since it would read the snapshots being backfilled and a snapshot's
+ * score and band do not depend on it.
+ */
+export async function gatherHealthFactsByDay(
+  em: EntityManager,
+  config: HealthConfig,
+  dates: readonly string[],
+  timeZone: string,
+): Promise<Map<string, AccountFacts[]>> {
+  const byDay = new Map<string, AccountFacts[]>(dates.map((d) => [d, []]));
+  if (dates.length === 0) return byDay;
+  const params = [...windowParams(config), ...dates.flatMap((d) => [endOfLocalDay(d, timeZone), d])];
+  for (const r of await em.execute<Row[]>(healthFactsSql(false, dates.length), params)) {
+    byDay.get(r.day)!.push(toAccountFacts(r, config));
+  }
+  return byDay;
 }
 
 /**

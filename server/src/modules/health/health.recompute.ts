@@ -234,19 +234,25 @@ function snapshotFactors(h: StoredHealth) {
  * or band moved, so the day's snapshot is its latest state at little cost.
  */
 export async function writeSnapshots(tx: EntityManager, health: readonly StoredHealth[], date: string): Promise<void> {
-  if (health.length === 0) return;
+  await writeSnapshotsByDay(tx, [{ date, health }]);
+}
+
+/** {@link writeSnapshots} for several days in one statement (the demo backfill). */
+export async function writeSnapshotsByDay(
+  tx: EntityManager,
+  days: readonly { date: string; health: readonly StoredHealth[] }[],
+): Promise<void> {
+  const rows = days.flatMap(({ date, health }) =>
+    health.map((h) => ({ account_id: h.accountId, date, score: h.score, band: h.band, factors: snapshotFactors(h) })),
+  );
+  if (rows.length === 0) return;
   await tx.execute(
     `insert into health_snapshots (id, account_id, date, score, band, factors)
-     select gen_random_uuid(), x.account_id, ?::date, x.score, x.band, x.factors
-     from jsonb_to_recordset(?::jsonb) as x(account_id uuid, score int, band text, factors jsonb)
+     select gen_random_uuid(), x.account_id, x.date, x.score, x.band, x.factors
+     from jsonb_to_recordset(?::jsonb) as x(account_id uuid, date date, score int, band text, factors jsonb)
      on conflict (account_id, date) do update set score = excluded.score, band = excluded.band, factors = excluded.factors
      where health_snapshots.score <> excluded.score or health_snapshots.band <> excluded.band`,
-    [
-      date,
-      JSON.stringify(
-        health.map((h) => ({ account_id: h.accountId, score: h.score, band: h.band, factors: snapshotFactors(h) })),
-      ),
-    ],
+    [JSON.stringify(rows)],
     'run',
   );
 }
