@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ENHANCEMENT_STAGE_LABELS } from '@groundwork/shared';
-import { Anchor, Badge, Group, Image, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
@@ -8,6 +8,8 @@ import { formatDateTime } from '../../ui/date.format';
 import { ENHANCEMENT_STAGE_COLORS } from '../../ui/domain.colors';
 import { formatMoney } from '../../ui/money.format';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { FactsTable } from '../../ui/FactsTable';
+import { PhotoGrid } from '../../ui/PhotoGrid';
 
 export const EnhancementDetailsQuery = graphql(`
   query EnhancementDetails($id: ID!) {
@@ -43,21 +45,6 @@ export const EnhancementDetailsQuery = graphql(`
   }
 `);
 
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={140}>{label}</Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 /**
  * One Enhancement as the server has it (the `enhancement(id)` query), for
  * the drawers that open one: the map's pin drawer and the health panel's
@@ -85,7 +72,7 @@ export function EnhancementDetails({ id, showAccount = true }: { id: string; sho
         </Badge>
       </Group>
       <Text size="sm">{enhancement.description || 'No description.'}</Text>
-      <Facts
+      <FactsTable
         rows={[
           ...(showAccount
             ? ([
@@ -106,20 +93,7 @@ export function EnhancementDetails({ id, showAccount = true }: { id: string; sho
           ['Identified', formatDateTime(enhancement.createdAt)],
         ]}
       />
-      {enhancement.photos.length > 0 && (
-        <SimpleGrid cols={3} spacing={6}>
-          {enhancement.photos.map((photo) => (
-            <Image
-              key={photo.id}
-              src={photo.url}
-              alt={`${photo.kind.toLowerCase()} photo`}
-              radius="sm"
-              h={90}
-              fit="cover"
-            />
-          ))}
-        </SimpleGrid>
-      )}
+      <PhotoGrid photos={enhancement.photos} />
     </Stack>
   );
 }

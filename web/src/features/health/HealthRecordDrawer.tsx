@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
-import { Badge, ColorSwatch, Drawer, Group, Stack, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, ColorSwatch, Drawer, Group, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { IssueSource } from '../../gql/graphql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
@@ -9,6 +8,7 @@ import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.color
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { HealthRecord } from './AccountHealthPanel';
+import { FactsTable } from '../../ui/FactsTable';
 
 export const HealthRecordIssueQuery = graphql(`
   query HealthRecordIssue($id: ID!) {
@@ -46,21 +46,6 @@ const SOURCE_LABELS: Record<IssueSource, string> = {
   CREW: 'Reported by a crew',
 };
 
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder={false}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w={140}>{label}</Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
 function IssueRecord({ id }: { id: string }) {
   const { data, error, refetch } = useQuery(HealthRecordIssueQuery, { variables: { id } });
   if (error && !data) return <QueryError error={error} what="this issue" onRetry={() => void refetch()} />;
@@ -86,7 +71,7 @@ function IssueRecord({ id }: { id: string }) {
         )}
       </Group>
       {issue.description && <Text size="sm">{issue.description}</Text>}
-      <Facts
+      <FactsTable
         rows={[
           ['Property', issue.property.name],
           ['Category', ISSUE_CATEGORY_LABELS[issue.category]],

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS, type IssueStatus } from '@groundwork/shared';
-import { Alert, Anchor, Badge, Button, Drawer, Group, Image, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, SimpleGrid, Stack, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { graphql } from '../../gql';
@@ -10,6 +10,7 @@ import { describeError } from '../../ui/error.describe';
 import { QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { Pin } from './map.pins';
+import { PhotoGrid } from '../../ui/PhotoGrid';
 
 export const PinIssueQuery = graphql(`
   query PinIssue($id: ID!) {
@@ -161,20 +162,7 @@ function IssueDetails({ id }: { id: string }) {
         </Text>
         <Text size="sm">{formatDateTime(issue.createdAt)}</Text>
       </SimpleGrid>
-      {issue.photos.length > 0 && (
-        <SimpleGrid cols={3} spacing={6}>
-          {issue.photos.map((photo) => (
-            <Image
-              key={photo.id}
-              src={photo.url}
-              alt={`${photo.kind.toLowerCase()} photo`}
-              radius="sm"
-              h={90}
-              fit="cover"
-            />
-          ))}
-        </SimpleGrid>
-      )}
+      <PhotoGrid photos={issue.photos} />
       {issue.allowedStatuses.length > 0 && (
         <Group gap={6}>
           {issue.allowedStatuses.map((to) => (
