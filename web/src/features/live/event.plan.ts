@@ -6,10 +6,12 @@ import {
   isOneOf,
   isOpenEnhancementStage,
   isOpenIssueStatus,
+  OPS_EVENT_TYPES,
   type EnhancementStage,
   type IssueCategory,
   type IssueStatus,
   type IssueUrgency,
+  type OpsEventTypeName,
 } from '@groundwork/shared';
 
 // From a batch of events to what the page must do: change cached Issues and
@@ -69,22 +71,6 @@ export type EventPlan = {
   refetch: boolean;
 };
 
-/** The event types this client understands; anything else (types added later) is ignored. */
-export const KNOWN_EVENT_TYPES = [
-  'ISSUE_CREATED',
-  'ISSUE_ASSIGNED',
-  'ISSUE_MOVED',
-  'ISSUE_STATUS_CHANGED',
-  'ISSUE_REOPENED',
-  'ENHANCEMENT_CREATED',
-  'ENHANCEMENT_ADVANCED',
-  'SITE_WALK_STARTED',
-  'SITE_WALK_COMPLETED',
-  // Score, band and renewal risk are computed by the server: a view showing them reloads.
-  'ACCOUNT_HEALTH_CHANGED',
-] as const;
-export type KnownEventType = (typeof KNOWN_EVENT_TYPES)[number];
-
 function lngLat(value: unknown): LngLatValue | null {
   if (typeof value !== 'object' || value === null) return null;
   const { lng, lat } = value as Record<string, unknown>;
@@ -139,7 +125,7 @@ export function enhancementWrite(event: LiveEvent): EnhancementWrite | null {
  * were. Everything else adds or removes rows or changes server-computed
  * counts and due dates.
  */
-function shownByCache(type: KnownEventType, write: CacheWrite | null): boolean {
+function shownByCache(type: OpsEventTypeName, write: CacheWrite | null): boolean {
   if (!write) return false;
   switch (type) {
     case 'ISSUE_MOVED':
@@ -169,7 +155,8 @@ export function planEvents(
   let refetch = false;
 
   for (const event of events) {
-    if (!isOneOf(KNOWN_EVENT_TYPES, event.type)) continue;
+    // Types added after this client was built are ignored.
+    if (!isOneOf(OPS_EVENT_TYPES, event.type)) continue;
     const type = event.type;
     let write: CacheWrite | null = null;
     if (event.entityType === 'Issue' && type.startsWith('ISSUE_')) {

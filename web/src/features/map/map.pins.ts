@@ -3,6 +3,7 @@ import {
   isOpenEnhancementStage,
   isOverdue,
   MAP_ISSUE_STATUSES,
+  OPS_EVENT_TYPES,
   OPEN_ISSUE_STATUSES,
   statusAfterAssignment,
   type EnhancementStage,
@@ -10,7 +11,7 @@ import {
   type IssueStatus,
   type IssueUrgency,
 } from '@groundwork/shared';
-import { enhancementWrite, issueWrite, KNOWN_EVENT_TYPES, type LiveEvent } from '../live/event.plan';
+import { enhancementWrite, issueWrite, type LiveEvent } from '../live/event.plan';
 import type { MapFilterState } from './map.url-state';
 
 // The map's own data handling, pure so every rule is tested without a map:
@@ -152,7 +153,7 @@ export function applyPinEvents(
   const urgentCreated: LiveEvent[] = [];
 
   for (const event of events) {
-    if (!isOneOf(KNOWN_EVENT_TYPES, event.type)) continue;
+    if (!isOneOf(OPS_EVENT_TYPES, event.type)) continue;
     const issue = event.entityType === 'Issue' ? issueWrite(event) : null;
     const enhancement = event.entityType === 'Enhancement' ? enhancementWrite(event) : null;
     const write = issue ?? enhancement;
