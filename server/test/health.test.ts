@@ -7,10 +7,13 @@ import { ConfigError, loadConfig } from '../src/app/config.js';
 import { User } from '../src/modules/users/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { settle, subscribeEvents } from './support/subscriber.js';
+import { CLOCK_EDGES } from './support/clock.js';
 import {
   createAccount,
   createCrew,
+  createPastSiteWalks,
   createProperty,
+  createReviewedPlan,
   createSchedule,
   createServiceLines,
   createUser,
@@ -24,14 +27,14 @@ const HEALTH = `query($id: ID!) { account(id: $id) { health { score band scoreBa
   costliestMetrics { key pointsMissed records { kind id } }
   renewal { daysToRenewal risk revenueAtRisk reasons } history { date score } } } }`;
 
-const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Account A (am1, 120k, renews in 100 days) is kept healthy: weekly-ish walks
  * with pulse 5, plan reviewed, its Issues found on walks. Account B (am2) is
- * plain and renews in two years.
+ * plain and renews in two years. Every date comes from the server's clock,
+ * counted in company days.
  */
 async function world(server: TestServer) {
+  const { clock } = server;
   const em = server.em();
   const lines = await createServiceLines(em);
   const crew = await createCrew(em, lines.MAINTENANCE);
@@ -40,31 +43,20 @@ async function world(server: TestServer) {
   const exec = await createUser(em, { role: 'EXECUTIVE' });
   const ops = await createUser(em, { role: 'OPS_MANAGER' });
   const crewLead = await createUser(em, { role: 'CREW_LEAD', crew });
-  const a = await createAccount(em, am1.user, { annualValue: 120_000, renewalDate: isoDaysFromNow(100), tier: 'B' });
-  const b = await createAccount(em, am2.user, { annualValue: 80_000, renewalDate: isoDaysFromNow(700), tier: 'B' });
+  const a = await createAccount(em, am1.user, { annualValue: 120_000, renewalDate: clock.date(100), tier: 'B' });
+  const b = await createAccount(em, am2.user, { annualValue: 80_000, renewalDate: clock.date(700), tier: 'B' });
   const pa = await createProperty(em, a, { lng: -104.9, lat: 39.7 }, 400);
   await createProperty(em, b, { lng: -104.8, lat: 39.6 }, 400);
   await createSchedule(em, pa, lines.MAINTENANCE, crew, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
-  const sql = em.getConnection();
-  for (const daysAgo of [2, 14, 28, 42, 56, 70, 84]) {
-    await sql.execute(
-      `insert into site_walks (id, property_id, account_id, walked_by_id, started_at, completed_at, relationship_pulse)
-       values (gen_random_uuid(), ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?) + interval '1 hour', 5)`,
-      [pa.id, a.id, am1.user.id, daysAgo, daysAgo],
-    );
-  }
-  await sql.execute(
-    `with plan as (insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, extract(year from current_date)) returning id)
-     insert into plan_reviews (id, plan_id, kind, date, reviewer_id)
-     select gen_random_uuid(), plan.id, k, current_date - 5, ? from plan, unnest(array['MONTHLY_REVIEW', 'QUARTERLY_UPDATE']) k`,
-    [a.id, am1.user.id],
-  );
+  await createPastSiteWalks(em, pa, am1.user, [2, 14, 28, 42, 56, 70, 84], 5, clock);
+  await createReviewedPlan(em, a, am1.user, clock);
   return { a: a.id, b: b.id, pa: pa.id, am1: am1.token, am2: am2.token, exec: exec.token, ops: ops.token, crewLead };
 }
 
 describe.each(BACKENDS)('account health (%s)', (backend) => {
   it('an URGENT Issue turning 49 h old makes the account AT_RISK, announces it once and puts its value at risk', async () => {
-    await using server = await startTestServer(backend);
+    // Pinned where the UTC day has already turned (23:30 in Denver): the renewal is 100 company days away.
+    await using server = await startTestServer(backend, {}, { at: CLOCK_EDGES[0].at });
     const w = await world(server);
     const created = await server.gql(
       CREATE,
@@ -99,10 +91,11 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     await server
       .em()
       .getConnection()
-      .execute(
-        `update issues set created_at = now() - interval '49 hours', due_at = now() - interval '25 hours' where id = ?`,
-        [issueId],
-      );
+      .execute(`update issues set created_at = ?, due_at = ? where id = ?`, [
+        server.clock.hoursAgo(49),
+        server.clock.hoursAgo(25),
+        issueId,
+      ]);
     const swept = await server.server.health.sweep();
     expect(swept.changed).toEqual([w.a]);
 
@@ -152,14 +145,14 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
         }[]
       >(
         `with h as (
-         select a.annual_value::float8 as v, s.score, s.band, s.trend30d, (a.renewal_date - current_date) as days,
+         select a.annual_value::float8 as v, s.score, s.band, s.trend30d, (a.renewal_date - ?::date) as days,
            (select max(w.completed_at) from site_walks w where w.account_id = a.id) as last_walk
          from accounts a join account_health s on s.account_id = a.id
        ), r as (
          select h.*, case
            when days <= 180 and (band = 'AT_RISK' or trend30d <= -10) then 'HIGH'
            when days <= 180 and band = 'WATCH' then 'MEDIUM'
-           when days <= 90 and (last_walk is null or last_walk < now() - interval '30 days') then 'MEDIUM'
+           when days <= 90 and (last_walk is null or last_walk < ?::timestamptz - interval '30 days') then 'MEDIUM'
            else 'LOW' end as risk
          from h
        )
@@ -168,6 +161,7 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
          count(*) filter (where band = 'AT_RISK')::int as at_risk,
          coalesce(sum(v) filter (where risk = 'HIGH'), 0) as high, coalesce(sum(v) filter (where risk = 'MEDIUM'), 0) as medium
        from r`,
+        [server.clock.today(), server.clock.now()],
       );
     expect(expected!.n).toBe(2);
     expect(portfolio.accountCount).toBe(expected!.n);

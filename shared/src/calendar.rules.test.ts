@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDaysToDate,
+  companyToday,
   daysBetweenDates,
+  daysSinceDate,
+  daysUntilDate,
   endOfLocalDay,
   isDateOnly,
   isValidTimeZone,
@@ -118,5 +121,51 @@ describe('local day bounds', () => {
 
   it('refuses a bad date', () => {
     expect(() => endOfLocalDay('2025-06-31', 'UTC')).toThrow('date: must be a calendar date written YYYY-MM-DD');
+  });
+});
+
+describe('the company day: companyToday / daysUntilDate / daysSinceDate', () => {
+  const DENVER = 'America/Denver';
+
+  it('is the local day in the company zone, not the UTC day (23:30 and 00:30 in Denver)', () => {
+    // 23:30 MST on Dec 7 is 06:30 UTC on Dec 8: the UTC day is already tomorrow.
+    const lateEvening = new Date('2026-12-08T06:30:00Z');
+    expect(companyToday(lateEvening, DENVER)).toBe('2026-12-07');
+    expect(daysUntilDate('2027-03-17', lateEvening, DENVER)).toBe(100);
+    expect(daysSinceDate('2026-11-02', lateEvening, DENVER)).toBe(35);
+    // An hour later it is 00:30 on Dec 8 in Denver: every count moves by exactly one.
+    const justAfterMidnight = new Date('2026-12-08T07:30:00Z');
+    expect(companyToday(justAfterMidnight, DENVER)).toBe('2026-12-08');
+    expect(daysUntilDate('2027-03-17', justAfterMidnight, DENVER)).toBe(99);
+    expect(daysSinceDate('2026-11-02', justAfterMidnight, DENVER)).toBe(36);
+  });
+
+  it('counts an instant from the company day it fell on', () => {
+    const now = new Date('2026-12-08T18:00:00Z'); // 11:00 on Dec 8 in Denver
+    // 23:30 on Dec 6 in Denver (06:30 UTC on Dec 7) was two company days ago, not one.
+    expect(daysSinceDate('2026-12-07T06:30:00Z', now, DENVER)).toBe(2);
+    expect(daysSinceDate(new Date('2026-12-07T06:30:00Z'), now, DENVER)).toBe(2);
+    expect(daysSinceDate('2026-12-08T07:00:00Z', now, DENVER)).toBe(0);
+  });
+
+  it('counts whole days across both daylight-saving switches', () => {
+    // US DST starts 2026-03-08 (a 23-hour day) and ends 2026-11-01 (a 25-hour day).
+    const beforeSpring = new Date('2026-03-08T06:30:00Z'); // 23:30 MST on Mar 7
+    expect(companyToday(beforeSpring, DENVER)).toBe('2026-03-07');
+    expect(daysUntilDate('2026-03-09', beforeSpring, DENVER)).toBe(2);
+    const afterSpring = new Date('2026-03-09T05:30:00Z'); // 23:30 MDT on Mar 8
+    expect(companyToday(afterSpring, DENVER)).toBe('2026-03-08');
+    expect(daysSinceDate('2026-03-07', afterSpring, DENVER)).toBe(1);
+    const fallBackNight = new Date('2026-11-01T08:30:00Z'); // the second 01:30 on Nov 1 (MST, after the switch)
+    expect(companyToday(fallBackNight, DENVER)).toBe('2026-11-01');
+    const endOfLongDay = new Date('2026-11-02T06:30:00Z'); // 23:30 MST on Nov 1
+    expect(companyToday(endOfLongDay, DENVER)).toBe('2026-11-01');
+    expect(daysUntilDate('2026-12-25', endOfLongDay, DENVER)).toBe(54);
+  });
+
+  it('refuses a bad date or zone by name', () => {
+    const now = new Date('2026-12-08T18:00:00Z');
+    expect(() => daysUntilDate('2026-02-30', now, DENVER)).toThrow(/^to: /);
+    expect(() => companyToday(now, 'Mars/Base')).toThrow(/^timeZone: /);
   });
 });

@@ -1,5 +1,4 @@
-import { tz } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, endOfDay, format, getISODay, startOfDay } from 'date-fns';
+import { endOfDay, startOfDay } from 'date-fns';
 import { fromUtcDay, toUtcDay, toZonedDay } from './calendar.internal.js';
 import { badInput } from './errors.js';
 
@@ -49,25 +48,79 @@ export function requireTimeZone(value: unknown, field = 'timeZone'): string {
   return value;
 }
 
+// Day arithmetic is done on day numbers (days since 1970-01-01): a calendar
+// date has no zone, so it needs none, and plain numbers are fast (the schedule
+// and seed math asks tens of thousands of times) and do not depend on the Date
+// class (a page whose Date is replaced, as a test's fake clock does, counts the same).
+const DAY_MS = 86_400_000;
+
+function dayNumberOf(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const localDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (in `timeZone`) on which `instant` falls. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  requireTimeZone(timeZone);
-  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+  let formatter = localDateFormats.get(timeZone);
+  if (!formatter) {
+    requireTimeZone(timeZone);
+    // en-CA writes dates as YYYY-MM-DD; one formatter per zone (building one costs milliseconds).
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (localDateFormats.size < 100) localDateFormats.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** `date` moved by `days` calendar days (negative goes back). */
 export function addDaysToDate(date: string, days: number): string {
-  return fromUtcDay(addDays(toUtcDay(requireDateOnly(date, 'date')), days));
+  return dateOfDayNumber(dayNumberOf(requireDateOnly(date, 'date')) + days);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekdayOf(date: string): number {
-  return getISODay(toUtcDay(requireDateOnly(date, 'date')));
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((dayNumberOf(requireDateOnly(date, 'date')) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetweenDates(from: string, to: string): number {
-  return differenceInCalendarDays(toUtcDay(requireDateOnly(to, 'to')), toUtcDay(requireDateOnly(from, 'from')));
+  return dayNumberOf(requireDateOnly(to, 'to')) - dayNumberOf(requireDateOnly(from, 'from'));
+}
+
+// "Today" and "how many days until / since" are the company's local days
+// (COMPANY_TIME_ZONE), never the server's or the browser's: one definition, so
+// a renewal "in 60 days" reads the same on every screen and in every score,
+// at any hour. Between 17:00 and 24:00 in Denver the UTC day is already
+// tomorrow; counting from it was off by one for seven hours a day.
+
+/** The company's calendar day at `now`: its local date in `timeZone`. */
+export function companyToday(now: Date, timeZone: string): string {
+  return localDateOf(now, timeZone);
+}
+
+/** Whole company days from today until `date` (0 today, negative once it has passed). */
+export function daysUntilDate(date: string, now: Date, timeZone: string): number {
+  return daysBetweenDates(companyToday(now, timeZone), date);
+}
+
+/**
+ * Whole company days since `dateOrInstant`: a calendar date ('YYYY-MM-DD') or
+ * an ISO instant, which counts from the company day it fell on (an Issue
+ * reported at 23:30 Denver time was reported on that day, not the next UTC one).
+ */
+export function daysSinceDate(dateOrInstant: string | Date, now: Date, timeZone: string): number {
+  const day =
+    typeof dateOrInstant === 'string' && DATE_ONLY.test(dateOrInstant)
+      ? dateOrInstant
+      : localDateOf(dateOrInstant instanceof Date ? dateOrInstant : new Date(dateOrInstant), timeZone);
+  return daysBetweenDates(day, companyToday(now, timeZone));
 }
 
 /** The first instant of the local day `date` in `timeZone`. */

@@ -13,6 +13,7 @@ import {
   createServiceLines,
   createUser,
 } from '../../server/test/support/factories.js';
+import { CLOCK_EDGES } from '../../server/test/support/clock.js';
 import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
 // DESIGN §2 "Account health", "Renewal risk", "Key accounts", seen in a browser, live (§4).
@@ -20,8 +21,6 @@ import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../suppo
 const CREATE_ISSUE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`;
 const CREATE_ENHANCEMENT = `mutation($input: CreateEnhancementInput!) { createEnhancement(input: $input) { id version } }`;
 const ADVANCE = `mutation($input: AdvanceEnhancementInput!) { advanceEnhancement(input: $input) { id version } }`;
-
-const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Four accounts with values chosen so the key accounts are known: 640k + 185k
@@ -49,14 +48,17 @@ describe('Account health in a real browser', () => {
     server
       .em()
       .getConnection()
-      .execute(
-        `update issues set created_at = now() - interval '49 hours', due_at = now() - interval '25 hours' where id = ?`,
-        [issueId],
-      );
+      .execute(`update issues set created_at = ?, due_at = ? where id = ?`, [
+        server.clock.hoursAgo(49),
+        server.clock.hoursAgo(25),
+        issueId,
+      ]);
 
   beforeAll(async () => {
     assertWebBuilt();
-    server = await startTestServer(BACKENDS[0]);
+    // Pinned at 23:30 in Denver, when the UTC day is already tomorrow: every day count on every
+    // screen must still be the company's (the browsers run in Tokyo, a day ahead, with the same clock).
+    server = await startTestServer(BACKENDS[0], {}, { at: CLOCK_EDGES[0].at });
     const em = server.em();
     const lines = await createServiceLines(em);
     const crew = await createCrew(em, lines.MAINTENANCE, 'Maintenance North');
@@ -73,7 +75,7 @@ describe('Account health in a real browser', () => {
     const properties: Record<string, string> = {};
     const sql = em.getConnection();
     for (const [name, annualValue, renewsIn, lng] of accounts) {
-      const account = await createAccount(em, am.user, { name, annualValue, renewalDate: isoDaysFromNow(renewsIn) });
+      const account = await createAccount(em, am.user, { name, annualValue, renewalDate: server.clock.date(renewsIn) });
       const property = await createProperty(em, account, { lng, lat: 39.7 }, 300);
       await createSchedule(em, property, lines.MAINTENANCE, crew, {
         weekday: 1,
@@ -84,12 +86,12 @@ describe('Account health in a real browser', () => {
       if (name === 'Willow Bend HOA') {
         ids.willow = account.id;
         // One walk in 90 days where tier B expects six: engagement costs the most points and links it.
-        [ids.willowWalk] = await createPastSiteWalks(em, property, am.user, [10], 3);
+        [ids.willowWalk] = await createPastSiteWalks(em, property, am.user, [10], 3, server.clock);
         continue;
       }
       if (name === 'Cherry Creek Medical Campus') ids.cherry = account.id;
-      await createPastSiteWalks(em, property, am.user, [2, 14, 28, 42, 56, 70, 84], 5);
-      await createReviewedPlan(em, account, am.user);
+      await createPastSiteWalks(em, property, am.user, [2, 14, 28, 42, 56, 70, 84], 5, server.clock);
+      await createReviewedPlan(em, account, am.user, server.clock);
     }
 
     const urgent = (propertyId: string, lng: number, title: string) =>
@@ -137,11 +139,11 @@ describe('Account health in a real browser', () => {
     const history = async (accountId: string, level: number, swing: number, slope: number) =>
       sql.execute(
         `insert into health_snapshots (id, account_id, date, score, band, factors)
-         select gen_random_uuid(), ?, current_date - d, s,
+         select gen_random_uuid(), ?, ?::date - d, s,
            case when s >= 75 then 'HEALTHY' when s >= 50 then 'WATCH' else 'AT_RISK' end, '[]'::jsonb
          from (select d, greatest(0, least(100, round(? + ? * sin(d / 9.0) + ? * d / 89.0)))::int as s
                from generate_series(1, 89) d) x`,
-        [accountId, level, swing, slope],
+        [accountId, server.clock.today(), level, swing, slope],
       );
     const byName = await sql.execute<{ id: string; name: string }[]>('select id, name from accounts');
     const idOf = (name: string) => byName.find((a) => a.name === name)!.id;
@@ -164,10 +166,13 @@ describe('Account health in a real browser', () => {
       .evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.textContent ?? ''));
 
   it('shows the portfolio: totals, key accounts ranked by value × health, renewals at risk with reasons', async () => {
-    const { context, page, failures } = await signedInPage(browser, server.url, execToken, {
-      width: 1440,
-      height: 1100,
-    });
+    const { context, page, failures } = await signedInPage(
+      browser,
+      server.url,
+      execToken,
+      { width: 1440, height: 1100 },
+      { timezoneId: 'Asia/Tokyo', clock: server.clock },
+    );
     await page.goto(server.url);
     // Executives land on the portfolio.
     await page.waitForURL(/\/portfolio$/);
@@ -204,10 +209,13 @@ describe('Account health in a real browser', () => {
   });
 
   it('updates the open portfolio live when an account’s health changes', async () => {
-    const { context, page, failures } = await signedInPage(browser, server.url, execToken, {
-      width: 1440,
-      height: 1100,
-    });
+    const { context, page, failures } = await signedInPage(
+      browser,
+      server.url,
+      execToken,
+      { width: 1440, height: 1100 },
+      { timezoneId: 'Asia/Tokyo', clock: server.clock },
+    );
     await page.goto(`${server.url}/portfolio`);
     await page.getByRole('table', { name: 'Renewals' }).waitFor();
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
@@ -235,17 +243,22 @@ describe('Account health in a real browser', () => {
   });
 
   it('explains an account’s health and opens the Issues, walks and Enhancements behind it', async () => {
-    const { context, page, failures } = await signedInPage(browser, server.url, execToken, {
-      width: 1440,
-      height: 1100,
-    });
+    const { context, page, failures } = await signedInPage(
+      browser,
+      server.url,
+      execToken,
+      { width: 1440, height: 1100 },
+      { timezoneId: 'Asia/Tokyo', clock: server.clock },
+    );
     await page.goto(`${server.url}/accounts/${ids.willow}`);
     const panel = page.getByTestId('health-panel');
     await panel.getByTestId('health-flag').waitFor();
     await expect(panel.getByTestId('health-flag').textContent()).resolves.toContain(
       'An urgent Issue has been open too long',
     );
+    // The header and the server's renewal outlook count the same company days.
     await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('60 days left');
+    await expect(page.getByTestId('account-renewal').textContent()).resolves.toContain('in 60 days');
     await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('$24,000');
 
     // The flag's Issue opens in a drawer, loaded from the server.

@@ -40,8 +40,16 @@ export async function signedInPage(
   serverUrl: string,
   token: string,
   viewport = { width: 1280, height: 900 },
+  options: {
+    /** The browser's own time zone (the machine's by default). */
+    timezoneId?: string;
+    /** Runs the page's clock from the server's pinned clock (`TestServer.clock`). */
+    clock?: { now(): Date };
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, timezoneId: options.timezoneId });
+  // The page's Date starts at the server's "now" and runs on, so both count the same days.
+  if (options.clock) await context.clock.install({ time: options.clock.now() });
   await context.addCookies([{ name: 'gw_session', value: token, url: serverUrl, httpOnly: true, sameSite: 'Strict' }]);
   const page = await context.newPage();
   const failures: string[] = [];

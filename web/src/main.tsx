@@ -12,10 +12,14 @@ import { AuthProvider } from './features/auth/AuthProvider';
 import { createSessionEvents } from './features/auth/session.events';
 import { preloadMapCanvas } from './features/map/MapPage';
 import { LiveProvider } from './features/live/LiveProvider';
+import { CompanyCalendarProvider } from './app/CompanyCalendarProvider';
+import { loadServerConfig } from './ui/server.config';
 
 const session = createSessionEvents();
 const client = createApolloClient({ onSessionEnded: session.end });
 const router = createRouter();
+// The server's config (company time zone, basemap) loads alongside the session check, not after it.
+void loadServerConfig();
 // Opening on the live map: fetch maplibre and the basemap config alongside the session check, not after it.
 if (window.location.pathname === '/map') void preloadMapCanvas();
 
@@ -25,7 +29,9 @@ createRoot(document.getElementById('root')!).render(
       <ApolloProvider client={client}>
         <AuthProvider session={session}>
           <LiveProvider onSessionEnded={session.end}>
-            <RouterProvider router={router} />
+            <CompanyCalendarProvider>
+              <RouterProvider router={router} />
+            </CompanyCalendarProvider>
           </LiveProvider>
         </AuthProvider>
       </ApolloProvider>

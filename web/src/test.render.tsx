@@ -14,6 +14,10 @@ import { createSessionEvents } from './features/auth/session.events';
 import { createSessionLink } from './features/auth/session.link';
 import type { LiveClient } from './features/live/live.client';
 import { LiveContext } from './features/live/live.context';
+import { CompanyTimeZoneContext } from './ui/company-calendar';
+
+/** The company zone the page tests render in (the server's default COMPANY_TIME_ZONE). */
+export const TEST_COMPANY_TIME_ZONE = 'America/Denver';
 
 /** Renders the current URL's query string so tests can assert on URL state. */
 function LocationProbe() {
@@ -87,7 +91,9 @@ export function renderPage(
       <MockedProvider mocks={mocks} cache={createCache()} mockLinkDefaultOptions={{ delay: 0 }}>
         <AuthContext.Provider value={auth}>
           <LiveContext.Provider value={live}>
-            <RouterProvider router={router} />
+            <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
+              <RouterProvider router={router} />
+            </CompanyTimeZoneContext.Provider>
           </LiveContext.Provider>
         </AuthContext.Provider>
       </MockedProvider>
@@ -108,7 +114,9 @@ export function renderApp(url: string, mocks: Mocks) {
     <MantineProvider theme={theme}>
       <MockedProvider link={link} cache={createCache()}>
         <AuthProvider session={session}>
-          <RouterProvider router={router} />
+          <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
+            <RouterProvider router={router} />
+          </CompanyTimeZoneContext.Provider>
         </AuthProvider>
       </MockedProvider>
     </MantineProvider>,

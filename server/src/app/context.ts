@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { DomainError, Role } from '@groundwork/shared';
 import type { Config } from './config.js';
+import type { Clock } from './clock.js';
 import type { EventLog } from '../modules/events/index.js';
 
 /** Who is asking. Null for an anonymous request. */
@@ -26,6 +27,8 @@ export interface RequestContext {
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
   config: Pick<Config, 'COMPANY_TIME_ZONE' | 'health'>;
+  /** The server's clock: the only source of "now" for business rules. */
+  clock: Clock;
   now: () => Date;
   /** One DataLoader per key and request: batches the N in N+1 into one query. */
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V>;
@@ -33,7 +36,7 @@ export interface RequestContext {
 
 export type RequestContextInit = Pick<
   RequestContext,
-  'em' | 'viewer' | 'authError' | 'config' | 'setSessionCookie' | 'clientAddress' | 'realtime'
+  'em' | 'viewer' | 'authError' | 'config' | 'clock' | 'setSessionCookie' | 'clientAddress' | 'realtime'
 >;
 
 export function createRequestContext(init: RequestContextInit): RequestContext {
@@ -42,7 +45,7 @@ export function createRequestContext(init: RequestContextInit): RequestContext {
     ...init,
     // Taken before any resolver reads data, so a live view seeded by this request misses nothing.
     eventCursor: init.realtime?.log.head,
-    now: () => new Date(),
+    now: () => init.clock.now(),
     loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {

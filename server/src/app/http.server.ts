@@ -10,6 +10,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config.js';
+import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { Database } from './db/database.js';
 import { createRequestContext, type RequestContext } from './context.js';
@@ -34,6 +35,7 @@ export async function startHttpServer(
   schema: GraphQLSchema,
   logger: Logger,
   log: EventLog,
+  clock: Clock,
 ): Promise<HttpServer> {
   const production = config.NODE_ENV === 'production';
   const app = express();
@@ -48,6 +50,7 @@ export async function startHttpServer(
     schema,
     db,
     config,
+    clock,
     log,
     logger,
     validationRules: protection.validationRules,
@@ -105,7 +108,13 @@ export async function startHttpServer(
     }
   });
   app.get('/config.json', (_req, res) => {
-    res.json({ mapStyleUrl: config.MAP_STYLE_URL ?? null, embeddedDatabase: db.kind === 'embedded' });
+    res.json({
+      mapStyleUrl: config.MAP_STYLE_URL ?? null,
+      embeddedDatabase: db.kind === 'embedded',
+      // The web counts days in the company's zone, never the browser's (a manager travelling, or a
+      // laptop set to UTC, must see the same "in 60 days" as the server's renewal figures).
+      companyTimeZone: config.COMPANY_TIME_ZONE,
+    });
   });
 
   app.use(
@@ -119,6 +128,7 @@ export async function startHttpServer(
           em: db.orm.em.fork(),
           ...auth,
           config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
+          clock,
           realtime: { log },
           clientAddress: req.ip,
           setSessionCookie: (token) => {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
 import { createLogger, type Logger } from './logger.js';
 import { openDatabase, migrate, type Database } from './db/database.js';
 import { createSchema } from './schema.js';
@@ -17,14 +18,17 @@ export interface RunningServer {
   fanOut: FanOut;
   /** Recomputes every account's health (it also runs on a timer). */
   health: HealthSweeper;
+  /** The clock every request, event and sweep of this server reads. */
+  clock: Clock;
   close(): Promise<void>;
 }
 
 /** Opens the database, migrates it, seeds the demo company when asked, and serves. */
 export async function startServer(
   config: Config,
-  options: { logger?: Logger; onQuery?: (sql: string) => void } = {},
+  options: { logger?: Logger; onQuery?: (sql: string) => void; clock?: Clock } = {},
 ): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   configureAuthSecret(config.AUTH_SECRET);
   const db = await openDatabase({
@@ -41,6 +45,7 @@ export async function startServer(
         timeZone: config.COMPANY_TIME_ZONE,
         health: config.health,
         logger,
+        now: clock.now(),
       });
       if (seeded) logger.info(seeded, 'demo company seeded');
     }
@@ -53,10 +58,11 @@ export async function startServer(
       databaseUrl: config.DATABASE_URL,
       intervalSeconds: config.HEALTH_SWEEP_SECONDS,
       logger,
+      clock,
     });
     health.start();
     const schema = await createSchema();
-    const http = await startHttpServer(config, db, schema, logger, log);
+    const http = await startHttpServer(config, db, schema, logger, log, clock);
     return {
       url: http.url,
       port: http.port,
@@ -64,6 +70,7 @@ export async function startServer(
       events: log,
       fanOut: http.fanOut,
       health,
+      clock,
       close: async () => {
         clearInterval(pruning);
         await health.stop();

@@ -3,6 +3,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { parse, specifiedRules, validate, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import type { Config } from './config.js';
+import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import { createRequestContext, type RequestContext, type Viewer } from './context.js';
 import { subscribeInCohorts } from './cohort.js';
@@ -25,6 +26,7 @@ export function startWsServer(options: {
   schema: GraphQLSchema;
   db: Database;
   config: Config;
+  clock: Clock;
   log: EventLog;
   validationRules: readonly ValidationRule[];
   logger: Logger;
@@ -87,6 +89,7 @@ export function startWsServer(options: {
             viewer: ctx.extra.viewer ?? null,
             authError: null,
             config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
+            clock: options.clock,
             realtime: { log },
           });
         const context = newContext();

@@ -149,8 +149,9 @@ describe('demo seed on the embedded database', () => {
       timeZone,
       intervalSeconds: 3600,
       logger: createLogger('silent'),
+      clock: { now: () => NOW },
     });
-    const swept = await sweeper.sweep(NOW);
+    const swept = await sweeper.sweep();
     expect(swept).toMatchObject({ ran: true, computed: 60, written: 0, changed: [] });
   });
 

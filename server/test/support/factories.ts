@@ -11,6 +11,7 @@ import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../../src/mod
 import { Account } from '../../src/modules/accounts/index.js';
 import { ClientProperty } from '../../src/modules/properties/index.js';
 import { hashPassword, signToken } from '../../src/modules/auth/index.js';
+import type { TestClock } from './clock.js';
 
 let counter = 0;
 const next = () => ++counter;
@@ -161,9 +162,10 @@ export async function insertEnhancements(
 }
 
 /**
- * Completed site walks `daysAgo` days back (an hour each), by `walkedBy`,
- * with a relationship pulse; written in SQL because walks are only ever
- * started "now" through the API. Returns their ids, in the order given.
+ * Completed site walks `daysAgo` days back from the server clock's now (an
+ * hour each), by `walkedBy`, with a relationship pulse; written in SQL because
+ * walks are only ever started "now" through the API. Returns their ids, in
+ * the order given.
  */
 export async function createPastSiteWalks(
   em: EntityManager,
@@ -171,26 +173,45 @@ export async function createPastSiteWalks(
   walkedBy: User,
   daysAgo: readonly number[],
   pulse: number | null,
+  clock: TestClock,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const days of daysAgo) {
+    const startedAt = new Date(clock.now().getTime() - days * 86_400_000);
     const [row] = await em.getConnection().execute<{ id: string }[]>(
       `insert into site_walks (id, property_id, account_id, walked_by_id, started_at, completed_at, relationship_pulse)
-       values (gen_random_uuid(), ?, ?, ?, now() - make_interval(days => ?), now() - make_interval(days => ?) + interval '1 hour', ?)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?::timestamptz + interval '1 hour', ?)
        returning id`,
-      [property.id, property.account.id, walkedBy.id, days, days, pulse],
+      [property.id, property.account.id, walkedBy.id, startedAt, startedAt, pulse],
     );
     ids.push(row!.id);
   }
   return ids;
 }
 
-/** This year's account plan with a monthly review and a quarterly update `daysAgo` days back. */
-export async function createReviewedPlan(em: EntityManager, account: Account, reviewer: User, daysAgo = 5) {
+/**
+ * This (company) year's account plan with a monthly review and a quarterly
+ * update, each `daysAgo` company days back (or `monthlyDaysAgo` /
+ * `quarterlyDaysAgo` apart).
+ */
+export async function createReviewedPlan(
+  em: EntityManager,
+  account: Account,
+  reviewer: User,
+  clock: TestClock,
+  days: { monthlyDaysAgo?: number; quarterlyDaysAgo?: number } = {},
+) {
   await em.getConnection().execute(
-    `with plan as (insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, extract(year from current_date)) returning id)
+    `with plan as (insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, ?) returning id)
      insert into plan_reviews (id, plan_id, kind, date, reviewer_id)
-     select gen_random_uuid(), plan.id, k, current_date - ?::int, ? from plan, unnest(array['MONTHLY_REVIEW', 'QUARTERLY_UPDATE']) k`,
-    [account.id, daysAgo, reviewer.id],
+     select gen_random_uuid(), plan.id, r.kind, r.date::date, ? from plan,
+       (values ('MONTHLY_REVIEW', ?), ('QUARTERLY_UPDATE', ?)) as r(kind, date)`,
+    [
+      account.id,
+      Number(clock.today().slice(0, 4)),
+      reviewer.id,
+      clock.date(-(days.monthlyDaysAgo ?? 5)),
+      clock.date(-(days.quarterlyDaysAgo ?? 5)),
+    ],
   );
 }

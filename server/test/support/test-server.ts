@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/app/config.js';
 import { createLogger } from '../../src/app/logger.js';
 import { startServer, type RunningServer } from '../../src/app/server.js';
 import type { EntityManager } from '@mikro-orm/sql';
+import { TestClock } from './clock.js';
 
 export type Backend = 'embedded' | 'postgresql';
 
@@ -30,10 +31,16 @@ export interface TestServer extends AsyncDisposable {
     token?: string,
   ): Promise<GraphQLResponse<T>>;
   queries: string[];
+  /** The server's clock: real time unless the test pinned it (`clock.set(...)` or the `at` option). */
+  clock: TestClock;
 }
 
 /** A disposable server on its own database: `await using server = await startTestServer('embedded')`. */
-export async function startTestServer(backend: Backend, overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  overrides: Record<string, string> = {},
+  options: { at?: Date | string } = {},
+): Promise<TestServer> {
   const cleanup: (() => Promise<void>)[] = [];
   const env: Record<string, string> = {
     PORT: '0',
@@ -72,9 +79,15 @@ export async function startTestServer(backend: Backend, overrides: Record<string
   Object.assign(env, overrides);
   const queries: string[] = [];
   let server: RunningServer;
+  let clock: TestClock;
   try {
     const config = loadConfig(env);
-    server = await startServer(config, { logger: createLogger('silent'), onQuery: (sql) => queries.push(sql) });
+    clock = new TestClock(config.COMPANY_TIME_ZONE, options.at);
+    server = await startServer(config, {
+      logger: createLogger('silent'),
+      onQuery: (sql) => queries.push(sql),
+      clock,
+    });
   } catch (error) {
     // A refused configuration or a failed start must not leave the database or data folder behind.
     for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
@@ -84,6 +97,7 @@ export async function startTestServer(backend: Backend, overrides: Record<string
     url: server.url,
     server,
     queries,
+    clock,
     em: () => server.db.orm.em.fork(),
     async gql(query, variables, token) {
       const res = await fetch(`${server.url}/graphql`, {

@@ -1,44 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import {
-  daysBetween,
-  daysSince,
-  daysUntil,
-  formatDayOffset,
-  formatLocalDate,
-  formatRelativeTime,
-  todayLocalDate,
-} from './date.format';
+import { formatDayOffset, formatLocalDate, formatRelativeTime } from './date.format';
 
-// Local noon keeps "today" unambiguous whatever zone the tests run in.
-const now = new Date(2026, 2, 10, 12, 0, 0); // 10 March 2026, 12:00 local
-
-describe('calendar days', () => {
-  it("reads today's date on the viewer's calendar", () => {
-    expect(todayLocalDate(now)).toBe('2026-03-10');
-  });
-
-  it('counts whole days, negative backwards, across month ends and DST changes', () => {
-    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
-    expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3);
-    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
-  });
-
-  it('counts days until a renewal date', () => {
-    expect(daysUntil('2026-03-10', now)).toBe(0);
-    expect(daysUntil('2026-04-24', now)).toBe(45);
-    expect(daysUntil('2026-03-01', now)).toBe(-9);
-  });
-
-  it('counts days since a calendar date or an instant', () => {
-    expect(daysSince('2026-02-03', now)).toBe(35);
-    expect(daysSince(new Date(2026, 2, 8, 23, 30).toISOString(), now)).toBe(2);
-  });
-
-  it('rejects text that is not a calendar date', () => {
-    expect(() => daysBetween('10/03/2026', '2026-03-10')).toThrow(RangeError);
-  });
-});
+// Company days are Denver's, whatever zone the test machine (or a browser) is in.
+const DENVER = 'America/Denver';
+const now = new Date('2026-03-10T18:00:00Z'); // 12:00 MDT on 10 March 2026
 
 describe('formatting', () => {
   it('formats a calendar day without shifting it by the time zone', () => {
@@ -53,16 +19,18 @@ describe('formatting', () => {
     expect(formatDayOffset(-12)).toBe('12 days ago');
   });
 
-  it('describes instants relative to now with the natural unit', () => {
-    const at = (d: Date) => d.toISOString();
-    expect(formatRelativeTime(at(new Date(now.getTime() - 20_000)), now)).toBe('just now');
-    expect(formatRelativeTime(at(new Date(now.getTime() - 5 * 60_000)), now)).toBe('5 minutes ago');
-    expect(formatRelativeTime(at(new Date(2026, 2, 10, 9, 0)), now)).toBe('3 hours ago');
-    expect(formatRelativeTime(at(new Date(2026, 2, 9, 18, 0)), now)).toBe('yesterday');
-    expect(formatRelativeTime(at(new Date(2026, 1, 24, 12, 0)), now)).toBe('14 days ago');
-    expect(formatRelativeTime(at(new Date(2025, 11, 10, 12, 0)), now)).toBe('3 months ago');
-    expect(formatRelativeTime(at(new Date(2024, 2, 10, 12, 0)), now)).toBe('2 years ago');
-    expect(formatRelativeTime(at(new Date(2026, 2, 13, 12, 0)), now)).toBe('in 3 days');
-    expect(formatRelativeTime(null, now)).toBe('—');
+  it('describes instants relative to now with the natural unit, on the company calendar', () => {
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    expect(formatRelativeTime(ago(20_000), now, DENVER)).toBe('just now');
+    expect(formatRelativeTime(ago(5 * 60_000), now, DENVER)).toBe('5 minutes ago');
+    expect(formatRelativeTime('2026-03-10T15:00:00Z', now, DENVER)).toBe('3 hours ago'); // 09:00 MDT
+    // 18:00 MDT on 9 March is already 10 March in UTC: still "yesterday" for the company.
+    expect(formatRelativeTime('2026-03-10T00:00:00Z', now, DENVER)).toBe('yesterday');
+    expect(formatRelativeTime('2026-03-10T00:00:00Z', now, 'UTC')).toBe('18 hours ago');
+    expect(formatRelativeTime('2026-02-24T19:00:00Z', now, DENVER)).toBe('14 days ago');
+    expect(formatRelativeTime('2025-12-10T19:00:00Z', now, DENVER)).toBe('3 months ago');
+    expect(formatRelativeTime('2024-03-10T19:00:00Z', now, DENVER)).toBe('2 years ago');
+    expect(formatRelativeTime('2026-03-13T18:00:00Z', now, DENVER)).toBe('in 3 days');
+    expect(formatRelativeTime(null, now, DENVER)).toBe('—');
   });
 });

@@ -1,39 +1,18 @@
+import { companyToday, daysBetweenDates, localDateOf } from '@groundwork/shared';
+
 // Two kinds of time reach the web: LocalDate ("YYYY-MM-DD", a calendar day with
 // no zone — contract and renewal dates, visit dates) and DateTimeISO (an
-// instant). Calendar days are handled as UTC midnights so that no time zone
-// can shift them by a day; "today" is the viewer's own calendar day.
+// instant). Calendar days are formatted as UTC midnights so that no time zone
+// can shift them by a day. "Today", and how many days until or since a date,
+// are the company's days: counted with @groundwork/shared's companyToday /
+// daysUntilDate / daysSinceDate in the company's zone, as the server counts them.
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 
 function localDateToUtcMs(date: string): number {
   const match = LOCAL_DATE.exec(date);
   if (!match) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
-
-/** The viewer's calendar day as "YYYY-MM-DD". */
-export function todayLocalDate(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((localDateToUtcMs(to) - localDateToUtcMs(from)) / DAY_MS);
-}
-
-/** Whole days from the viewer's today until `date` (negative once it has passed). */
-export function daysUntil(date: string, now: Date = new Date()): number {
-  return daysBetween(todayLocalDate(now), date);
-}
-
-/** Whole days since `date` (a calendar day or an instant) on the viewer's calendar. */
-export function daysSince(date: string, now: Date = new Date()): number {
-  const day = LOCAL_DATE.test(date) ? date : todayLocalDate(new Date(date));
-  return daysBetween(day, todayLocalDate(now));
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -70,17 +49,17 @@ export function formatDayOffset(days: number): string {
 
 /**
  * "3 hours ago", "yesterday", "5 months ago" — the largest unit that still
- * reads naturally. Past days are counted on the calendar so "yesterday" means
- * the previous calendar day, not 24 hours.
+ * reads naturally. Past days are counted on the company's calendar so
+ * "yesterday" means the previous company day, not 24 hours.
  */
-export function formatRelativeTime(instant: string | null | undefined, now: Date = new Date()): string {
+export function formatRelativeTime(instant: string | null | undefined, now: Date, timeZone: string): string {
   if (!instant) return '—';
   const then = new Date(instant);
   const seconds = Math.round((then.getTime() - now.getTime()) / 1000);
   const abs = Math.abs(seconds);
   if (abs < 45) return 'just now';
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
-  const days = daysBetween(todayLocalDate(now), todayLocalDate(then));
+  const days = daysBetweenDates(companyToday(now, timeZone), localDateOf(then, timeZone));
   if (days === 0) return relative.format(Math.round(seconds / 3600), 'hour');
   if (Math.abs(days) < 30) return relative.format(days, 'day');
   if (Math.abs(days) < 365) return relative.format(Math.round(days / 30.44), 'month');

@@ -1,3 +1,5 @@
+import { loadServerConfig } from './server.config';
+
 // The basemap is configured on the server (GET /config.json) so an install can
 // point at its own tile provider — or at none, when it runs offline.
 
@@ -25,18 +27,9 @@ export function parseMapConfig(
   }
 }
 
-let pending: Promise<MapConfig> | null = null;
-
-/** Fetches the map config once per page load; a failure means "no basemap" and is retried next time. */
+/** The basemap from the server's config; a failure means "no basemap" (and the config is asked again next time). */
 export function loadMapConfig(fetchImpl: typeof fetch = fetch): Promise<MapConfig> {
-  pending ??= fetchImpl('/config.json', { credentials: 'same-origin', headers: { accept: 'application/json' } })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((json: unknown) => parseMapConfig(json))
-    .catch(() => {
-      pending = null;
-      return NO_BASEMAP;
-    });
-  return pending;
+  return loadServerConfig(fetchImpl).then((json) => parseMapConfig(json));
 }
 
 /**

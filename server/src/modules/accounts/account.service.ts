@@ -1,5 +1,5 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText, notFound } from '@groundwork/shared';
+import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, companyToday, requireText, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Access } from '../auth/index.js';
 import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
@@ -116,7 +116,8 @@ export class AccountService {
   }
 
   async plan(accountId: string, year: number | null | undefined): Promise<AccountPlan | null> {
-    const y = year ?? Number(this.ctx.now().toISOString().slice(0, 4));
+    // This year is the company's: on New Year's Eve evening in Denver the UTC year has already turned.
+    const y = year ?? Number(companyToday(this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE).slice(0, 4));
     return this.ctx
       .loader<string, AccountPlan | null>(`account:plan:${y}`, async (ids) => {
         const rows = await this.ctx.em.find(AccountPlan, { account: { $in: [...ids] }, year: y });

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   addDaysToDate,
-  localDateOf,
+  companyToday,
+  daysUntilDate,
   renewalReasons,
   requireInt,
   selectKeyAccounts,
@@ -82,7 +83,7 @@ export class HealthService {
   }
 
   private today(): string {
-    return localDateOf(this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE);
+    return companyToday(this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE);
   }
 
   /** An account's health; the caller must already be allowed to read the account. */
@@ -146,15 +147,12 @@ export class HealthService {
       );
       for (const f of facts) stored.set(f.accountId, { ...evaluateHealth(f, this.config), computedAt: now });
     }
-    const today = this.today();
     const byId = new Map(accounts.map((a) => [a.id, a]));
     return ids.map((id) => {
       const h = stored.get(id);
       const account = byId.get(id);
       if (!h || !account) return null;
-      const daysToRenewal = Math.round(
-        (Date.parse(`${account.renewal_date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-      );
+      const daysToRenewal = daysUntilDate(account.renewal_date, this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE);
       return {
         accountId: id,
         score: h.score,

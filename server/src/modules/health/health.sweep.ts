@@ -37,6 +37,7 @@ export class HealthSweeper {
       databaseUrl?: string;
       intervalSeconds: number;
       logger: Logger;
+      clock: { now(): Date };
     },
   ) {}
 
@@ -53,9 +54,9 @@ export class HealthSweeper {
     await this.running?.catch(() => undefined);
   }
 
-  /** One sweep now; concurrent calls in this process share it. */
-  sweep(now: Date = new Date()): Promise<SweepResult> {
-    this.running ??= this.locked(now).finally(() => (this.running = null));
+  /** One sweep at the server clock's now; concurrent calls in this process share it. */
+  sweep(): Promise<SweepResult> {
+    this.running ??= this.locked(this.options.clock.now()).finally(() => (this.running = null));
     return this.running;
   }
 

@@ -6,6 +6,7 @@ import type { AccountHeader_AccountFragment } from '../../gql/graphql';
 import { formatLocalDate, formatRelativeTime } from '../../ui/date.format';
 import { formatMoney } from '../../ui/money.format';
 import { describeRenewal, describeTier, plural } from './account.format';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const AccountHeader_account = graphql(`
   fragment AccountHeader_account on Account {
@@ -54,7 +55,8 @@ type AccountHeaderProps = { account: AccountHeader_AccountFragment; now?: Date }
 
 /** Who the customer is, what the contract is worth, when it renews, and whom to call. */
 export function AccountHeader({ account, now = new Date() }: AccountHeaderProps) {
-  const renewal = describeRenewal(account.renewalDate, now);
+  const timeZone = useCompanyTimeZone();
+  const renewal = describeRenewal(account.renewalDate, now, timeZone);
   // Primary contact first: that is who an account manager calls.
   const contacts = [...account.contacts].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
   return (
@@ -93,7 +95,13 @@ export function AccountHeader({ account, now = new Date() }: AccountHeaderProps)
           <Fact label="Contract start">{formatLocalDate(account.contractStart)}</Fact>
           <Fact label="Renewal">
             {formatLocalDate(account.renewalDate)}{' '}
-            <Text span size="xs" c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone} fw={600}>
+            <Text
+              span
+              size="xs"
+              c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone}
+              fw={600}
+              data-testid="account-renewal"
+            >
               ({renewal.label})
             </Text>
           </Fact>
@@ -102,7 +110,7 @@ export function AccountHeader({ account, now = new Date() }: AccountHeaderProps)
             {plural(account.openIssueCount, 'issue')} · {plural(account.openEnhancementCount, 'enhancement')}
           </Fact>
           <Fact label="Last site walk">
-            {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now) : 'Never'}
+            {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now, timeZone) : 'Never'}
           </Fact>
         </SimpleGrid>
         <Divider />

@@ -7,6 +7,7 @@ import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.color
 import { LoadMore } from '../../ui/LoadMore';
 import { useNextPage } from '../../ui/next-page.hook';
 import { Empty } from '../../ui/QueryState';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 // The first page comes with the account page's query; later pages use the
 // query below. Both select the same connection (same filter), which the cache
@@ -60,6 +61,7 @@ type AccountIssuesProps = { accountId: string; issues: AccountIssues_IssuesFragm
 
 /** Open Issues of the account, overdue ones marked, with who is on it and by when. */
 export function AccountIssues({ accountId, issues, now = new Date() }: AccountIssuesProps) {
+  const timeZone = useCompanyTimeZone();
   const nextPage = useNextPage(AccountIssuesNextPageQuery);
   if (issues.edges.length === 0) {
     return <Empty title="No open issues" description="Everything found on this account's properties is resolved." />;
@@ -87,7 +89,7 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
                       {issue.title}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {issue.property.name} · reported {formatRelativeTime(issue.createdAt, now)}
+                      {issue.property.name} · reported {formatRelativeTime(issue.createdAt, now, timeZone)}
                     </Text>
                   </Stack>
                 </Table.Td>
@@ -125,7 +127,7 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
                     <Group gap={6} wrap="nowrap">
                       <Tooltip label={formatDateTime(issue.dueAt)}>
                         <Text size="sm" c={issue.overdue ? 'red.8' : undefined} fw={issue.overdue ? 600 : undefined}>
-                          {formatRelativeTime(issue.dueAt, now)}
+                          {formatRelativeTime(issue.dueAt, now, timeZone)}
                         </Text>
                       </Tooltip>
                       {issue.overdue && (

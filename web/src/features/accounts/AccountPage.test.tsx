@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData } from '../../gql/graphql';
-import { todayLocalDate } from '../../ui/date.format';
-import { renderPage, testUser } from '../../test.render';
+import { addDaysToDate, companyToday } from '@groundwork/shared';
+import { renderPage, testUser, TEST_COMPANY_TIME_ZONE } from '../../test.render';
 import { fakeAccountHealth } from '../health/health.fake';
 import { HealthRecordIssueQuery } from '../health/HealthRecordDrawer';
 import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
@@ -39,7 +39,7 @@ function issuePage(nodes: Issue[], hasNextPage: boolean, totalCount: number): Ac
   };
 }
 
-const daysAgo = (days: number) => todayLocalDate(new Date(Date.now() - days * 86_400_000));
+const daysAgo = (days: number) => addDaysToDate(companyToday(new Date(), TEST_COMPANY_TIME_ZONE), -days);
 
 function accountData(overrides: Partial<NonNullable<AccountPageData['account']>> = {}): AccountPageData {
   return {

@@ -9,6 +9,8 @@ import {
   QUARTERLY_UPDATE_MAX_DAYS,
   type CadenceStatus,
 } from './account-plan.cadence';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { companyToday } from '@groundwork/shared';
 
 export const AccountPlanCard_plan = graphql(`
   fragment AccountPlanCard_plan on AccountPlan {
@@ -112,7 +114,9 @@ function PlanList({
 }
 
 /** The year's account plan and whether its review cadence is being kept (the Control discipline). */
-export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = new Date() }: AccountPlanCardProps) {
+export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCardProps) {
+  const timeZone = useCompanyTimeZone();
+  const planYear = year ?? Number(companyToday(now, timeZone).slice(0, 4));
   if (!plan) {
     return (
       <Card>
@@ -120,14 +124,14 @@ export function AccountPlanCard({ plan, year = new Date().getFullYear(), now = n
           Account plan
         </Title>
         <Empty
-          title={`No account plan for ${year}`}
+          title={`No account plan for ${planYear}`}
           description="Goals, opportunities and reviews appear here once a plan is written."
         />
       </Card>
     );
   }
-  const monthly = cadenceStatus(plan.lastMonthlyReviewDate, MONTHLY_REVIEW_MAX_DAYS, now);
-  const quarterly = cadenceStatus(plan.lastQuarterlyUpdateDate, QUARTERLY_UPDATE_MAX_DAYS, now);
+  const monthly = cadenceStatus(plan.lastMonthlyReviewDate, MONTHLY_REVIEW_MAX_DAYS, now, timeZone);
+  const quarterly = cadenceStatus(plan.lastQuarterlyUpdateDate, QUARTERLY_UPDATE_MAX_DAYS, now, timeZone);
   const reviews = [...plan.reviews].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Card>

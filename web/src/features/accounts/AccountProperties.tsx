@@ -13,10 +13,12 @@ import {
 } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
-import { daysUntil, formatDayOffset, formatLocalDate } from '../../ui/date.format';
+import { daysUntilDate } from '@groundwork/shared';
+import { formatDayOffset, formatLocalDate } from '../../ui/date.format';
 import { PropertyMap } from '../../ui/PropertyMap';
 import { Empty } from '../../ui/QueryState';
 import { describeVisits, formatArea } from './property.format';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const AccountProperties_properties = graphql(`
   fragment AccountProperties_properties on Property {
@@ -99,6 +101,7 @@ function PropertyListItem({
 }
 
 function Schedules({ property, now }: { property: Property; now: Date }) {
+  const timeZone = useCompanyTimeZone();
   if (property.schedules.length === 0) {
     return <Empty title="No service schedule" description={`No crew is scheduled to visit ${property.name}.`} />;
   }
@@ -127,7 +130,7 @@ function Schedules({ property, now }: { property: Property; now: Date }) {
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatLocalDate(schedule.nextVisitDate)}{' '}
               <Text span size="xs" c="dimmed">
-                ({formatDayOffset(daysUntil(schedule.nextVisitDate, now))})
+                ({formatDayOffset(daysUntilDate(schedule.nextVisitDate, now, timeZone))})
               </Text>
             </Table.Td>
           </Table.Tr>

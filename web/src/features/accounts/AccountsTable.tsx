@@ -8,6 +8,7 @@ import { formatLocalDate, formatRelativeTime } from '../../ui/date.format';
 import { formatMoney } from '../../ui/money.format';
 import { describeRenewal, describeTier, isSiteWalkLate } from './account.format';
 import type { AccountSortField, AccountsListState } from './accounts.url-state';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const AccountsTable_account = graphql(`
   fragment AccountsTable_account on Account {
@@ -91,6 +92,7 @@ type AccountsTableProps = {
 
 /** One row per account with the numbers an account manager scans for: value, renewal, backlog, engagement. */
 export function AccountsTable({ accounts, state, onSort, now = new Date() }: AccountsTableProps) {
+  const timeZone = useCompanyTimeZone();
   const navigate = useNavigate();
   return (
     <Table.ScrollContainer minWidth={1100}>
@@ -120,8 +122,8 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
         </Table.Thead>
         <Table.Tbody>
           {accounts.map((account) => {
-            const renewal = describeRenewal(account.renewalDate, now);
-            const walkLate = isSiteWalkLate(account.tier, account.lastSiteWalkAt, now);
+            const renewal = describeRenewal(account.renewalDate, now, timeZone);
+            const walkLate = isSiteWalkLate(account.tier, account.lastSiteWalkAt, now, timeZone);
             return (
               <Table.Tr
                 key={account.id}
@@ -182,7 +184,7 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Tooltip label={`Late: ${describeTier(account.tier)}`} disabled={!walkLate}>
                     <Text size="sm" span c={walkLate ? 'orange.8' : undefined}>
-                      {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now) : 'Never'}
+                      {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now, timeZone) : 'Never'}
                     </Text>
                   </Tooltip>
                 </Table.Td>

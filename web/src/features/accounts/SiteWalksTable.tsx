@@ -2,8 +2,10 @@ import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 import type { SiteWalksTable_SiteWalksFragment } from '../../gql/graphql';
-import { formatDateTime, formatLocalDate, todayLocalDate } from '../../ui/date.format';
+import { localDateOf } from '@groundwork/shared';
+import { formatDateTime, formatLocalDate } from '../../ui/date.format';
 import { Empty } from '../../ui/QueryState';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const SiteWalksTable_siteWalks = graphql(`
   fragment SiteWalksTable_siteWalks on SiteWalk {
@@ -50,6 +52,7 @@ type SiteWalksTableProps = {
 
 /** Recent site walks, newest first: the Capture discipline, and the engagement half of account health. */
 export function SiteWalksTable({ siteWalks, highlightedId = null }: SiteWalksTableProps) {
+  const timeZone = useCompanyTimeZone();
   const highlighted = useRef<HTMLTableRowElement | null>(null);
   useEffect(() => {
     highlighted.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -84,7 +87,7 @@ export function SiteWalksTable({ siteWalks, highlightedId = null }: SiteWalksTab
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Tooltip label={formatDateTime(walk.startedAt)}>
                   <Text size="sm" span>
-                    {formatLocalDate(todayLocalDate(new Date(walk.startedAt)))}
+                    {formatLocalDate(localDateOf(new Date(walk.startedAt), timeZone))}
                   </Text>
                 </Tooltip>
               </Table.Td>

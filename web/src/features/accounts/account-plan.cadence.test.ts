@@ -2,19 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import { cadenceStatus, MONTHLY_REVIEW_MAX_DAYS, QUARTERLY_UPDATE_MAX_DAYS } from './account-plan.cadence';
 
-const now = new Date(2026, 2, 10, 12, 0);
+const DENVER = 'America/Denver';
+const now = new Date('2026-03-10T18:00:00Z'); // 12:00 MDT on 10 March 2026
 
 describe('cadenceStatus', () => {
   it('is on track up to and including the limit', () => {
-    expect(cadenceStatus('2026-02-03', MONTHLY_REVIEW_MAX_DAYS, now)).toEqual({ daysAgo: 35, overdue: false });
+    expect(cadenceStatus('2026-02-03', MONTHLY_REVIEW_MAX_DAYS, now, DENVER)).toEqual({ daysAgo: 35, overdue: false });
   });
 
   it('is overdue past the limit', () => {
-    expect(cadenceStatus('2026-02-02', MONTHLY_REVIEW_MAX_DAYS, now)).toEqual({ daysAgo: 36, overdue: true });
-    expect(cadenceStatus('2025-11-29', QUARTERLY_UPDATE_MAX_DAYS, now)).toEqual({ daysAgo: 101, overdue: true });
+    expect(cadenceStatus('2026-02-02', MONTHLY_REVIEW_MAX_DAYS, now, DENVER)).toEqual({ daysAgo: 36, overdue: true });
+    expect(cadenceStatus('2025-11-29', QUARTERLY_UPDATE_MAX_DAYS, now, DENVER)).toEqual({
+      daysAgo: 101,
+      overdue: true,
+    });
   });
 
   it('is overdue when it never happened', () => {
-    expect(cadenceStatus(null, QUARTERLY_UPDATE_MAX_DAYS, now)).toEqual({ daysAgo: null, overdue: true });
+    expect(cadenceStatus(null, QUARTERLY_UPDATE_MAX_DAYS, now, DENVER)).toEqual({ daysAgo: null, overdue: true });
   });
 });

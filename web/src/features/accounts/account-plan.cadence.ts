@@ -1,4 +1,4 @@
-import { daysSince } from '../../ui/date.format';
+import { daysSinceDate } from '@groundwork/shared';
 
 // The account-plan cadence from the health model (DESIGN §2): a monthly
 // review within 35 days and a quarterly update within 100 days. The slack over
@@ -13,8 +13,8 @@ export type CadenceStatus = {
   overdue: boolean;
 };
 
-export function cadenceStatus(lastDate: string | null, maxDays: number, now: Date = new Date()): CadenceStatus {
+export function cadenceStatus(lastDate: string | null, maxDays: number, now: Date, timeZone: string): CadenceStatus {
   if (!lastDate) return { daysAgo: null, overdue: true };
-  const daysAgo = daysSince(lastDate, now);
+  const daysAgo = daysSinceDate(lastDate, now, timeZone);
   return { daysAgo, overdue: daysAgo > maxDays };
 }

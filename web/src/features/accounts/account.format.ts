@@ -1,5 +1,5 @@
-import { SITE_WALK_TIER_INTERVAL_DAYS, type SiteWalkTier } from '@groundwork/shared';
-import { daysSince, daysUntil, formatDayOffset } from '../../ui/date.format';
+import { SITE_WALK_TIER_INTERVAL_DAYS, daysSinceDate, daysUntilDate, type SiteWalkTier } from '@groundwork/shared';
+import { formatDayOffset } from '../../ui/date.format';
 
 export type Tone = 'red' | 'orange' | 'gray';
 
@@ -10,8 +10,8 @@ export type RenewalDescription = { days: number; label: string; tone: Tone };
  * count (DESIGN §2), so that is where the warning colour begins; within 30
  * days, or already past, is urgent.
  */
-export function describeRenewal(renewalDate: string, now: Date = new Date()): RenewalDescription {
-  const days = daysUntil(renewalDate, now);
+export function describeRenewal(renewalDate: string, now: Date, timeZone: string): RenewalDescription {
+  const days = daysUntilDate(renewalDate, now, timeZone);
   const label = days < 0 ? `lapsed ${formatDayOffset(days)}` : formatDayOffset(days);
   const tone: Tone = days <= 30 ? 'red' : days <= 180 ? 'orange' : 'gray';
   return { days, label, tone };
@@ -29,9 +29,14 @@ export function describeTier(tier: SiteWalkTier): string {
  * Whether the last site walk is older than the tier's cadence allows (or there
  * never was one), so the table can flag accounts that are not being walked.
  */
-export function isSiteWalkLate(tier: SiteWalkTier, lastSiteWalkAt: string | null, now: Date = new Date()): boolean {
+export function isSiteWalkLate(
+  tier: SiteWalkTier,
+  lastSiteWalkAt: string | null,
+  now: Date,
+  timeZone: string,
+): boolean {
   if (!lastSiteWalkAt) return true;
-  return daysSince(lastSiteWalkAt, now) > SITE_WALK_TIER_INTERVAL_DAYS[tier];
+  return daysSinceDate(lastSiteWalkAt, now, timeZone) > SITE_WALK_TIER_INTERVAL_DAYS[tier];
 }
 
 /** "1 issue", "3 issues": counts in prose read as prose. */

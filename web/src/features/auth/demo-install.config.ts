@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { loadServerConfig } from '../../ui/server.config';
 
 // GET /config.json says whether the server runs on its embedded database, the
 // mode that loads the demo company and its demo users (README).
@@ -14,12 +15,8 @@ export function useDemoInstall(fetchImpl: typeof fetch = fetch): boolean {
   const [demo, setDemo] = useState(false);
   useEffect(() => {
     let current = true;
-    fetchImpl('/config.json', { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((json: unknown) => current && setDemo(parseDemoInstall(json)))
-      .catch(() => {
-        // A hint is not worth an error message.
-      });
+    // A hint is not worth an error message: an unreadable config means "not the demo".
+    void loadServerConfig(fetchImpl).then((json) => current && setDemo(parseDemoInstall(json)));
     return () => {
       current = false;
     };

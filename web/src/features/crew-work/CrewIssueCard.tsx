@@ -6,6 +6,7 @@ import type { CrewIssueCard_IssueFragment } from '../../gql/graphql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
 import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
 import { crewLeadActions } from './crew-issue.actions';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const CrewIssueCard_issue = graphql(`
   fragment CrewIssueCard_issue on Issue {
@@ -52,6 +53,7 @@ export function CrewIssueCard({
   onChangeStatus,
   now = new Date(),
 }: CrewIssueCardProps) {
+  const timeZone = useCompanyTimeZone();
   const actions = crewLeadActions(issue.status);
   return (
     <Card
@@ -98,7 +100,7 @@ export function CrewIssueCard({
           {issue.dueAt ? (
             <Tooltip label={formatDateTime(issue.dueAt)}>
               <Text size="sm" c={issue.overdue ? 'red.8' : undefined} fw={issue.overdue ? 600 : undefined}>
-                Due {formatRelativeTime(issue.dueAt, now)}
+                Due {formatRelativeTime(issue.dueAt, now, timeZone)}
               </Text>
             </Tooltip>
           ) : (

@@ -10,6 +10,7 @@ import { formatMoney } from '../../ui/money.format';
 import { Empty } from '../../ui/QueryState';
 import { HealthBadge, RiskBadge, TrendText } from './HealthBadge';
 import { formatPoints, formatShortDate } from './health.format';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const AccountHealthPanel_health = graphql(`
   fragment AccountHealthPanel_health on AccountHealth {
@@ -195,6 +196,7 @@ type AccountHealthPanelProps = {
 
 /** The account's health explained: score and band, trend, points per category, what costs most, flags, renewal. */
 export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: AccountHealthPanelProps) {
+  const timeZone = useCompanyTimeZone();
   if (!health) {
     return (
       <Card data-testid="health-panel">
@@ -238,7 +240,7 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
             </Group>
           </Group>
           <Text size="xs" c="dimmed" title={formatDateTime(health.computedAt)}>
-            Computed {formatRelativeTime(health.computedAt, now)}
+            Computed {formatRelativeTime(health.computedAt, now, timeZone)}
           </Text>
         </Group>
 

@@ -9,6 +9,7 @@ import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { HealthRecord } from './AccountHealthPanel';
 import { FactsTable } from '../../ui/FactsTable';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const HealthRecordIssueQuery = graphql(`
   query HealthRecordIssue($id: ID!) {
@@ -47,6 +48,7 @@ const SOURCE_LABELS: Record<IssueSource, string> = {
 };
 
 function IssueRecord({ id }: { id: string }) {
+  const timeZone = useCompanyTimeZone();
   const { data, error, refetch } = useQuery(HealthRecordIssueQuery, { variables: { id } });
   if (error && !data) return <QueryError error={error} what="this issue" onRetry={() => void refetch()} />;
   if (!data) return <SectionSkeleton lines={6} />;
@@ -87,7 +89,10 @@ function IssueRecord({ id }: { id: string }) {
               'Unrouted'
             ),
           ],
-          ['Reported', `${formatDateTime(issue.createdAt)} (${formatRelativeTime(issue.createdAt)})`],
+          [
+            'Reported',
+            `${formatDateTime(issue.createdAt)} (${formatRelativeTime(issue.createdAt, new Date(), timeZone)})`,
+          ],
           ['Due', issue.dueAt ? formatDateTime(issue.dueAt) : 'No due date'],
           ['Resolved', formatDateTime(issue.resolvedAt)],
           ['Verified', formatDateTime(issue.verifiedAt)],

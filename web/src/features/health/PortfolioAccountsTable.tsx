@@ -12,6 +12,7 @@ import { HealthBadge, RiskBadge, TrendText } from './HealthBadge';
 import { HealthSparkline } from './HealthSparkline';
 import { healthWeightedValue } from './health.format';
 import type { PortfolioSort, PortfolioSortField } from './portfolio.url-state';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 // One row shape for both portfolio tables (key accounts, renewals): the same
 // account reads the same in each, and the cache holds one copy of its health.
@@ -58,7 +59,7 @@ type Column = {
   title: string;
   sort?: PortfolioSortField;
   align?: 'left' | 'right';
-  cell: (account: PortfolioAccountsTable_AccountFragment, now: Date) => ReactNode;
+  cell: (account: PortfolioAccountsTable_AccountFragment, now: Date, timeZone: string) => ReactNode;
 };
 
 function SortableHeader({
@@ -178,8 +179,8 @@ const renewalColumn: Column = {
   key: 'renewal',
   title: 'Renewal',
   sort: 'RENEWAL',
-  cell: (account, now) => {
-    const renewal = describeRenewal(account.renewalDate, now);
+  cell: (account, now, timeZone) => {
+    const renewal = describeRenewal(account.renewalDate, now, timeZone);
     return (
       <Stack gap={0}>
         <Text size="sm">{formatLocalDate(account.renewalDate)}</Text>
@@ -293,6 +294,7 @@ export function PortfolioAccountsTable({
   label,
   now = new Date(),
 }: PortfolioAccountsTableProps) {
+  const timeZone = useCompanyTimeZone();
   const columns: readonly Column[] = PORTFOLIO_TABLE_COLUMNS[variant];
   return (
     <Table.ScrollContainer minWidth={1000}>
@@ -328,7 +330,7 @@ export function PortfolioAccountsTable({
                   key={column.key}
                   style={{ textAlign: column.align ?? 'left', ...(column.align === 'right' ? numeric : {}) }}
                 >
-                  {column.cell(account, now)}
+                  {column.cell(account, now, timeZone)}
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -11,6 +11,7 @@ import { QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import type { Pin } from './map.pins';
 import { PhotoGrid } from '../../ui/PhotoGrid';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const PinIssueQuery = graphql(`
   query PinIssue($id: ID!) {
@@ -100,6 +101,7 @@ export function PinDrawer({ pin, onClose }: { pin: Pin | null; onClose: () => vo
 }
 
 function IssueDetails({ id }: { id: string }) {
+  const timeZone = useCompanyTimeZone();
   const { data, error, refetch } = useQuery(PinIssueQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [updateStatus, { loading }] = useMutation(PinIssueStatusMutation);
   const [problem, setProblem] = useState<string | null>(null);
@@ -142,7 +144,9 @@ function IssueDetails({ id }: { id: string }) {
           Due
         </Text>
         <Text size="sm">
-          {issue.dueAt ? `${formatDateTime(issue.dueAt)} (${formatRelativeTime(issue.dueAt)})` : '—'}
+          {issue.dueAt
+            ? `${formatDateTime(issue.dueAt)} (${formatRelativeTime(issue.dueAt, new Date(), timeZone)})`
+            : '—'}
         </Text>
         <Text size="sm" c="dimmed">
           Crew
