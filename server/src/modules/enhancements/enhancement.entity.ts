@@ -102,7 +102,8 @@ export class Enhancement {
   createdAt: Date & Opt = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  // Set by the service from the server clock on every change (no onUpdate hook: one clock).
+  @Property({ type: 'datetime' })
   updatedAt: Date & Opt = new Date();
 
   /** When the customer approved it: growth is counted from here. */

@@ -138,7 +138,8 @@ export class Issue {
   createdAt: Date & Opt = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  // Set by the service from the server clock on every change (no onUpdate hook: one clock).
+  @Property({ type: 'datetime' })
   updatedAt: Date & Opt = new Date();
 
   @Property({ type: 'datetime', nullable: true })

@@ -299,6 +299,7 @@ export class IssueService {
         toStatus: issue.status,
         crew,
         actor: tx.getReference(User, viewer.id),
+        at: this.ctx.now(),
       });
       return { type: 'ISSUE_ASSIGNED', extra: { previousCrewId } };
     });
@@ -314,7 +315,13 @@ export class IssueService {
         location: 'input.location',
       });
       issue.location = location;
-      tx.create(IssueActivity, { issue, kind: 'MOVED', location, actor: tx.getReference(User, viewer.id) });
+      tx.create(IssueActivity, {
+        issue,
+        kind: 'MOVED',
+        location,
+        actor: tx.getReference(User, viewer.id),
+        at: this.ctx.now(),
+      });
       return 'ISSUE_MOVED';
     });
   }
