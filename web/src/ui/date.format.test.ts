@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { formatDayOffset, formatLocalDate, formatRelativeTime } from './date.format';
+import { formatDateTime, formatDayOffset, formatLocalDate, formatRelativeTime } from './date.format';
 
 // Company days are Denver's, whatever zone the test machine (or a browser) is in.
 const DENVER = 'America/Denver';
@@ -10,6 +10,13 @@ describe('formatting', () => {
   it('formats a calendar day without shifting it by the time zone', () => {
     expect(formatLocalDate('2026-03-01')).toBe('Mar 1, 2026');
     expect(formatLocalDate(null)).toBe('—');
+  });
+
+  it("shows an instant on the company's clock, not the browser's", () => {
+    // A routine Issue due at the end of 7 December in Denver is 06:59 UTC on the 8th.
+    expect(formatDateTime('2026-12-08T06:59:59.999Z', DENVER)).toBe('Dec 7, 2026, 11:59 PM');
+    expect(formatDateTime('2026-12-08T06:59:59.999Z', 'Asia/Tokyo')).toBe('Dec 8, 2026, 3:59 PM');
+    expect(formatDateTime(null, DENVER)).toBe('—');
   });
 
   it('describes day offsets in words', () => {

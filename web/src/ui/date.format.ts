@@ -27,17 +27,24 @@ export function formatLocalDate(date: string | null | undefined): string {
   return date ? dateFormat.format(localDateToUtcMs(date)) : '—';
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-});
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Mar 1, 2026, 2:05 PM" in the viewer's zone; an em dash when absent. */
-export function formatDateTime(instant: string | null | undefined): string {
-  return instant ? dateTimeFormat.format(new Date(instant)) : '—';
+/** "Mar 1, 2026, 2:05 PM" in the company's zone (so a due time reads as the crews' clock); an em dash when absent. */
+export function formatDateTime(instant: string | null | undefined, timeZone: string): string {
+  if (!instant) return '—';
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
 }
 
 const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });

@@ -125,7 +125,7 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {issue.dueAt ? (
                     <Group gap={6} wrap="nowrap">
-                      <Tooltip label={formatDateTime(issue.dueAt)}>
+                      <Tooltip label={formatDateTime(issue.dueAt, timeZone)}>
                         <Text size="sm" c={issue.overdue ? 'red.8' : undefined} fw={issue.overdue ? 600 : undefined}>
                           {formatRelativeTime(issue.dueAt, now, timeZone)}
                         </Text>

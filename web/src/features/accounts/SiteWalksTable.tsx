@@ -85,7 +85,7 @@ export function SiteWalksTable({ siteWalks, highlightedId = null }: SiteWalksTab
               bg={walk.id === highlightedId ? 'var(--mantine-color-yellow-1)' : undefined}
             >
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Tooltip label={formatDateTime(walk.startedAt)}>
+                <Tooltip label={formatDateTime(walk.startedAt, timeZone)}>
                   <Text size="sm" span>
                     {formatLocalDate(localDateOf(new Date(walk.startedAt), timeZone))}
                   </Text>

@@ -98,7 +98,7 @@ export function CrewIssueCard({
             ·
           </Text>
           {issue.dueAt ? (
-            <Tooltip label={formatDateTime(issue.dueAt)}>
+            <Tooltip label={formatDateTime(issue.dueAt, timeZone)}>
               <Text size="sm" c={issue.overdue ? 'red.8' : undefined} fw={issue.overdue ? 600 : undefined}>
                 Due {formatRelativeTime(issue.dueAt, now, timeZone)}
               </Text>

@@ -10,6 +10,7 @@ import { formatMoney } from '../../ui/money.format';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { FactsTable } from '../../ui/FactsTable';
 import { PhotoGrid } from '../../ui/PhotoGrid';
+import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const EnhancementDetailsQuery = graphql(`
   query EnhancementDetails($id: ID!) {
@@ -51,6 +52,7 @@ export const EnhancementDetailsQuery = graphql(`
  * record links. `showAccount` is off where the account is already on screen.
  */
 export function EnhancementDetails({ id, showAccount = true }: { id: string; showAccount?: boolean }) {
+  const timeZone = useCompanyTimeZone();
   const { data, error, refetch } = useQuery(EnhancementDetailsQuery, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -90,7 +92,7 @@ export function EnhancementDetails({ id, showAccount = true }: { id: string; sho
           ['Proposal', formatMoney(enhancement.proposalValue)],
           ['Customer interest', enhancement.customerInterest ? 'Yes' : 'Not yet'],
           ['Budget confirmed', enhancement.budgetConfirmed ? 'Yes' : 'Not yet'],
-          ['Identified', formatDateTime(enhancement.createdAt)],
+          ['Identified', formatDateTime(enhancement.createdAt, timeZone)],
         ]}
       />
       <PhotoGrid photos={enhancement.photos} />

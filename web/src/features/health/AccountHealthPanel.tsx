@@ -83,6 +83,7 @@ function RecordLinks({
   records: readonly (HealthRecord & { at: string })[];
   onOpen: (record: HealthRecord) => void;
 }) {
+  const timeZone = useCompanyTimeZone();
   if (records.length === 0) return null;
   return (
     <Group gap={6} mt={4}>
@@ -91,7 +92,7 @@ function RecordLinks({
         return (
           <Tooltip
             key={`${record.kind}:${record.id}`}
-            label={`${KIND_NOUN[record.kind]} · ${formatDateTime(record.at)}`}
+            label={`${KIND_NOUN[record.kind]} · ${formatDateTime(record.at, timeZone)}`}
           >
             <Anchor
               component="button"
@@ -239,7 +240,7 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
               </Text>
             </Group>
           </Group>
-          <Text size="xs" c="dimmed" title={formatDateTime(health.computedAt)}>
+          <Text size="xs" c="dimmed" title={formatDateTime(health.computedAt, timeZone)}>
             Computed {formatRelativeTime(health.computedAt, now, timeZone)}
           </Text>
         </Group>

@@ -91,11 +91,11 @@ function IssueRecord({ id }: { id: string }) {
           ],
           [
             'Reported',
-            `${formatDateTime(issue.createdAt)} (${formatRelativeTime(issue.createdAt, new Date(), timeZone)})`,
+            `${formatDateTime(issue.createdAt, timeZone)} (${formatRelativeTime(issue.createdAt, new Date(), timeZone)})`,
           ],
-          ['Due', issue.dueAt ? formatDateTime(issue.dueAt) : 'No due date'],
-          ['Resolved', formatDateTime(issue.resolvedAt)],
-          ['Verified', formatDateTime(issue.verifiedAt)],
+          ['Due', issue.dueAt ? formatDateTime(issue.dueAt, timeZone) : 'No due date'],
+          ['Resolved', formatDateTime(issue.resolvedAt, timeZone)],
+          ['Verified', formatDateTime(issue.verifiedAt, timeZone)],
           ['Reopened', String(issue.reopenCount)],
         ]}
       />

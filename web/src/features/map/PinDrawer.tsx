@@ -145,7 +145,7 @@ function IssueDetails({ id }: { id: string }) {
         </Text>
         <Text size="sm">
           {issue.dueAt
-            ? `${formatDateTime(issue.dueAt)} (${formatRelativeTime(issue.dueAt, new Date(), timeZone)})`
+            ? `${formatDateTime(issue.dueAt, timeZone)} (${formatRelativeTime(issue.dueAt, new Date(), timeZone)})`
             : '—'}
         </Text>
         <Text size="sm" c="dimmed">
@@ -164,7 +164,7 @@ function IssueDetails({ id }: { id: string }) {
         <Text size="sm" c="dimmed">
           Reported
         </Text>
-        <Text size="sm">{formatDateTime(issue.createdAt)}</Text>
+        <Text size="sm">{formatDateTime(issue.createdAt, timeZone)}</Text>
       </SimpleGrid>
       <PhotoGrid photos={issue.photos} />
       {issue.allowedStatuses.length > 0 && (
@@ -190,7 +190,7 @@ function IssueDetails({ id }: { id: string }) {
         {issue.history.map((step) => (
           <Timeline.Item key={step.id} title={HISTORY_TEXT[step.kind] ?? step.kind}>
             <Text size="xs" c="dimmed">
-              {formatDateTime(step.at)}
+              {formatDateTime(step.at, timeZone)}
               {step.actor ? ` · ${step.actor.name}` : ''}
             </Text>
             {step.toStatus && (
