@@ -6,8 +6,12 @@ import { User } from '../users/index.js';
 
 /** The end of a socket the watch may close. */
 export interface WatchedSocket {
+  readonly readyState: number;
   close(code: number, reason: string): void;
 }
+
+// WebSocket readyState: CLOSING and CLOSED.
+const CLOSING = 2;
 
 interface Watched {
   viewer: Viewer;
@@ -41,6 +45,8 @@ export class SessionWatch {
   /** Watches a socket whose connection_init was accepted for `viewer`, with a token valid until `expiresAt`. */
   add(socket: WatchedSocket, viewer: Viewer, expiresAt: Date): void {
     this.remove(socket);
+    // Closed while its token was being checked: its close has already been handled, nothing to watch.
+    if (socket.readyState >= CLOSING) return;
     const delay = expiresAt.getTime() - Date.now();
     const watched: Watched = { viewer, expiresAt: expiresAt.getTime(), timer: null };
     this.sockets.set(socket, watched);
