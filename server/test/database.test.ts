@@ -24,6 +24,29 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({ embedded: true, demoSeed: true, PORT: 4000 });
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db' })).toMatchObject({ embedded: false, demoSeed: false });
   });
+
+  it('trusts X-Forwarded-For from loopback only unless told, and refuses a proxy entry that is not an address', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8,uniquelocal' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+      'uniquelocal',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'none' }).TRUST_PROXY).toEqual([]);
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/33' })).toThrow(
+      /TRUST_PROXY: "10\.0\.0\.0\/33" is not an IP address, a CIDR range/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: "true" is not an IP address/);
+    expect(() => loadConfig({ TRUST_PROXY: 'none,loopback' })).toThrow(/TRUST_PROXY: "none" is not/);
+  });
+
+  it('checks open sockets’ sessions every 30 s unless told, at most every minute', () => {
+    expect(loadConfig({}).SESSION_CHECK_SECONDS).toBe(30);
+    expect(loadConfig({ SESSION_CHECK_SECONDS: '1' }).SESSION_CHECK_SECONDS).toBe(1);
+    expect(() => loadConfig({ SESSION_CHECK_SECONDS: '61' })).toThrow(/SESSION_CHECK_SECONDS/);
+    expect(() => loadConfig({ SESSION_CHECK_SECONDS: '0.5' })).toThrow(/SESSION_CHECK_SECONDS/);
+  });
 });
 
 describe('embedded database', () => {

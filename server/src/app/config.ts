@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_HEALTH_CONFIG, HealthConfigError, parseHealthConfig, type HealthConfig } from '@groundwork/shared';
@@ -10,6 +11,40 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// Names express's `trust proxy` (proxy-addr) knows for address ranges.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One entry of TRUST_PROXY: a range name, an address, or an address/prefix (CIDR). */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which peers may say who the client is (X-Forwarded-For): a comma-separated
+ * list for express's `trust proxy`, or `none`. Anyone else's X-Forwarded-For is
+ * ignored, so a client cannot pick the address its sign-in failures count against.
+ */
+const trustProxy = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()))
+  .superRefine((entries, ctx) => {
+    if (entries.length === 1 && entries[0] === 'none') return;
+    for (const entry of entries) {
+      if (!isProxyEntry(entry)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address, a CIDR range such as 10.0.0.0/8, or one of ${PROXY_RANGE_NAMES.join(', ')} (or the whole value none)`,
+        });
+      }
+    }
+  })
+  .transform((entries) => (entries.length === 1 && entries[0] === 'none' ? [] : entries));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,6 +82,10 @@ const schema = z.object({
   HEALTH_CONFIG_FILE: z.string().min(1).optional(),
   /** How often account health is recomputed for every account (time alone changes it). */
   HEALTH_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Proxies trusted to report the client's address (X-Forwarded-For): what sign-in limits count per address. */
+  TRUST_PROXY: trustProxy.default(['loopback']),
+  /** How often each instance checks that its open sockets' users are still enabled and unchanged (else 4403). */
+  SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -41,7 +41,7 @@ export async function startHttpServer(
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
 
   const armor = new ApolloArmor(armorConfig(production));
   const protection = armor.protect();

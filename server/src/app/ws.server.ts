@@ -11,7 +11,7 @@ import { isDomainError } from '@groundwork/shared';
 import { QUERY_LIMITS } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
 import type { Logger } from './logger.js';
-import { tokenFromHeaders, viewerFromToken } from '../modules/auth/index.js';
+import { SessionWatch, sessionFromToken, tokenFromHeaders } from '../modules/auth/index.js';
 import { EventAudience, FanOut, type DeliverySink, type EventLog } from '../modules/events/index.js';
 
 const PING_INTERVAL_MS = 15_000;
@@ -45,6 +45,13 @@ export function startWsServer(options: {
   // The same error shapes (extensions.code) over the socket as over HTTP.
   const formatError = createErrorFormatter(options.logger, config.NODE_ENV !== 'production');
   const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
+  // Sockets whose token expires or whose user is disabled or changes role are closed (4403).
+  const sessions = new SessionWatch({
+    em: () => db.orm.em.fork(),
+    intervalSeconds: config.SESSION_CHECK_SECONDS,
+    logger: options.logger,
+  });
+  sessions.start();
 
   const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
     {
@@ -59,7 +66,9 @@ export function startWsServer(options: {
           tokenFromHeaders({ authorization: bearer, cookie: ctx.extra.request.headers.cookie });
         if (!token) return false;
         try {
-          ctx.extra.viewer = await viewerFromToken(db.orm.em.fork(), token);
+          const session = await sessionFromToken(db.orm.em.fork(), token);
+          ctx.extra.viewer = session.viewer;
+          sessions.add(ctx.extra.socket, session.viewer, session.expiresAt);
           return true;
         } catch (error) {
           // A bad token is 4403 (sign in again); anything else (a database blip) is thrown,
@@ -68,6 +77,7 @@ export function startWsServer(options: {
           throw error;
         }
       },
+      onClose: (ctx) => sessions.remove(ctx.extra.socket),
       onSubscribe: (_ctx, _id, payload) => {
         if (payload.query.length > QUERY_LIMITS.maxTokens * 8) {
           return [new GraphQLError('The operation is too large.')];
@@ -142,6 +152,7 @@ export function startWsServer(options: {
     fanOut,
     async dispose() {
       clearInterval(pinger);
+      await sessions.stop();
       fanOut.dispose();
       await cleanup.dispose();
     },

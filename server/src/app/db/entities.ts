@@ -1,4 +1,5 @@
 import { User } from '../../modules/users/index.js';
+import { LoginFailure } from '../../modules/auth/index.js';
 import { ServiceLine, Crew, CategoryRoute, ServiceSchedule } from '../../modules/crews/index.js';
 import { Account, Contact, AccountPlan, PlanReview } from '../../modules/accounts/index.js';
 import { ClientProperty } from '../../modules/properties/index.js';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   AccountHealthState,
   OpsEvent,
   OpsEventCounter,
+  LoginFailure,
 ];

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { EntityManager } from '@mikro-orm/sql';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { DomainError, badInput, rateLimited, requireText } from '@groundwork/shared';
+import { DomainError, badInput, requireText } from '@groundwork/shared';
 import type { Viewer } from '../../app/context.js';
 import { User } from '../users/index.js';
+import { LoginLimits } from './login-limit.service.js';
 
 export const SESSION_COOKIE = 'gw_session';
 const TOKEN_TTL_SECONDS = 12 * 60 * 60;
@@ -43,43 +43,25 @@ export async function signToken(user: Pick<User, 'id' | 'role'>, ttlSeconds = TO
 
 /** The user id in a valid token, or an UNAUTHENTICATED error saying what is wrong with it. */
 export async function verifyToken(token: string): Promise<string> {
+  return (await verifyTokenClaims(token)).userId;
+}
+
+/** The user id and expiry of a valid token, or an UNAUTHENTICATED error saying what is wrong with it. */
+async function verifyTokenClaims(token: string): Promise<{ userId: string; expiresAt: Date }> {
   try {
-    const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(), {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    });
     if (!payload.sub) throw new DomainError('UNAUTHENTICATED', 'The session token has no subject.');
-    return payload.sub;
+    return { userId: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) {
       throw new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again.');
     }
     throw new DomainError('UNAUTHENTICATED', 'The session token is not valid; sign in again.');
-  }
-}
-
-// Failed sign-ins: per account (stops guessing one password) and per address (stops spraying many).
-// In memory: each instance counts on its own, so N instances allow N times the attempts.
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
-const failuresPerEmail = new RateLimiterMemory({
-  keyPrefix: 'login-email',
-  points: MAX_FAILURES_PER_EMAIL,
-  duration: 15 * 60,
-});
-const failuresPerAddress = new RateLimiterMemory({
-  keyPrefix: 'login-ip',
-  points: MAX_FAILURES_PER_ADDRESS,
-  duration: 15 * 60,
-});
-
-async function assertNotLimited(email: string, address: string): Promise<void> {
-  const [byEmail, byAddress] = await Promise.all([failuresPerEmail.get(email), failuresPerAddress.get(address)]);
-  const blocked = [
-    byEmail && byEmail.consumedPoints >= MAX_FAILURES_PER_EMAIL ? byEmail : null,
-    byAddress && byAddress.consumedPoints >= MAX_FAILURES_PER_ADDRESS ? byAddress : null,
-  ].filter((r) => r !== null);
-  if (blocked.length > 0) {
-    const seconds = Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000);
-    throw rateLimited(`Too many failed sign-in attempts; try again in ${Math.ceil(seconds / 60)} min.`, seconds);
   }
 }
 
@@ -92,16 +74,19 @@ export async function login(
   const cleanEmail = requireText(email, 'email', { max: 254 }).toLowerCase();
   if (typeof password !== 'string' || password.length === 0) throw badInput('password', 'must not be empty');
   if (password.length > 1024) throw badInput('password', 'must be at most 1024 characters');
-  await assertNotLimited(cleanEmail, address);
+  const limits = new LoginLimits(em);
+  await limits.assertNotLimited(cleanEmail, address);
   const user = await em.findOne(User, { email: cleanEmail }, { populate: ['passwordHash'] });
   // Verify against a dummy hash when the user is unknown so timing does not reveal which emails exist.
   const storedHash = user?.passwordHash ?? (await dummyHash());
   const ok = await verify(storedHash, password).catch(() => false);
   if (!user || !user.passwordHash || !ok) {
-    await Promise.all([failuresPerEmail.penalty(cleanEmail, 1), failuresPerAddress.penalty(address, 1)]);
+    await limits.recordFailure(cleanEmail, address);
     throw new DomainError('UNAUTHENTICATED', 'Email or password is incorrect.');
   }
-  await failuresPerEmail.delete(cleanEmail);
+  await limits.recordSuccess(cleanEmail);
+  // Said only to someone who knows the password.
+  if (user.disabledAt) throw disabled();
   return { token: await signToken(user), user };
 }
 
@@ -112,10 +97,23 @@ function dummyHash(): Promise<string> {
 }
 
 export async function viewerFromToken(em: EntityManager, token: string): Promise<Viewer> {
-  const userId = await verifyToken(token);
+  return (await sessionFromToken(em, token)).viewer;
+}
+
+/**
+ * Who a token speaks for, as the database has them now (role and crew are read, not
+ * trusted from the token), and until when. A removed or disabled user is refused.
+ */
+export async function sessionFromToken(em: EntityManager, token: string): Promise<{ viewer: Viewer; expiresAt: Date }> {
+  const { userId, expiresAt } = await verifyTokenClaims(token);
   const user = await em.findOne(User, { id: userId });
   if (!user) throw new DomainError('UNAUTHENTICATED', 'The account behind this session no longer exists.');
-  return { id: user.id, role: user.role, crewId: user.crew?.id ?? null };
+  if (user.disabledAt) throw disabled();
+  return { viewer: { id: user.id, role: user.role, crewId: user.crew?.id ?? null }, expiresAt };
+}
+
+function disabled(): DomainError {
+  return new DomainError('UNAUTHENTICATED', 'This account has been disabled; ask an administrator.');
 }
 
 /** Reads `Authorization: Bearer …` or the session cookie; no credentials → anonymous. */

@@ -5,6 +5,7 @@ export {
   verifyToken,
   viewerFromRequest,
   viewerFromToken,
+  sessionFromToken,
   tokenFromHeaders,
   requireViewer,
   configureAuthSecret,
@@ -13,3 +14,6 @@ export {
 } from './auth.service.js';
 export { AuthResolver } from './auth.resolver.js';
 export { Access, type WorkScope } from './access.service.js';
+export { LoginFailure } from './login-failure.entity.js';
+export { SessionWatch } from './session-watch.service.js';
+export { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_ADDRESS } from './login-limit.service.js';

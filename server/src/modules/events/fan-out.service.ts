@@ -1,10 +1,8 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { SLOW_CONSUMER_CLOSE_CODE } from '@groundwork/shared';
 import type { Logger } from '../../app/logger.js';
 import type { EventLog, LoggedEvent } from './event-log.service.js';
 import type { EventSubscription } from './ops-event.subscription.js';
-
-/** WebSocket close code for a consumer that fell too far behind. */
-export const SLOW_CONSUMER_CLOSE_CODE = 4413;
 
 /** How one cohort turns an event into the JSON of a `next` payload (executed once for all its subscribers). */
 export interface CohortRenderer {

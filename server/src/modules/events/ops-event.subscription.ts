@@ -1,4 +1,4 @@
-import { badInput, DomainError } from '@groundwork/shared';
+import { badInput, DomainError, RESYNC_REQUIRED } from '@groundwork/shared';
 import type { RequestContext, Viewer } from '../../app/context.js';
 import { Access } from '../auth/index.js';
 import type { EventLog, LoggedEvent } from './event-log.service.js';
@@ -97,7 +97,7 @@ export async function opsEventStream(
         'since: this cursor is older than the event log; reload and subscribe again',
         {
           field: 'since',
-          reason: 'RESYNC_REQUIRED',
+          reason: RESYNC_REQUIRED,
         },
       );
     }

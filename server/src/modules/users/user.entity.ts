@@ -41,4 +41,11 @@ export class User {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();
+
+  /**
+   * When the user was disabled (`pnpm user:disable`); null while they may sign in.
+   * A disabled user's sign-in and tokens are refused, and their open sockets are closed.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt: Date | null = null;
 }

@@ -5,6 +5,7 @@ import { SessionQuery } from '../auth/AuthProvider';
 import { sessionEndedMessage } from '../auth/session.link';
 import { createLiveClient, type SessionCheck } from './live.client';
 import { LiveContext } from './live.context';
+import { sessionVerdict } from './session.verdict';
 
 /** Same origin as the page (Vite proxies it in development); the session cookie rides on the upgrade request. */
 function liveUrl(): string {
@@ -27,16 +28,21 @@ export function LiveProvider({ onSessionEnded, children }: LiveProviderProps) {
   const { user } = useAuth();
   const apollo = useApolloClient();
   const userId = user?.id ?? null;
+  const role = user?.role ?? null;
+  const crewId = user?.crew?.id ?? null;
 
   const live = useMemo(() => {
-    if (userId === null) return null;
+    if (userId === null || role === null) return null;
+    const signedIn = { id: userId, role, crew: crewId === null ? null : { id: crewId } };
     // A refused socket (4403) is checked over HTTP before signing out: the server refuses too when it
     // could not check the session (e.g. its database blinked), and that must not sign anyone out.
+    // It also closes the socket when the user's role or crew changed: then the user signs in again.
     const checkSession = async (): Promise<SessionCheck> => {
       try {
         const { data } = await apollo.query({ query: SessionQuery, fetchPolicy: 'network-only' });
-        if (data?.me?.id === userId) return 'valid';
-        onSessionEnded('Your session has ended; sign in again.');
+        const judged = sessionVerdict(signedIn, data?.me);
+        if (judged.verdict === 'valid') return 'valid';
+        onSessionEnded(judged.message);
         return 'ended';
       } catch (error) {
         // An UNAUTHENTICATED answer has already been reported by the session link.
@@ -44,7 +50,7 @@ export function LiveProvider({ onSessionEnded, children }: LiveProviderProps) {
       }
     };
     return createLiveClient({ url: liveUrl, checkSession });
-  }, [userId, apollo, onSessionEnded]);
+  }, [userId, role, crewId, apollo, onSessionEnded]);
 
   useEffect(() => {
     if (!live) return;

@@ -2,10 +2,7 @@
 // server's refusals mean for it (DESIGN §4: "A client that reconnects passes
 // its last cursor").
 
-/** Why the server closed the socket: it refused the session in connection_init. */
-export const SESSION_REFUSED_CLOSE_CODE = 4403;
-/** Why the server closed the socket: this client fell too far behind (it resumes from its cursor). */
-export const SLOW_CONSUMER_CLOSE_CODE = 4413;
+import { RESYNC_REQUIRED, SESSION_REFUSED_CLOSE_CODE } from '@groundwork/shared';
 
 /**
  * A subscription's resume point: the cursor its view was read at, then the
@@ -68,7 +65,7 @@ type ErrorLike = { message?: string; extensions?: Record<string, unknown> | null
  */
 export function classifySubscribeErrors(errors: readonly ErrorLike[]): 'resync' | 'session' | 'retry' {
   const extensions = errors.map((error) => error.extensions ?? {});
-  if (extensions.some((ext) => ext['reason'] === 'RESYNC_REQUIRED')) return 'resync';
+  if (extensions.some((ext) => ext['reason'] === RESYNC_REQUIRED)) return 'resync';
   if (extensions.some((ext) => ext['code'] === 'UNAUTHENTICATED')) return 'session';
   // A cursor the server cannot parse can only be fixed by a fresh one.
   if (extensions.some((ext) => ext['code'] === 'BAD_USER_INPUT' && ext['field'] === 'since')) return 'resync';
