@@ -12,3 +12,4 @@ export * from './pagination.rules.js';
 export * from './map.rules.js';
 export * from './health.config.js';
 export * from './health.rules.js';
+export * from './access.rules.js';
