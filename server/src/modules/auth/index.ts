@@ -12,4 +12,5 @@ export {
   SESSION_TTL_SECONDS,
 } from './auth.service.js';
 export { AuthResolver } from './auth.resolver.js';
-export { Access, type WorkScope } from './access.service.js';
+export { AccessPolicy, EventAudience, scopeFilter, scopeSql, sqlAnd } from './access.policy.js';
+export { applyFieldRules } from './field-rules.graphql.js';
