@@ -145,6 +145,15 @@ export class AccessPolicy {
     return this.viewer();
   }
 
+  /**
+   * Changing an Issue: a crew lead works on its crew's Issues (which statuses,
+   * the lifecycle's role rules decide); everyone else as a manager of its account.
+   */
+  assertWorksOn(issue: { crewId: string | null; accountManagerId: string }, action: string): Viewer {
+    if (this.viewer().role === 'CREW_LEAD') return this.assertReads('Issue', issue, action);
+    return this.assertManages(issue.accountManagerId, action);
+  }
+
   /** Changing an account's work: ops managers anywhere, account managers on their own accounts. */
   assertManages(accountManagerId: string, action: string): Viewer {
     const viewer = this.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], action);

@@ -383,15 +383,10 @@ export class IssueService {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', issueId, 'input.issueId');
         const account = await tx.findOneOrFail(Account, { id: issue.account.id });
-        if (viewer.role === 'CREW_LEAD') {
-          this.access.assertReads(
-            'Issue',
-            { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
-            action,
-          );
-        } else {
-          this.access.assertManages(account.accountManager.id, action);
-        }
+        this.access.assertWorksOn(
+          { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
+          action,
+        );
         if (issue.version !== expectedVersion) throw this.conflict(issue);
         const outcome = await change(tx, issue);
         if (outcome === false) return issue;
