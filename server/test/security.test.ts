@@ -7,6 +7,8 @@ import { armorConfig, QUERY_LIMITS } from '../src/app/limits.js';
 import { signToken } from '../src/modules/auth/index.js';
 import { Enhancement } from '../src/modules/enhancements/index.js';
 import { SiteWalk } from '../src/modules/site-walks/index.js';
+import { ClientProperty } from '../src/modules/properties/index.js';
+import type { User } from '../src/modules/users/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { webOperations } from './support/web-operations.js';
 import {
@@ -45,21 +47,36 @@ describe('the web’s own operations', () => {
 describe.each(BACKENDS)('Permissions (%s)', (backend) => {
   let server: TestServer;
   const tokens: Partial<Record<Principal, string>> = {};
+  const userIds: Partial<Record<Principal, string>> = {};
   const ids: Record<string, string> = {};
+  let lineCount = 0;
+  let opsToken = '';
+  let am2User: User;
 
   beforeAll(async () => {
     server = await startTestServer(backend);
     const em = server.em();
     const lines = await createServiceLines(em);
+    lineCount = Object.keys(lines).length;
     const crewA = await createCrew(em, lines.MAINTENANCE, 'Crew A');
     const crewB = await createCrew(em, lines.MAINTENANCE, 'Crew B');
     const am1 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
     const am2 = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+    am2User = am2.user;
     const ops = await createUser(em, { role: 'OPS_MANAGER' });
-    tokens.EXECUTIVE = (await createUser(em, { role: 'EXECUTIVE' })).token;
+    const exec = await createUser(em, { role: 'EXECUTIVE' });
+    const lead = await createUser(em, { role: 'CREW_LEAD', crew: crewA });
+    opsToken = ops.token;
+    tokens.EXECUTIVE = exec.token;
     tokens.OPS_MANAGER = ops.token;
     tokens.ACCOUNT_MANAGER = am1.token;
-    tokens.CREW_LEAD = (await createUser(em, { role: 'CREW_LEAD', crew: crewA })).token;
+    tokens.CREW_LEAD = lead.token;
+    Object.assign(userIds, {
+      EXECUTIVE: exec.user.id,
+      OPS_MANAGER: ops.user.id,
+      ACCOUNT_MANAGER: am1.user.id,
+      CREW_LEAD: lead.user.id,
+    });
     const a1 = await createAccount(em, am1.user, { name: 'Own Account' });
     const a2 = await createAccount(em, am2.user, { name: 'Other Account' });
     const p1 = await createProperty(em, a1, { lng: -104.9, lat: 39.7 });
@@ -67,16 +84,9 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
     await createSchedule(em, p1, lines.MAINTENANCE, crewA, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
     await createSchedule(em, p2, lines.MAINTENANCE, crewB, { weekday: 1, cadence: 'WEEKLY', anchorDate: '2026-01-05' });
     Object.assign(ids, { a1: a1.id, a2: a2.id, p1: p1.id, p2: p2.id, crewA: crewA.id, crewB: crewB.id });
-    const issue = async (propertyId: string, lng: number, lat: number) =>
-      (
-        await server.gql(
-          `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`,
-          { input: { propertyId, location: { lng, lat }, title: 'Weeds', category: 'WEEDS', allowDuplicate: true } },
-          ops.token,
-        )
-      ).data!.createIssue.issue.id as string;
-    ids.i1 = await issue(p1.id, -104.9, 39.7);
-    ids.i2 = await issue(p2.id, -104.8, 39.6);
+    Object.assign(ids, { p1Name: p1.name, p2Name: p2.name });
+    ids.i1 = (await freshIssue('p1')).id;
+    ids.i2 = (await freshIssue('p2')).id;
     const e2 = em.create(Enhancement, {
       property: p2,
       account: a2,
@@ -89,165 +99,336 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
       location: { lng: -104.9, lat: 39.7 },
       title: 'Mulch',
     });
-    const w2 = em.create(SiteWalk, { property: p2, account: a2, walkedBy: am2.user });
     await em.flush();
-    Object.assign(ids, { e1: e1.id, e2: e2.id, w2: w2.id });
+    Object.assign(ids, { e1: e1.id, e2: e2.id });
   });
   afterAll(async () => {
     await server?.[Symbol.asyncDispose]();
   });
 
-  const q =
-    (query: string, variables: () => Record<string, unknown> = () => ({})) =>
-    (p: Principal) =>
-      server.gql(query, variables(), p === 'anonymous' ? undefined : tokens[p]);
   const loc = (p: 'p1' | 'p2') => (p === 'p1' ? { lng: -104.9, lat: 39.7 } : { lng: -104.8, lat: 39.6 });
+
+  /** A new Issue on the property (routed to the crew serving it), so each cell changes a record of its own. */
+  async function freshIssue(p: 'p1' | 'p2'): Promise<{ id: string; version: number }> {
+    const res = await server.gql(
+      `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version } } }`,
+      { input: { propertyId: ids[p], location: loc(p), title: 'Weeds', category: 'WEEDS', allowDuplicate: true } },
+      opsToken,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.createIssue.issue;
+  }
+
+  async function freshEnhancement(p: 'p1' | 'p2'): Promise<{ id: string; version: number }> {
+    const res = await server.gql(
+      `mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { id version } }`,
+      { i: { propertyId: ids[p], location: loc(p), title: 'Boulders' } },
+      opsToken,
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.createEnhancement;
+  }
+
+  /** A walk of property 2 in progress, started by its account manager. */
+  async function freshWalk(): Promise<string> {
+    const em = server.em();
+    const property = await em.findOneOrFail(ClientProperty, { id: ids.p2 }, { populate: ['account'] });
+    const walk = em.create(SiteWalk, { property, account: property.account, walkedBy: am2User });
+    await em.flush();
+    return walk.id;
+  }
+
+  /** Runs the operation as the principal; `variables` may prepare a record for this call alone. */
+  const q =
+    (query: string, variables: () => Record<string, unknown> | Promise<Record<string, unknown>> = () => ({})) =>
+    async (p: Principal) =>
+      server.gql(query, await variables(), p === 'anonymous' ? undefined : tokens[p]);
   const A = 'allowed' as const;
   const F = 'FORBIDDEN' as const;
   const U = 'UNAUTHENTICATED' as const;
 
+  type Check = (data: any, principal: Principal, variables: Record<string, any>) => void;
+  /** Remembers the variables of the last call, so a check can compare against the record it prepared. */
+  let last: Record<string, any> = {};
+  const qv = (query: string, variables: () => Promise<Record<string, unknown>>) => async (p: Principal) => {
+    last = await variables();
+    return server.gql(query, last, p === 'anonymous' ? undefined : tokens[p]);
+  };
+  const sortedIds = (list: { id: string }[]) => list.map((n) => n.id).sort();
+
   // Columns: anonymous, EXECUTIVE, OPS_MANAGER, ACCOUNT_MANAGER (owns account 1), CREW_LEAD (crew A serves property 1).
-  const matrix: [string, (p: Principal) => Promise<any>, Outcome[]][] = [
-    ['me', q('{ me { id } }'), [A, A, A, A, A]],
-    ['accounts', q('{ accounts { totalCount } }'), [U, A, A, A, F]],
+  // An allowed cell asserts what came back: the value read, or the changed row with its next version.
+  const matrix: [string, (p: Principal) => Promise<any>, Outcome[], Check][] = [
+    [
+      'me',
+      q('{ me { id } }'),
+      [A, A, A, A, A],
+      (d, p) => expect(d.me).toEqual(p === 'anonymous' ? null : { id: userIds[p] }),
+    ],
+    [
+      'accounts',
+      q('{ accounts { totalCount nodes { id } } }'),
+      [U, A, A, A, F],
+      (d, p) =>
+        expect(sortedIds(d.accounts.nodes)).toEqual(p === 'ACCOUNT_MANAGER' ? [ids.a1] : [ids.a1, ids.a2].sort()),
+    ],
     [
       'account (own)',
       q('query($id: ID!) { account(id: $id) { name annualValue } }', () => ({ id: ids.a1 })),
       [U, A, A, A, F],
+      (d) => expect(d.account).toEqual({ name: 'Own Account', annualValue: 50_000 }),
     ],
     [
       'account (another manager’s)',
       q('query($id: ID!) { account(id: $id) { name } }', () => ({ id: ids.a2 })),
       [U, A, A, F, F],
+      (d) => expect(d.account).toEqual({ name: 'Other Account' }),
     ],
     [
       'property (crew serves it)',
       q('query($id: ID!) { property(id: $id) { name } }', () => ({ id: ids.p1 })),
       [U, A, A, A, A],
+      (d) => expect(d.property).toEqual({ name: ids.p1Name }),
     ],
     [
       'property (another’s)',
       q('query($id: ID!) { property(id: $id) { name } }', () => ({ id: ids.p2 })),
       [U, A, A, F, F],
+      (d) => expect(d.property).toEqual({ name: ids.p2Name }),
     ],
-    ['crews', q('{ crews { id } }'), [U, A, A, A, A]],
-    ['serviceLines', q('{ serviceLines { id } }'), [U, A, A, A, A]],
-    ['eventCursor', q('{ eventCursor }'), [U, A, A, A, A]],
+    [
+      'crews',
+      q('{ crews { id } }'),
+      [U, A, A, A, A],
+      (d) => expect(sortedIds(d.crews)).toEqual([ids.crewA, ids.crewB].sort()),
+    ],
+    [
+      'serviceLines',
+      q('{ serviceLines { id } }'),
+      [U, A, A, A, A],
+      (d) => expect(d.serviceLines).toHaveLength(lineCount),
+    ],
+    ['eventCursor', q('{ eventCursor }'), [U, A, A, A, A], (d) => expect(d.eventCursor).toMatch(/^\d+$/)],
     [
       'issue (own / crew’s)',
-      q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i1 })),
+      q('query($id: ID!) { issue(id: $id) { id title } }', () => ({ id: ids.i1 })),
       [U, A, A, A, A],
+      (d) => expect(d.issue).toEqual({ id: ids.i1, title: 'Weeds' }),
     ],
-    ['issue (another’s)', q('query($id: ID!) { issue(id: $id) { title } }', () => ({ id: ids.i2 })), [U, A, A, F, F]],
-    ['issues', q('{ issues { totalCount } }'), [U, A, A, A, A]],
-    ['enhancements', q('{ enhancements { totalCount } }'), [U, A, A, A, F]],
+    [
+      'issue (another’s)',
+      q('query($id: ID!) { issue(id: $id) { id title } }', () => ({ id: ids.i2 })),
+      [U, A, A, F, F],
+      (d) => expect(d.issue).toEqual({ id: ids.i2, title: 'Weeds' }),
+    ],
+    [
+      'issues',
+      q('{ issues(first: 200) { nodes { id account { id } crew { id } } } }'),
+      [U, A, A, A, A],
+      (d, p) => {
+        const nodes = d.issues.nodes as { id: string; account: { id: string }; crew: { id: string } }[];
+        const seen = nodes.map((n) => n.id);
+        if (p === 'ACCOUNT_MANAGER') expect(new Set(nodes.map((n) => n.account.id))).toEqual(new Set([ids.a1]));
+        if (p === 'CREW_LEAD') expect(new Set(nodes.map((n) => n.crew.id))).toEqual(new Set([ids.crewA]));
+        expect(seen).toContain(ids.i1);
+        if (p === 'EXECUTIVE' || p === 'OPS_MANAGER') expect(seen).toContain(ids.i2);
+      },
+    ],
+    [
+      'enhancements',
+      q('{ enhancements(first: 200) { nodes { id account { id } } } }'),
+      [U, A, A, A, F],
+      (d, p) => {
+        const nodes = d.enhancements.nodes as { id: string; account: { id: string } }[];
+        expect(nodes.map((n) => n.id)).toContain(ids.e1);
+        if (p === 'ACCOUNT_MANAGER') expect(new Set(nodes.map((n) => n.account.id))).toEqual(new Set([ids.a1]));
+        else expect(nodes.map((n) => n.id)).toContain(ids.e2);
+      },
+    ],
     [
       'enhancement (own)',
       q('query($id: ID!) { enhancement(id: $id) { title } }', () => ({ id: ids.e1 })),
       [U, A, A, A, F],
+      (d) => expect(d.enhancement).toEqual({ title: 'Mulch' }),
     ],
     [
       'enhancement (another’s)',
       q('query($id: ID!) { enhancement(id: $id) { title } }', () => ({ id: ids.e2 })),
       [U, A, A, F, F],
+      (d) => expect(d.enhancement).toEqual({ title: 'Color' }),
     ],
     [
       'contract value through an Issue',
       q('query($id: ID!) { issue(id: $id) { account { name annualValue } } }', () => ({ id: ids.i1 })),
       [U, A, A, A, F],
+      (d) => expect(d.issue.account).toEqual({ name: 'Own Account', annualValue: 50_000 }),
     ],
     [
       'createIssue (own property)',
-      q('mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { id } } }', () => ({
-        i: { propertyId: ids.p1, location: loc('p1'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
-      })),
+      q(
+        'mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { title version property { id } crew { id } } } }',
+        () => ({
+          i: { propertyId: ids.p1, location: loc('p1'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
+        }),
+      ),
       [U, F, A, A, A],
+      (d) =>
+        expect(d.createIssue.issue).toEqual({
+          title: 'Litter',
+          version: 1,
+          property: { id: ids.p1 },
+          crew: { id: ids.crewA },
+        }),
     ],
     [
       'createIssue (another’s property)',
-      q('mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { id } } }', () => ({
-        i: { propertyId: ids.p2, location: loc('p2'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
-      })),
+      q(
+        'mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { title version property { id } } } }',
+        () => ({
+          i: { propertyId: ids.p2, location: loc('p2'), title: 'Litter', category: 'LITTER', allowDuplicate: true },
+        }),
+      ),
       [U, F, A, F, F],
+      (d) => expect(d.createIssue.issue).toEqual({ title: 'Litter', version: 1, property: { id: ids.p2 } }),
     ],
     [
       'assignIssue (another’s)',
-      q('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id } }', () => ({
-        i: { issueId: ids.i2, crewId: ids.crewA, expectedVersion: 99 },
-      })),
+      qv('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id version crew { id } } }', async () => {
+        const issue = await freshIssue('p2');
+        return { i: { issueId: issue.id, crewId: ids.crewA, expectedVersion: issue.version } };
+      }),
       [U, F, A, F, F],
+      (d, _p, v) =>
+        expect(d.assignIssue).toEqual({ id: v.i.issueId, version: v.i.expectedVersion + 1, crew: { id: ids.crewA } }),
     ],
     [
       'assignIssue (own)',
-      q('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id } }', () => ({
-        i: { issueId: ids.i1, crewId: ids.crewB, expectedVersion: 99 },
-      })),
+      qv('mutation($i: AssignIssueInput!) { assignIssue(input: $i) { id version crew { id } } }', async () => {
+        const issue = await freshIssue('p1');
+        return { i: { issueId: issue.id, crewId: ids.crewB, expectedVersion: issue.version } };
+      }),
       [U, F, A, A, F],
+      (d, _p, v) =>
+        expect(d.assignIssue).toEqual({ id: v.i.issueId, version: v.i.expectedVersion + 1, crew: { id: ids.crewB } }),
     ],
     [
       'moveIssue (another’s)',
-      q('mutation($i: MoveIssueInput!) { moveIssue(input: $i) { id } }', () => ({
-        i: { issueId: ids.i2, location: loc('p2'), expectedVersion: 99 },
-      })),
+      qv('mutation($i: MoveIssueInput!) { moveIssue(input: $i) { id version location { lng lat } } }', async () => {
+        const issue = await freshIssue('p2');
+        return { i: { issueId: issue.id, location: { lng: -104.8001, lat: 39.6001 }, expectedVersion: issue.version } };
+      }),
       [U, F, A, F, F],
+      (d, _p, v) =>
+        expect(d.moveIssue).toEqual({
+          id: v.i.issueId,
+          version: v.i.expectedVersion + 1,
+          location: { lng: -104.8001, lat: 39.6001 },
+        }),
     ],
     [
       'updateIssueStatus (own / crew’s)',
-      q('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id } }', () => ({
-        i: { issueId: ids.i1, status: 'IN_PROGRESS', expectedVersion: 99 },
-      })),
+      qv('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id version status } }', async () => {
+        const issue = await freshIssue('p1');
+        return { i: { issueId: issue.id, status: 'IN_PROGRESS', expectedVersion: issue.version } };
+      }),
       [U, F, A, A, A],
+      (d, _p, v) =>
+        expect(d.updateIssueStatus).toEqual({
+          id: v.i.issueId,
+          version: v.i.expectedVersion + 1,
+          status: 'IN_PROGRESS',
+        }),
     ],
     [
       'updateIssueStatus (another’s)',
-      q('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id } }', () => ({
-        i: { issueId: ids.i2, status: 'IN_PROGRESS', expectedVersion: 99 },
-      })),
+      qv('mutation($i: UpdateIssueStatusInput!) { updateIssueStatus(input: $i) { id version status } }', async () => {
+        const issue = await freshIssue('p2');
+        return { i: { issueId: issue.id, status: 'IN_PROGRESS', expectedVersion: issue.version } };
+      }),
       [U, F, A, F, F],
+      (d, _p, v) =>
+        expect(d.updateIssueStatus).toEqual({
+          id: v.i.issueId,
+          version: v.i.expectedVersion + 1,
+          status: 'IN_PROGRESS',
+        }),
     ],
     [
       'createEnhancement (own)',
-      q('mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { id } }', () => ({
-        i: { propertyId: ids.p1, location: loc('p1'), title: 'Boulders' },
-      })),
+      q(
+        'mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { title version stage property { id } } }',
+        () => ({ i: { propertyId: ids.p1, location: loc('p1'), title: 'Boulders' } }),
+      ),
       [U, F, A, A, F],
+      (d) =>
+        expect(d.createEnhancement).toEqual({
+          title: 'Boulders',
+          version: 1,
+          stage: 'IDENTIFIED',
+          property: { id: ids.p1 },
+        }),
     ],
     [
       'createEnhancement (another’s)',
-      q('mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { id } }', () => ({
-        i: { propertyId: ids.p2, location: loc('p2'), title: 'Boulders' },
-      })),
+      q(
+        'mutation($i: CreateEnhancementInput!) { createEnhancement(input: $i) { title version stage property { id } } }',
+        () => ({ i: { propertyId: ids.p2, location: loc('p2'), title: 'Boulders' } }),
+      ),
       [U, F, A, F, F],
+      (d) =>
+        expect(d.createEnhancement).toEqual({
+          title: 'Boulders',
+          version: 1,
+          stage: 'IDENTIFIED',
+          property: { id: ids.p2 },
+        }),
     ],
     [
       'advanceEnhancement (another’s)',
-      q('mutation($i: AdvanceEnhancementInput!) { advanceEnhancement(input: $i) { id } }', () => ({
-        i: { enhancementId: ids.e2, stage: 'DECLINED', expectedVersion: 99 },
-      })),
+      qv('mutation($i: AdvanceEnhancementInput!) { advanceEnhancement(input: $i) { id version stage } }', async () => {
+        const e = await freshEnhancement('p2');
+        return { i: { enhancementId: e.id, stage: 'DECLINED', expectedVersion: e.version } };
+      }),
       [U, F, A, F, F],
+      (d, _p, v) =>
+        expect(d.advanceEnhancement).toEqual({
+          id: v.i.enhancementId,
+          version: v.i.expectedVersion + 1,
+          stage: 'DECLINED',
+        }),
     ],
     [
       'startSiteWalk (another’s)',
-      q('mutation($p: ID!) { startSiteWalk(propertyId: $p) { id } }', () => ({ p: ids.p2 })),
+      q('mutation($p: ID!) { startSiteWalk(propertyId: $p) { property { id } walkedBy { id } completedAt } }', () => ({
+        p: ids.p2,
+      })),
       [U, F, A, F, F],
+      (d, p) =>
+        expect(d.startSiteWalk).toEqual({ property: { id: ids.p2 }, walkedBy: { id: userIds[p] }, completedAt: null }),
     ],
     [
       'completeSiteWalk (another’s walk)',
-      q('mutation($i: CompleteSiteWalkInput!) { completeSiteWalk(input: $i) { id } }', () => ({
-        i: { siteWalkId: ids.w2, customerAttended: false, relationshipPulse: 3 },
-      })),
+      qv(
+        'mutation($i: CompleteSiteWalkInput!) { completeSiteWalk(input: $i) { id relationshipPulse customerAttended completedAt } }',
+        async () => ({ i: { siteWalkId: await freshWalk(), customerAttended: false, relationshipPulse: 3 } }),
+      ),
       [U, F, A, F, F],
+      (d, _p, v) => {
+        expect(d.completeSiteWalk).toMatchObject({ id: v.i.siteWalkId, relationshipPulse: 3, customerAttended: false });
+        expect(Date.parse(d.completeSiteWalk.completedAt)).toBeGreaterThan(0);
+      },
     ],
   ];
 
-  describe.each(matrix)('%s', (_name, operation, expected) => {
+  describe.each(matrix)('%s', (_name, operation, expected, check) => {
     it.each(PRINCIPALS.map((p, i) => [p, expected[i]] as const))('%s → %s', async (principal, outcome) => {
+      last = {};
       const res = await operation(principal);
-      const code = res.errors?.[0]?.extensions?.code;
       if (outcome === 'allowed') {
-        expect(['FORBIDDEN', 'UNAUTHENTICATED'], JSON.stringify(res.errors)).not.toContain(code);
+        expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+        check(res.data, principal, last);
       } else {
-        expect(code, JSON.stringify(res.errors)).toBe(outcome);
+        expect(res.errors?.[0]?.extensions?.code, JSON.stringify(res.errors)).toBe(outcome);
       }
     });
   });

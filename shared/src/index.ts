@@ -13,3 +13,4 @@ export * from './map.rules.js';
 export * from './health.config.js';
 export * from './health.rules.js';
 export * from './live.protocol.js';
+export * from './access.rules.js';

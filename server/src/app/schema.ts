@@ -2,9 +2,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { loadReferencesInFields } from './graphql/reference-loader.js';
 import { RESOLVERS } from './resolvers.js';
-import { forbidden } from '@groundwork/shared';
-import type { RequestContext } from './context.js';
-import { requireViewer } from '../modules/auth/index.js';
+import { applyFieldRules } from '../modules/auth/index.js';
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -18,16 +16,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
         throw new Error('Subscriptions read the ops event log');
       },
     },
-    // Field-level role checks (@Authorized): the same errors as the services' own checks.
-    authChecker: ({ context }: { context: RequestContext }, roles: string[]) => {
-      const viewer = requireViewer(context);
-      if (roles.length > 0 && !roles.includes(viewer.role)) throw forbidden('Your role cannot read this field');
-      return true;
-    },
     // Validation lives in the services (one place for rules), not in decorators.
     validate: false,
   });
-  return loadReferencesInFields(schema);
+  // Field rules come from the access policy's one table (not per-field decorators).
+  return applyFieldRules(loadReferencesInFields(schema));
 }
 
 /** The SDL committed as server/schema.graphql: sorted, so diffs show real changes only. */

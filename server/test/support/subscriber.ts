@@ -100,3 +100,69 @@ export async function untilSubscribed(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+export interface MultiSubscriber {
+  /** The events of each subscription, in the order the variables were given. */
+  events: ReceivedEvent[][];
+  /** Resolves when subscription `index` has at least `n` events (rejects after `timeoutMs`). */
+  waitFor(index: number, n: number, timeoutMs?: number): Promise<ReceivedEvent[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Several `opsEvents` subscriptions on ONE socket. The server delivers events
+ * in log order and a socket keeps its order, so once one subscription has an
+ * event, every other subscription on the socket has had everything before it:
+ * a marker event proves "nothing more arrived" without waiting for time.
+ */
+export function subscribeMany(
+  url: string,
+  token: string,
+  variablesList: { since?: string | null; filter?: Record<string, unknown> }[],
+): MultiSubscriber {
+  const events: ReceivedEvent[][] = variablesList.map(() => []);
+  const waiters: { index: number; n: number; resolve: () => void }[] = [];
+  const client: Client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { token },
+    retryAttempts: 0,
+    lazy: false,
+  });
+  variablesList.forEach((variables, index) => {
+    client.subscribe<{ opsEvents: ReceivedEvent }>(
+      { query: SUBSCRIPTION, variables },
+      {
+        next: (result) => {
+          if (result.data) events[index]!.push(result.data.opsEvents);
+          for (const w of waiters.filter((w) => w.index === index && events[index]!.length >= w.n)) w.resolve();
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+  });
+  return {
+    events,
+    waitFor(index, n, timeoutMs = 15_000) {
+      if (events[index]!.length >= n) return Promise.resolve(events[index]!);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`subscription ${index}: got ${events[index]!.length} of ${n} events`)),
+          timeoutMs,
+        );
+        waiters.push({
+          index,
+          n,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(events[index]!);
+          },
+        });
+      });
+    },
+    async close() {
+      await client.dispose();
+    },
+  };
+}

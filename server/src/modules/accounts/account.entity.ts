@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
-import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SITE_WALK_TIERS, type SiteWalkTier } from '@groundwork/shared';
 import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
 import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
 import { User } from '../users/user.entity.js';
-
-/** Roles that read an account's commercial details; crew leads see only its name. */
-export const ACCOUNT_READERS = ['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER'];
 
 export const SiteWalkTierEnum = graphqlEnum(
   SITE_WALK_TIERS,
@@ -42,17 +39,14 @@ export class Account {
   @ManyToOne(() => User, { deleteRule: 'restrict' })
   accountManager!: Rel<User>;
 
-  @Authorized(ACCOUNT_READERS)
   @Field(() => Int, { description: 'Annual contract value, whole currency units.' })
   @Property({ type: 'integer' })
   annualValue!: number;
 
-  @Authorized(ACCOUNT_READERS)
   @Field(() => LocalDateScalar)
   @Property({ type: 'date' })
   contractStart!: string;
 
-  @Authorized(ACCOUNT_READERS)
   @Field(() => LocalDateScalar)
   @Index()
   @Property({ type: 'date' })

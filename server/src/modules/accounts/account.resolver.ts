@@ -1,21 +1,8 @@
-import {
-  Authorized,
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { connectionTypes } from '../../app/graphql/connection.types.js';
 import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
-import { Account, ACCOUNT_READERS } from './account.entity.js';
+import { Account } from './account.entity.js';
 import { Contact } from './contact.entity.js';
 import { AccountPlan, PlanReview } from './account-plan.entity.js';
 import { AccountFilter, AccountSort } from './account.inputs.js';
@@ -50,7 +37,6 @@ export class AccountResolver {
     return new AccountService(ctx).get(id);
   }
 
-  @Authorized(ACCOUNT_READERS)
   @FieldResolver(() => [Contact])
   contacts(@Root() account: Account, @Ctx() ctx: RequestContext) {
     return new AccountService(ctx).contacts(account.id);
@@ -81,7 +67,6 @@ export class AccountResolver {
     return (await new AccountService(ctx).stats(account.id)).lastSiteWalkAt;
   }
 
-  @Authorized(ACCOUNT_READERS)
   @FieldResolver(() => AccountPlan, { nullable: true, description: 'The plan for a year; default the current year.' })
   plan(
     @Root() account: Account,

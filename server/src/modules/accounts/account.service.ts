@@ -1,7 +1,8 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { QueryOrderMap } from '@mikro-orm/core';
 import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, companyToday, requireText, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
+import { sql } from '../../app/db/sql.js';
 import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
 import { Account } from './account.entity.js';
 import { Contact } from './contact.entity.js';
@@ -28,10 +29,10 @@ function likePattern(term: string): string {
 }
 
 export class AccountService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   async list(
@@ -39,7 +40,7 @@ export class AccountService {
     sort: AccountSort | null | undefined,
     page: { first?: number | null; after?: string | null },
   ): Promise<ConnectionShape<Account>> {
-    const where = { ...this.access.accountFilter() } as FilterQuery<Account> & Record<string, unknown>;
+    const where: Record<string, unknown> = {};
     const search = requireText(filter?.search ?? undefined, 'filter.search', { max: 200, optional: true });
     if (search) where.name = { $ilike: likePattern(search) };
     if (filter?.accountManagerId) where.accountManager = filter.accountManagerId;
@@ -47,14 +48,15 @@ export class AccountService {
     const field = SORT_COLUMN[sort?.field ?? AccountSortField.NAME];
     const direction = (sort?.direction ?? SortDirection.ASC) === SortDirection.ASC ? 'asc' : 'desc';
     const orderBy = { [field]: direction, id: direction } as QueryOrderMap<Account>;
-    return paginate(this.ctx.em, Account, where, page, orderBy);
+    // ANDed with the scope: another manager's accountManagerId narrows to nothing.
+    return paginate(this.ctx.em, Account, this.access.narrow<Account>('Account', where), page, orderBy);
   }
 
   /** Null when there is no such account; FORBIDDEN when it is someone else's. */
   async get(id: string): Promise<Account | null> {
     this.access.viewer();
     const account = await this.ctx.em.findOne(Account, { id });
-    if (account) this.access.assertAccount(account.accountManager.id);
+    if (account) this.access.assertReads('Account', { accountManagerId: account.accountManager.id });
     return account;
   }
 
@@ -77,10 +79,26 @@ export class AccountService {
       .load(accountId);
   }
 
-  /** Every count the account list shows, for a whole page of accounts in one query. */
+  /**
+   * Every count the account list shows, for a whole page of accounts in one
+   * query, each over what the viewer may read (a crew lead reaching an account
+   * through an Issue counts its crew's Issues and the properties it serves).
+   */
   stats(accountId: string): Promise<AccountStats> {
+    const properties = this.access.andSql('Property', 'p');
+    const issues = this.access.andSql('Issue', 'i');
+    const enhancements = this.access.andSql('Enhancement', 'e');
+    const walks = this.access.andSql('SiteWalk', 'w');
     return this.ctx
       .loader<string, AccountStats>('account:stats', async (ids) => {
+        const open = [...OPEN_ISSUE_STATUSES];
+        const query = sql`select a.id,
+             (select count(*)::int from properties p where p.account_id = a.id${properties}) as property_count,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status in (${open})${issues}) as open_issues,
+             (select count(*)::int from issues i where i.account_id = a.id and i.status in (${open}) and i.due_at < ${this.ctx.now()}${issues}) as overdue_issues,
+             (select count(*)::int from enhancements e where e.account_id = a.id and e.stage in (${[...OPEN_ENHANCEMENT_STAGES]})${enhancements}) as open_enhancements,
+             (select max(w.started_at) from site_walks w where w.account_id = a.id${walks}) as last_walk
+           from accounts a where a.id in (${[...ids]})`;
         const rows = await this.ctx.em.getConnection().execute<
           {
             id: string;
@@ -90,16 +108,7 @@ export class AccountService {
             open_enhancements: number;
             last_walk: Date | string | null;
           }[]
-        >(
-          `select a.id,
-             (select count(*)::int from properties p where p.account_id = a.id) as property_count,
-             (select count(*)::int from issues i where i.account_id = a.id and i.status in (?)) as open_issues,
-             (select count(*)::int from issues i where i.account_id = a.id and i.status in (?) and i.due_at < ?) as overdue_issues,
-             (select count(*)::int from enhancements e where e.account_id = a.id and e.stage in (?)) as open_enhancements,
-             (select max(w.started_at) from site_walks w where w.account_id = a.id) as last_walk
-           from accounts a where a.id in (?)`,
-          [[...OPEN_ISSUE_STATUSES], [...OPEN_ISSUE_STATUSES], this.ctx.now(), [...OPEN_ENHANCEMENT_STAGES], ids],
-        );
+        >(query.text, [...query.params]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => {
           const r = byId.get(id);

@@ -1,4 +1,4 @@
-export { Account, SiteWalkTierEnum, ACCOUNT_READERS } from './account.entity.js';
+export { Account, SiteWalkTierEnum } from './account.entity.js';
 export { Contact } from './contact.entity.js';
 export { AccountPlan, PlanReview } from './account-plan.entity.js';
 export { AccountService } from './account.service.js';

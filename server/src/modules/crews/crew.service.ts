@@ -1,7 +1,8 @@
 import { clampPageSize, nextVisitDate, OPEN_ISSUE_STATUSES } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Crew } from './crew.entity.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
+import { sql } from '../../app/db/sql.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';
 
@@ -9,12 +10,12 @@ export class CrewService {
   constructor(private readonly ctx: RequestContext) {}
 
   list(): Promise<Crew[]> {
-    new Access(this.ctx).viewer();
+    new AccessPolicy(this.ctx).viewer();
     return this.ctx.em.find(Crew, {}, { orderBy: { name: 'asc' } });
   }
 
   serviceLines(): Promise<ServiceLine[]> {
-    new Access(this.ctx).viewer();
+    new AccessPolicy(this.ctx).viewer();
     return this.ctx.em.find(ServiceLine, {}, { orderBy: { name: 'asc' } });
   }
 
@@ -24,20 +25,16 @@ export class CrewService {
    * only their own crew's. Batched over every crew in the response.
    */
   workload(crewId: string): Promise<{ open: number; overdue: number }> {
-    const scope = new Access(this.ctx).workScope();
+    const scope = new AccessPolicy(this.ctx).andSql('Issue', 'i');
     return this.ctx
       .loader<string, { open: number; overdue: number }>('crew:workload', async (ids) => {
-        const visible = scope.kind === 'crew' ? ids.filter((id) => id === scope.crewId) : [...ids];
-        if (visible.length === 0) return ids.map(() => ({ open: 0, overdue: 0 }));
-        const manager = scope.kind === 'accountManager';
-        const rows = await this.ctx.em.getConnection().execute<{ crew_id: string; open: number; overdue: number }[]>(
-          `select i.crew_id, count(*)::int as open, count(*) filter (where i.due_at < ?)::int as overdue
+        const query = sql`select i.crew_id, count(*)::int as open, count(*) filter (where i.due_at < ${this.ctx.now()})::int as overdue
            from issues i
-           where i.crew_id in (?) and i.status in (?)
-             ${manager ? 'and i.account_id in (select a.id from accounts a where a.account_manager_id = ?)' : ''}
-           group by i.crew_id`,
-          [this.ctx.now(), visible, [...OPEN_ISSUE_STATUSES], ...(manager ? [scope.userId] : [])],
-        );
+           where i.crew_id in (${[...ids]}) and i.status in (${[...OPEN_ISSUE_STATUSES]})${scope}
+           group by i.crew_id`;
+        const rows = await this.ctx.em
+          .getConnection()
+          .execute<{ crew_id: string; open: number; overdue: number }[]>(query.text, [...query.params]);
         const byId = new Map(rows.map((r) => [r.crew_id, { open: r.open, overdue: r.overdue }]));
         return ids.map((id) => byId.get(id) ?? { open: 0, overdue: 0 });
       })
@@ -46,23 +43,22 @@ export class CrewService {
 
   /**
    * The crew's next visits, soonest first, one per schedule (property × service
-   * line), on the properties the viewer may read. Every crew's schedules in
-   * the response load in one query; the dates come from the shared schedule rules.
+   * line), of the schedules the viewer may read (an account manager: on their
+   * accounts; a crew lead: their crew's). Every crew's schedules in the
+   * response load in one query; the dates come from the shared schedule rules.
    */
   async nextVisits(
     crewId: string,
     first: number | null | undefined,
   ): Promise<{ date: string; schedule: ServiceSchedule }[]> {
     const size = clampPageSize(first, { default: 5, max: 50 }, 'first');
-    const scope = new Access(this.ctx).workScope();
+    const access = new AccessPolicy(this.ctx);
     const schedules = await this.ctx
       .loader<string, ServiceSchedule[]>('crew:schedules', async (ids) => {
-        const visible = scope.kind === 'crew' ? ids.filter((id) => id === scope.crewId) : [...ids];
-        if (visible.length === 0) return ids.map(() => []);
-        const rows = await this.ctx.em.find(ServiceSchedule, {
-          crew: { $in: visible },
-          ...(scope.kind === 'accountManager' ? { property: { account: { accountManager: scope.userId } } } : {}),
-        });
+        const rows = await this.ctx.em.find(
+          ServiceSchedule,
+          access.narrow<ServiceSchedule>('ServiceSchedule', { crew: { $in: [...ids] } }),
+        );
         return groupBy(ids, rows, (r) => r.crew.id);
       })
       .load(crewId);
@@ -72,12 +68,14 @@ export class CrewService {
       .slice(0, size);
   }
 
+  /** A property's schedules that the viewer may read; batched over every property in the response. */
   schedulesOfProperty(propertyId: string): Promise<ServiceSchedule[]> {
+    const access = new AccessPolicy(this.ctx);
     return this.ctx
       .loader<string, ServiceSchedule[]>('property:schedules', async (ids) => {
         const rows = await this.ctx.em.find(
           ServiceSchedule,
-          { property: { $in: [...ids] } },
+          access.narrow<ServiceSchedule>('ServiceSchedule', { property: { $in: [...ids] } }),
           { orderBy: { weekday: 'asc', id: 'asc' } },
         );
         return groupBy(ids, rows, (r) => r.property.id);

@@ -15,7 +15,7 @@ import {
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
@@ -34,10 +34,10 @@ function optionalMoney(value: number | null | undefined, field: string): number 
 const ENHANCEMENT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 export class EnhancementService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   list(
@@ -57,7 +57,8 @@ export class EnhancementService {
       this.ctx,
       Enhancement,
       accountId,
-      this.where({ ...filter, accountId: undefined }),
+      // The account is the parent; a filter's accountId still narrows (another account: nothing).
+      this.where(filter),
       page,
       ENHANCEMENT_ORDER,
     );
@@ -69,17 +70,15 @@ export class EnhancementService {
    * pipeline holds prices). Null when there is no such Enhancement.
    */
   async get(id: string): Promise<Enhancement | null> {
-    this.access.requireRole(['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER'], 'see Enhancements');
+    this.access.listScope('Enhancement', 'see Enhancements');
     const e = await this.ctx.em.findOne(Enhancement, { id }, { populate: ['account'] });
-    if (e) this.access.assertAccount(e.account.accountManager.id, 'see this Enhancement');
+    if (e) this.access.assertReads('Enhancement', { accountManagerId: e.account.accountManager.id });
     return e;
   }
 
-  /** The filter plus the viewer's scope: every list path goes through here. */
+  /** The caller's filter ANDed with the viewer's scope (it narrows, never replaces): every list path goes through here. */
   private where(filter: EnhancementFilter | null | undefined): FilterQuery<Enhancement> {
-    const where: FilterQuery<Enhancement> & Record<string, unknown> = {
-      ...this.access.workFilter({ crewReadable: false }),
-    };
+    const where: Record<string, unknown> = {};
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
     let stages: EnhancementStage[] | null = filter?.stages?.length ? [...filter.stages] : null;
@@ -88,7 +87,7 @@ export class EnhancementService {
       stages = (stages ?? [...open]).filter((s) => open.has(s));
     }
     if (stages) where.stage = { $in: stages };
-    return where;
+    return this.access.narrow<Enhancement>('Enhancement', where);
   }
 
   photos(enhancementId: string): Promise<Photo[]> {

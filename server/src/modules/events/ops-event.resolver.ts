@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
 import type { LoggedEvent } from './event-log.service.js';
 import { opsEventStream, type OpsEventFilterValue } from './ops-event.subscription.js';
 import { OpsEventFilter, OpsEventType } from './ops-event.types.js';
@@ -12,7 +12,7 @@ export class OpsEventResolver {
       'The event cursor as of the start of this request: ask for it with the data of a live view, then subscribe with since = it.',
   })
   eventCursor(@Ctx() ctx: RequestContext): string {
-    new Access(ctx).viewer();
+    new AccessPolicy(ctx).viewer();
     return ctx.eventCursor ?? '0';
   }
 

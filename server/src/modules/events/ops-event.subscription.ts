@@ -1,6 +1,6 @@
 import { badInput, DomainError, RESYNC_REQUIRED } from '@groundwork/shared';
 import type { RequestContext, Viewer } from '../../app/context.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy, EventAudience } from '../auth/index.js';
 import type { EventLog, LoggedEvent } from './event-log.service.js';
 
 export interface OpsEventFilterValue {
@@ -9,37 +9,6 @@ export interface OpsEventFilterValue {
   entityTypes?: string[] | null;
   types?: string[] | null;
 }
-
-/** Who may receive an event: decided per subscriber, synchronously, from what the log read carries. */
-export const EventAudience = {
-  /** The scope part of a cohort key: subscribers with equal keys may share results. */
-  scopeKey(viewer: Viewer): string {
-    if (viewer.role === 'ACCOUNT_MANAGER') return `am:${viewer.id}`;
-    if (viewer.role === 'CREW_LEAD') return `crew:${viewer.crewId ?? 'none'}`;
-    return 'all';
-  },
-
-  allows(viewer: Viewer, event: LoggedEvent): boolean {
-    switch (viewer.role) {
-      case 'EXECUTIVE':
-      case 'OPS_MANAGER':
-        return true;
-      case 'ACCOUNT_MANAGER':
-        // The account's manager as of reading the event: a handed-over account's events go to its new manager.
-        return event.accountId !== null && event.accountManagerId === viewer.id;
-      case 'CREW_LEAD':
-        return (
-          viewer.crewId !== null &&
-          event.entityType === 'Issue' &&
-          (event.payload.crewId === viewer.crewId || event.payload.previousCrewId === viewer.crewId)
-        );
-      default: {
-        const unreachable: never = viewer.role;
-        return unreachable;
-      }
-    }
-  },
-};
 
 function matches(filter: OpsEventFilterValue | null | undefined, event: LoggedEvent): boolean {
   if (!filter) return true;
@@ -68,6 +37,7 @@ export class EventSubscription implements AsyncIterable<LoggedEvent> {
     private readonly filter: OpsEventFilterValue | null | undefined,
   ) {}
 
+  /** The caller's filter AND the access policy's audience: a filter narrows what arrives, never widens it. */
   accepts(event: LoggedEvent): boolean {
     return matches(this.filter, event) && EventAudience.allows(this.viewer, event);
   }
@@ -87,7 +57,7 @@ export async function opsEventStream(
   since: string | null | undefined,
   filter: OpsEventFilterValue | null | undefined,
 ): Promise<EventSubscription> {
-  const viewer = new Access(ctx).viewer();
+  const viewer = new AccessPolicy(ctx).viewer();
   const start = since === null || since === undefined ? null : parseCursor(since);
   if (start !== null) {
     const oldest = await log.oldestSeq();

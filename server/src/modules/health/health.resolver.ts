@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
-import { Account, ACCOUNT_READERS } from '../accounts/index.js';
+import { Account } from '../accounts/index.js';
 import { HealthService } from './health.service.js';
 import {
   AccountHealth,
@@ -17,8 +17,7 @@ type PortfolioResult = Awaited<ReturnType<HealthService['portfolio']>>;
 
 @Resolver(() => Account)
 export class AccountHealthResolver {
-  // Health carries contract value and renewal risk: not for crew leads.
-  @Authorized(ACCOUNT_READERS)
+  // Health carries contract value and renewal risk: not for crew leads (access policy field rules).
   @FieldResolver(() => AccountHealth, { nullable: true, description: 'Score, band, trend and why (DESIGN §2).' })
   health(@Root() account: Account, @Ctx() ctx: RequestContext) {
     return new HealthService(ctx).ofAccount(account);

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/core';
 import {
   addDaysToDate,
   companyToday,
@@ -13,7 +12,7 @@ import {
 } from '@groundwork/shared';
 import type { RequestContext } from '../../app/context.js';
 import { groupBy } from '../../app/context.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
 import { Account, SortDirection } from '../accounts/index.js';
 import { gatherHealthFacts } from './health.facts.js';
 import { evaluateHealth, recomputeHealth, type HealthExplanation, type StoredHealth } from './health.recompute.js';
@@ -72,10 +71,10 @@ function reasonsOf(h: StoredHealth, daysToRenewal: number, config: HealthConfig)
 }
 
 export class HealthService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   private get config(): HealthConfig {
@@ -88,7 +87,7 @@ export class HealthService {
 
   /** An account's health; the caller must already be allowed to read the account. */
   async ofAccount(account: Account): Promise<HealthView | null> {
-    this.access.assertAccount(account.accountManager.id);
+    this.access.assertReads('Account', { accountManagerId: account.accountManager.id });
     return this.loader().load(account.id);
   }
 
@@ -234,11 +233,14 @@ export class HealthService {
    * and totals it in memory.
    */
   async portfolio(filter: PortfolioFilter | null | undefined): Promise<Portfolio & { views: Map<string, HealthView> }> {
-    const where = { ...this.access.accountFilter() } as FilterQuery<Account> & Record<string, unknown>;
+    const where: Record<string, unknown> = {};
     if (filter?.accountManagerId) where.accountManager = filter.accountManagerId;
     if (filter?.segment) where.segment = filter.segment;
     const cursor = this.ctx.eventCursor ?? '0';
-    const accounts = await this.ctx.em.find(Account, where, { orderBy: { name: 'asc', id: 'asc' } });
+    // ANDed with the scope: another manager's accountManagerId narrows to nothing.
+    const accounts = await this.ctx.em.find(Account, this.access.narrow<Account>('Account', where), {
+      orderBy: { name: 'asc', id: 'asc' },
+    });
     const loaded = await this.loader().loadMany(accounts.map((a) => a.id));
     const views = new Map<string, HealthView>();
     for (const v of loaded) if (v && !(v instanceof Error)) views.set(v.accountId, v);

@@ -28,7 +28,7 @@ import {
 } from '@groundwork/shared';
 import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
@@ -51,10 +51,10 @@ import type {
 const ISSUE_ORDER = { createdAt: 'desc', id: 'desc' } as const;
 
 export class IssueService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   /** Null when unknown; FORBIDDEN outside the viewer's accounts or crew. */
@@ -62,7 +62,10 @@ export class IssueService {
     this.access.viewer();
     const issue = await this.ctx.em.findOne(Issue, { id }, { populate: ['account'] });
     if (issue)
-      this.access.assertIssue({ crewId: issue.crew?.id ?? null, accountManagerId: issue.account.accountManager.id });
+      this.access.assertReads('Issue', {
+        crewId: issue.crew?.id ?? null,
+        accountManagerId: issue.account.accountManager.id,
+      });
     return issue;
   }
 
@@ -83,15 +86,20 @@ export class IssueService {
       this.ctx,
       Issue,
       accountId,
-      this.where({ ...filter, accountId: undefined }),
+      // The account is the parent; a filter's accountId still narrows (another account: nothing).
+      this.where(filter),
       page,
       ISSUE_ORDER,
     );
   }
 
-  /** The filter plus the viewer's scope: every list path goes through here. */
+  /**
+   * The caller's filter ANDed with the viewer's scope: every list path goes
+   * through here, so a filter narrows what the viewer may read and never
+   * replaces it (another manager's accountId yields nothing).
+   */
   private where(filter: IssueFilter | null | undefined): FilterQuery<Issue> {
-    const where: FilterQuery<Issue> & Record<string, unknown> = { ...this.access.workFilter({ crewReadable: true }) };
+    const where: Record<string, unknown> = {};
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
     if (filter?.crewId) where.crew = filter.crewId;
@@ -105,7 +113,7 @@ export class IssueService {
       where.status = { $in: [...statuses] };
     }
     if (filter?.overdueOnly) where.dueAt = { $lt: this.ctx.now() };
-    return where;
+    return this.access.narrow<Issue>('Issue', where);
   }
 
   isOverdue(issue: Issue): boolean {
@@ -382,14 +390,10 @@ export class IssueService {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', issueId, 'input.issueId');
         const account = await tx.findOneOrFail(Account, { id: issue.account.id });
-        if (viewer.role === 'CREW_LEAD') {
-          this.access.assertIssue(
-            { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
-            action,
-          );
-        } else {
-          this.access.assertManages(account.accountManager.id, action);
-        }
+        this.access.assertWorksOn(
+          { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
+          action,
+        );
         if (issue.version !== expectedVersion) throw this.conflict(issue);
         const outcome = await change(tx, issue);
         if (outcome === false) return issue;

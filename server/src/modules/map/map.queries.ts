@@ -8,63 +8,19 @@ import {
   type IssueCategory,
   type IssueStatus,
   type IssueUrgency,
+  scopeReadsKind,
+  type AccessScope,
 } from '@groundwork/shared';
-import type { WorkScope } from '../auth/index.js';
+import { Sql, sql } from '../../app/db/sql.js';
+import { scopeSql } from '../auth/index.js';
 
-/**
- * A SQL statement with positional parameters, built in pieces. `?` is what
- * MikroORM's `execute` takes (it expands an array parameter for `in (?)`);
- * {@link Sql.toPg} renumbers the same statement as `$1…$n` for node-postgres,
- * so the benchmark runs exactly the statement the service runs.
- */
-export class Sql {
-  constructor(
-    readonly text: string,
-    readonly params: readonly unknown[] = [],
-  ) {}
-
-  static join(parts: readonly Sql[], separator: string): Sql {
-    return new Sql(
-      parts.map((p) => p.text).join(separator),
-      parts.flatMap((p) => p.params),
-    );
-  }
-
-  toPg(): { text: string; values: unknown[] } {
-    const values: unknown[] = [];
-    let i = 0;
-    const text = this.text.replace(/\?/g, () => {
-      const param = this.params[i++];
-      if (Array.isArray(param)) {
-        return param.map((v) => (values.push(v), `$${values.length}`)).join(', ');
-      }
-      values.push(param);
-      return `$${values.length}`;
-    });
-    return { text, values };
-  }
-}
-
-function sql(strings: TemplateStringsArray, ...values: (Sql | unknown)[]): Sql {
-  let text = strings[0]!;
-  const params: unknown[] = [];
-  values.forEach((value, i) => {
-    if (value instanceof Sql) {
-      text += value.text;
-      params.push(...value.params);
-    } else {
-      text += '?';
-      params.push(value);
-    }
-    text += strings[i + 1]!;
-  });
-  return new Sql(text, params);
-}
+export { Sql };
 
 /** The validated filter: every list non-empty or absent. */
 export interface MapCriteria {
   boxes: BBox[];
-  scope: WorkScope;
+  /** The viewer's scope (access policy): ANDed with every filter below. */
+  scope: AccessScope;
   issues: boolean;
   enhancements: boolean;
   statuses: IssueStatus[];
@@ -98,13 +54,9 @@ function inBoxes(column: string, boxes: readonly BBox[]): Sql {
   return parts.length === 1 ? parts[0]! : sql`(${Sql.join(parts, ' or ')})`;
 }
 
-function accountScope(alias: string, c: MapCriteria): Sql[] {
+/** The filter's account conditions; the viewer's scope comes from the access policy and is ANDed beside them. */
+function accountFilter(alias: string, c: MapCriteria): Sql[] {
   const where: Sql[] = [];
-  if (c.scope.kind === 'accountManager') {
-    where.push(
-      sql`${new Sql(alias)}.account_id in (select a.id from accounts a where a.account_manager_id = ${c.scope.userId})`,
-    );
-  }
   if (c.accountIds) where.push(sql`${new Sql(alias)}.account_id in (${c.accountIds})`);
   if (c.accountManagerIds) {
     where.push(
@@ -124,8 +76,8 @@ export function issueWhere(c: MapCriteria): Sql | null {
     : c.statuses;
   if (statuses.length === 0) return null;
   const where: Sql[] = [inBoxes('i.location', c.boxes), sql`i.status in (${literalList(statuses, ISSUE_STATUS_LIST)})`];
-  if (c.scope.kind === 'crew') where.push(sql`i.crew_id = ${c.scope.crewId}`);
-  where.push(...accountScope('i', c));
+  where.push(...scopeSql(c.scope, 'Issue', 'i'));
+  where.push(...accountFilter('i', c));
   if (c.urgency) where.push(sql`i.urgency = ${c.urgency}`);
   if (c.categories) where.push(sql`i.category in (${c.categories})`);
   if (c.serviceLineIds) where.push(sql`i.service_line_id in (${c.serviceLineIds})`);
@@ -140,10 +92,11 @@ export function issueWhere(c: MapCriteria): Sql | null {
  * overdue) match no Enhancement.
  */
 export function enhancementWhere(c: MapCriteria, openStages: readonly string[]): Sql | null {
-  if (!c.enhancements || c.scope.kind === 'crew' || c.stages.length === 0) return null;
+  if (!c.enhancements || !scopeReadsKind(c.scope, 'Enhancement') || c.stages.length === 0) return null;
   if (c.urgency || c.categories || c.crewIds || c.overdueOnly) return null;
   const where: Sql[] = [inBoxes('e.location', c.boxes), sql`e.stage in (${literalList(c.stages, openStages)})`];
-  where.push(...accountScope('e', c));
+  where.push(...scopeSql(c.scope, 'Enhancement', 'e'));
+  where.push(...accountFilter('e', c));
   if (c.serviceLineIds) where.push(sql`e.service_line_id in (${c.serviceLineIds})`);
   return Sql.join(where, ' and ');
 }
@@ -201,10 +154,8 @@ export function clustersSql(issues: Sql | null, enhancements: Sql | null, grid: 
 /** Properties in view, largest first, with the total in view; the boundary only when `tolerance` is set. */
 export function propertiesSql(c: MapCriteria, tolerance: number | null, limit: number): Sql {
   const where: Sql[] = [inBoxes('p.boundary', c.boxes)];
-  if (c.scope.kind === 'crew') {
-    where.push(sql`p.id in (select s.property_id from service_schedules s where s.crew_id = ${c.scope.crewId})`);
-  }
-  where.push(...accountScope('p', c));
+  where.push(...scopeSql(c.scope, 'Property', 'p'));
+  where.push(...accountFilter('p', c));
   const boundary =
     tolerance === null
       ? new Sql('null')

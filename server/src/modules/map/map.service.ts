@@ -22,10 +22,11 @@ import {
   type IssueCategory,
   type IssueStatus,
   type IssueUrgency,
+  scopeReadsKind,
 } from '@groundwork/shared';
 import type { RequestContext } from '../../app/context.js';
 import type { MultiPolygonValue } from '../../app/db/geometry.type.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
 import type { BBoxInput, MapFilter } from './map.inputs.js';
 import {
   CURSOR_SQL,
@@ -69,18 +70,19 @@ function idList(values: readonly string[] | null | undefined, field: string): st
  * all read in one snapshot together with the event cursor it was read at.
  */
 export class MapService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   /** Validates the request and turns it into the criteria the queries take. */
   criteria(bbox: BBoxInput, filter: MapFilter | null | undefined): MapCriteria {
-    const scope = this.access.workScope();
+    // The map shows Issues (everyone with a scope) and, beside them, what else the scope reads.
+    const scope = this.access.listScope('Issue', 'see the map');
     const boxes = validateBBox(bbox, 'bbox');
     const kinds = enumList(filter?.kinds, MAP_PIN_KINDS, 'filter.kinds', 'is not a pin kind') ?? [...MAP_PIN_KINDS];
-    if (scope.kind === 'crew' && kinds.length === 1 && kinds[0] === 'ENHANCEMENT') {
+    if (!scopeReadsKind(scope, 'Enhancement') && kinds.length === 1 && kinds[0] === 'ENHANCEMENT') {
       throw forbidden('Crew leads see their crew’s Issues; Enhancements are not theirs to read');
     }
     const statuses = enumList<IssueStatus>(

@@ -1,6 +1,5 @@
 import {
   badInput,
-  forbidden,
   LOCATION_TOLERANCE_METERS,
   OPEN_ENHANCEMENT_STAGES,
   OPEN_ISSUE_STATUSES,
@@ -10,7 +9,8 @@ import {
 import type { EntityManager } from '@mikro-orm/sql';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { ClientProperty } from './property.entity.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
+import { sql } from '../../app/db/sql.js';
 import { ServiceSchedule } from '../crews/index.js';
 
 export class PropertyService {
@@ -18,26 +18,31 @@ export class PropertyService {
 
   /** Null when unknown; FORBIDDEN outside the viewer's accounts (crew leads: properties their crew serves). */
   async get(id: string): Promise<ClientProperty | null> {
-    const access = new Access(this.ctx);
-    const viewer = access.viewer();
+    const access = new AccessPolicy(this.ctx);
+    access.viewer();
     const property = await this.ctx.em.findOne(ClientProperty, { id }, { populate: ['account'] });
     if (!property) return null;
-    if (viewer.role === 'CREW_LEAD') {
-      if (!viewer.crewId || !(await this.ctx.em.count(ServiceSchedule, { property: id, crew: viewer.crewId }))) {
-        throw forbidden('You cannot see this property: your crew does not serve it');
-      }
-      return property;
-    }
-    access.assertAccount(property.account.accountManager.id, 'see this property');
+    const servedByCrewIds =
+      access.scope().kind === 'crew'
+        ? (await this.ctx.em.find(ServiceSchedule, { property: id }, { fields: ['crew'] })).map((s) => s.crew.id)
+        : [];
+    access.assertReads(
+      'Property',
+      { accountManagerId: property.account.accountManager.id, servedByCrewIds },
+      access.scope().kind === 'crew' ? 'see this property: your crew does not serve it' : 'see this property',
+    );
     return property;
   }
 
+  /** An account's properties that the viewer may read; batched over every account in the response. */
   ofAccount(accountId: string): Promise<ClientProperty[]> {
+    const access = new AccessPolicy(this.ctx);
     return this.ctx
       .loader<string, ClientProperty[]>('account:properties', async (ids) => {
+        // Built per query: a raw SQL key of the filter (a crew's served properties) is used once.
         const rows = await this.ctx.em.find(
           ClientProperty,
-          { account: { $in: [...ids] } },
+          access.narrow<ClientProperty>('Property', { account: { $in: [...ids] } }),
           { orderBy: { name: 'asc', id: 'asc' } },
         );
         return groupBy(ids, rows, (r) => r.account.id);
@@ -45,21 +50,22 @@ export class PropertyService {
       .load(accountId);
   }
 
-  /** Open work on a property that the viewer may read: a crew lead counts only its own crew's Issues. */
+  /** Open work on a property that the viewer may read (a crew lead: its crew's Issues). */
   openCounts(propertyId: string): Promise<{ issues: number; enhancements: number }> {
-    const scope = new Access(this.ctx).workScope();
-    const crewId = scope.kind === 'crew' ? scope.crewId : null;
+    const access = new AccessPolicy(this.ctx);
+    const issues = access.andSql('Issue', 'i');
+    const enhancements = access.andSql('Enhancement', 'e');
     return this.ctx
       .loader<string, { issues: number; enhancements: number }>('property:openCounts', async (ids) => {
-        const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
-          `select p.id,
+        const query = sql`select p.id,
              (select count(*)::int from issues i
-               where i.property_id = p.id and i.status in (?) and (?::uuid is null or i.crew_id = ?::uuid)) as issues,
+               where i.property_id = p.id and i.status in (${[...OPEN_ISSUE_STATUSES]})${issues}) as issues,
              (select count(*)::int from enhancements e
-               where e.property_id = p.id and e.stage in (?) and ?::uuid is null) as enhancements
-           from properties p where p.id in (?)`,
-          [[...OPEN_ISSUE_STATUSES], crewId, crewId, [...OPEN_ENHANCEMENT_STAGES], crewId, ids],
-        );
+               where e.property_id = p.id and e.stage in (${[...OPEN_ENHANCEMENT_STAGES]})${enhancements}) as enhancements
+           from properties p where p.id in (${[...ids]})`;
+        const rows = await this.ctx.em
+          .getConnection()
+          .execute<{ id: string; issues: number; enhancements: number }[]>(query.text, [...query.params]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
       })

@@ -1,6 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
-import { Account, ACCOUNT_READERS } from '../accounts/index.js';
+import { Account } from '../accounts/index.js';
 import { SiteWalk } from './site-walk.entity.js';
 import { CompleteSiteWalkInput } from './site-walk.inputs.js';
 import { SiteWalkService } from './site-walk.service.js';
@@ -34,7 +34,6 @@ export class SiteWalkResolver {
 /** The site-walks module's contribution to the Account type. */
 @Resolver(() => Account)
 export class AccountSiteWalksResolver {
-  @Authorized(ACCOUNT_READERS)
   @FieldResolver(() => [SiteWalk], { description: 'Newest first; default 20.' })
   siteWalks(
     @Root() account: Account,

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, forbidden, noteSchema, parseField, requireInt, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
-import { Access } from '../auth/index.js';
+import { AccessPolicy } from '../auth/index.js';
+import { sql } from '../../app/db/sql.js';
 import { appendOpsEvent } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { ClientProperty } from '../properties/index.js';
@@ -10,10 +11,10 @@ import { SiteWalk } from './site-walk.entity.js';
 import type { CompleteSiteWalkInput } from './site-walk.inputs.js';
 
 export class SiteWalkService {
-  private readonly access: Access;
+  private readonly access: AccessPolicy;
 
   constructor(private readonly ctx: RequestContext) {
-    this.access = new Access(ctx);
+    this.access = new AccessPolicy(ctx);
   }
 
   /** An account's latest walks, batched across every account in the response. */
@@ -24,7 +25,7 @@ export class SiteWalkService {
         const rows = await this.ctx.em
           .createQueryBuilder(SiteWalk, 'w')
           .select('*')
-          .where({ account: { $in: [...ids] } })
+          .where(this.access.narrow<SiteWalk>('SiteWalk', { account: { $in: [...ids] } }) as never)
           .orderBy({ startedAt: 'desc', id: 'desc' })
           .setPartitionLimit({ partitionBy: 'account_id', limit })
           .getResultList();
@@ -33,16 +34,19 @@ export class SiteWalkService {
       .load(accountId);
   }
 
+  /** The Issues and Enhancements of a walk that the viewer may read. */
   counts(walkId: string): Promise<{ issues: number; enhancements: number }> {
+    const issues = this.access.andSql('Issue', 'i');
+    const enhancements = this.access.andSql('Enhancement', 'e');
     return this.ctx
       .loader<string, { issues: number; enhancements: number }>('siteWalk:counts', async (ids) => {
-        const rows = await this.ctx.em.getConnection().execute<{ id: string; issues: number; enhancements: number }[]>(
-          `select w.id,
-             (select count(*)::int from issues i where i.site_walk_id = w.id) as issues,
-             (select count(*)::int from enhancements e where e.site_walk_id = w.id) as enhancements
-           from site_walks w where w.id in (?)`,
-          [ids],
-        );
+        const query = sql`select w.id,
+             (select count(*)::int from issues i where i.site_walk_id = w.id${issues}) as issues,
+             (select count(*)::int from enhancements e where e.site_walk_id = w.id${enhancements}) as enhancements
+           from site_walks w where w.id in (${[...ids]})`;
+        const rows = await this.ctx.em
+          .getConnection()
+          .execute<{ id: string; issues: number; enhancements: number }[]>(query.text, [...query.params]);
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
       })

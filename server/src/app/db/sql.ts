@@ -1,0 +1,49 @@
+/**
+ * A SQL statement with positional parameters, built in pieces. `?` is what
+ * MikroORM's `execute` takes (it expands an array parameter for `in (?)`);
+ * {@link Sql.toPg} renumbers the same statement as `$1…$n` for node-postgres,
+ * so the benchmark runs exactly the statement the service runs.
+ */
+export class Sql {
+  constructor(
+    readonly text: string,
+    readonly params: readonly unknown[] = [],
+  ) {}
+
+  static join(parts: readonly Sql[], separator: string): Sql {
+    return new Sql(
+      parts.map((p) => p.text).join(separator),
+      parts.flatMap((p) => p.params),
+    );
+  }
+
+  toPg(): { text: string; values: unknown[] } {
+    const values: unknown[] = [];
+    let i = 0;
+    const text = this.text.replace(/\?/g, () => {
+      const param = this.params[i++];
+      if (Array.isArray(param)) {
+        return param.map((v) => (values.push(v), `$${values.length}`)).join(', ');
+      }
+      values.push(param);
+      return `$${values.length}`;
+    });
+    return { text, values };
+  }
+}
+
+export function sql(strings: TemplateStringsArray, ...values: (Sql | unknown)[]): Sql {
+  let text = strings[0]!;
+  const params: unknown[] = [];
+  values.forEach((value, i) => {
+    if (value instanceof Sql) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += '?';
+      params.push(value);
+    }
+    text += strings[i + 1]!;
+  });
+  return new Sql(text, params);
+}
