@@ -1,6 +1,7 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { loadReferencesInFields } from './graphql/reference-loader.js';
+import { checkInputsInFields } from './graphql/input-checks.graphql.js';
 import { RESOLVERS } from './resolvers.js';
 import { forbidden } from '@groundwork/shared';
 import type { RequestContext } from './context.js';
@@ -27,7 +28,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Validation lives in the services (one place for rules), not in decorators.
     validate: false,
   });
-  return loadReferencesInFields(schema);
+  // Every argument is checked (ids, control characters, sizes) before any resolver reads it.
+  return checkInputsInFields(loadReferencesInFields(schema));
 }
 
 /** The SDL committed as server/schema.graphql: sorted, so diffs show real changes only. */

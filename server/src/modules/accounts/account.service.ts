@@ -1,5 +1,5 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireText, notFound } from '@groundwork/shared';
+import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, requireInt, requireText, notFound } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { Access } from '../auth/index.js';
 import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
@@ -116,7 +116,11 @@ export class AccountService {
   }
 
   async plan(accountId: string, year: number | null | undefined): Promise<AccountPlan | null> {
-    const y = year ?? Number(this.ctx.now().toISOString().slice(0, 4));
+    // A plan year is a calendar year of the company's life, not any integer (-1 is a typo, not "no plan").
+    const y =
+      year === null || year === undefined
+        ? Number(this.ctx.now().toISOString().slice(0, 4))
+        : requireInt(year, 'year', { min: 2000, max: 2100 });
     return this.ctx
       .loader<string, AccountPlan | null>(`account:plan:${y}`, async (ids) => {
         const rows = await this.ctx.em.find(AccountPlan, { account: { $in: [...ids] }, year: y });
