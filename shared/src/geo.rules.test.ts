@@ -58,7 +58,7 @@ describe('validateLngLat', () => {
     const error = thrown(() => validateLngLat(value, 'location'));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(message);
-    expect(error.details.field).toBe('location');
+    expect(error.details.field).toBe(message.split(':')[0]);
   });
 });
 
@@ -133,7 +133,7 @@ describe('validateBBox', () => {
     const error = thrown(() => validateBBox(value, 'bbox'));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(message);
-    expect(error.details.field).toBe('bbox');
+    expect(error.details.field).toBe(message.split(':')[0]);
   });
 });
 

@@ -44,6 +44,6 @@ export function armorConfig(
 }
 
 /** graphql-js parse options: the token limit, enforced while parsing (a GRAPHQL_PARSE_FAILED, HTTP 400). */
-export function parseOptions(limits: Pick<typeof QUERY_LIMITS, 'maxTokens'> = QUERY_LIMITS): { maxTokens: number } {
+export function parseOptions(limits: { maxTokens: number } = QUERY_LIMITS): { maxTokens: number } {
   return { maxTokens: limits.maxTokens };
 }
