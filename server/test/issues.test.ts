@@ -207,14 +207,43 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
         'BAD_USER_INPUT',
         /input\.location: is \d+ m outside the property/,
       ],
-      ['a longitude out of range', { location: { lng: -190, lat: 39.74 } }, 'BAD_USER_INPUT', /input\.location: lng/],
-      ['a latitude out of range', { location: { lng: -104.99, lat: 91 } }, 'BAD_USER_INPUT', /input\.location: lat/],
+      [
+        'a longitude out of range',
+        { location: { lng: -190, lat: 39.74 } },
+        'BAD_USER_INPUT',
+        /^input\.location\.lng: must be between -180 and 180$/,
+      ],
+      [
+        'a latitude out of range',
+        { location: { lng: -104.99, lat: 91 } },
+        'BAD_USER_INPUT',
+        /^input\.location\.lat: must be between -90 and 90$/,
+      ],
       ['a coordinate that is not a number', { location: { lng: 'east', lat: 39.74 } }, 'BAD_USER_INPUT', /lng/],
       ['an empty title', { title: '   ' }, 'BAD_USER_INPUT', /input\.title/],
       ['an overlong title', { title: 'x'.repeat(141) }, 'BAD_USER_INPUT', /input\.title.*140/],
       ['an overlong description', { description: 'x'.repeat(4001) }, 'BAD_USER_INPUT', /input\.description/],
       ['an unknown property', { propertyId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', /input\.propertyId/],
       ['an unknown category', { category: 'DRAGONS' }, 'BAD_USER_INPUT', /DRAGONS/],
+      [
+        'a malformed property id',
+        { propertyId: 'not-a-uuid' },
+        'BAD_USER_INPUT',
+        /^input\.propertyId: not a valid id$/,
+      ],
+      ['a NUL in the title', { title: 'Leak\u0000' }, 'BAD_USER_INPUT', /^input\.title: must not contain NUL/],
+      [
+        'a line break in the title',
+        { title: 'Leak\nby the gate' },
+        'BAD_USER_INPUT',
+        /^input\.title: must not contain NUL, line breaks/,
+      ],
+      [
+        'a bell in the description',
+        { description: 'Ring\u0007' },
+        'BAD_USER_INPUT',
+        /^input\.description: must not contain NUL or control/,
+      ],
     ];
     it.each(cases)('%s', async (_name, input, code, message) => {
       const before = await issueCount();
@@ -222,6 +251,20 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
       expect(res.errors?.[0]?.extensions?.code).toBe(code);
       expect(res.errors?.[0]?.message).toMatch(message);
       expect(await issueCount()).toBe(before);
+    });
+
+    it('but keeps line breaks and tabs in a description', async () => {
+      const res = await create({
+        title: 'Paragraphs',
+        category: 'OTHER',
+        description: 'Line one\n\tLine two\r\nthree',
+      });
+      expect(res.errors).toBeUndefined();
+      const [row] = await server
+        .em()
+        .getConnection()
+        .execute('select description from issues where id = ?', [res.data!.createIssue.issue.id]);
+      expect(row.description).toBe('Line one\n\tLine two\r\nthree');
     });
 
     it('an anonymous caller', async () => {

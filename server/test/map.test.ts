@@ -489,11 +489,21 @@ describe.each(BACKENDS)('mapView (%s)', (backend) => {
       [
         'south above north',
         { bbox: { ...METRO, south: 40, north: 39 } },
-        'bbox',
-        /south must not be greater than north/,
+        'bbox.south',
+        /^bbox\.south: must not be greater than bbox\.north$/,
       ],
-      ['a longitude out of range', { bbox: { ...METRO, east: 181 } }, 'bbox', /east must be between -180 and 180/],
-      ['a latitude out of range', { bbox: { ...METRO, south: -90.5 } }, 'bbox', /south must be between -90 and 90/],
+      [
+        'a longitude out of range',
+        { bbox: { ...METRO, east: 181 } },
+        'bbox.east',
+        /^bbox\.east: must be between -180 and 180$/,
+      ],
+      [
+        'a latitude out of range',
+        { bbox: { ...METRO, south: -90.5 } },
+        'bbox.south',
+        /^bbox\.south: must be between -90 and 90$/,
+      ],
       ['a zoom below 0', { zoom: -1 }, 'zoom', /zoom: must be between 0 and 24/],
       ['a zoom above 24', { zoom: 25 }, 'zoom', /zoom: must be between 0 and 24/],
     ])('refuses %s, naming the field', async (_name, variables, field, message) => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { validate } from 'graphql';
+import { parse, print, validate } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createSchema } from '../src/app/schema.js';
-import { armorConfig, QUERY_LIMITS } from '../src/app/limits.js';
+import { armorConfig, parseOptions, QUERY_LIMITS } from '../src/app/limits.js';
 import { signToken } from '../src/modules/auth/index.js';
 import { Enhancement } from '../src/modules/enhancements/index.js';
 import { SiteWalk } from '../src/modules/site-walks/index.js';
@@ -36,6 +36,8 @@ describe('the web’s own operations', () => {
     const operations = webOperations();
     expect(operations.length).toBeGreaterThan(3);
     for (const { name, document } of operations) {
+      // The token limit is the parser's (what the servers run), the others armor's validation rules.
+      expect(() => parse(print(document), parseOptions(half)), name).not.toThrow();
       expect(
         validate(schema, document, rules).map((e) => e.message),
         name,
@@ -514,9 +516,12 @@ describe('abuse', () => {
     await stillServing();
   });
 
-  it('refuses a 50,000-token query', async () => {
-    const res = await server.gql(`{ ${Array.from({ length: 12_500 }, () => 'me { id }').join(' ')} }`, {}, token);
-    expect(res.errors?.[0]?.message).toMatch(/token/i);
+  it('refuses a 50,000-token query as a client error (HTTP 400), not a server one', async () => {
+    const res = await post({ query: `{ ${Array.from({ length: 12_500 }, () => 'me { id }').join(' ')} }` });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(body.errors[0]!.message).toMatch(/token/i);
     await stillServing();
   });
 

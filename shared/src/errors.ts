@@ -14,6 +14,24 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Apollo Server's codes for a request refused before any resolver runs
+ * (syntax, token limit, validation and query limits, variable coercion):
+ * all client errors, answered with HTTP 400. Variable coercion uses
+ * BAD_USER_INPUT from {@link ERROR_CODES}. Every other code a client can see
+ * is in {@link ERROR_CODES}, or INTERNAL_SERVER_ERROR for a fault of ours.
+ */
+export const REQUEST_ERROR_CODES = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+] as const;
+
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+
 export type DomainErrorDetails = { field?: string; [k: string]: unknown };
 
 /**

@@ -48,17 +48,17 @@ describe('validateLngLat', () => {
     [null, 'location: must be an object with numeric lng and lat'],
     ['41.8,-87.6', 'location: must be an object with numeric lng and lat'],
     [[-87.6, 41.8], 'location: must be an object with numeric lng and lat'],
-    [{ lat: 41.8 }, 'location: lng must be a finite number'],
-    [{ lng: '-87.6', lat: 41.8 }, 'location: lng must be a finite number'],
-    [{ lng: Number.NaN, lat: 41.8 }, 'location: lng must be a finite number'],
-    [{ lng: -87.6, lat: Number.POSITIVE_INFINITY }, 'location: lat must be a finite number'],
-    [{ lng: 180.0001, lat: 0 }, 'location: lng must be between -180 and 180'],
-    [{ lng: 0, lat: -90.5 }, 'location: lat must be between -90 and 90'],
+    [{ lat: 41.8 }, 'location.lng: must be a finite number'],
+    [{ lng: '-87.6', lat: 41.8 }, 'location.lng: must be a finite number'],
+    [{ lng: Number.NaN, lat: 41.8 }, 'location.lng: must be a finite number'],
+    [{ lng: -87.6, lat: Number.POSITIVE_INFINITY }, 'location.lat: must be a finite number'],
+    [{ lng: 180.0001, lat: 0 }, 'location.lng: must be between -180 and 180'],
+    [{ lng: 0, lat: -90.5 }, 'location.lat: must be between -90 and 90'],
   ])('refuses %j', (value, message) => {
     const error = thrown(() => validateLngLat(value, 'location'));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(message);
-    expect(error.details.field).toBe('location');
+    expect(error.details.field).toBe(message.split(':')[0]);
   });
 });
 
@@ -123,17 +123,17 @@ describe('validateBBox', () => {
   });
 
   it.each([
-    [{ west: 1, south: 2, east: 3, north: 1 }, 'bbox: south must not be greater than north'],
-    [{ west: Number.NaN, south: 0, east: 1, north: 1 }, 'bbox: west must be a finite number'],
-    [{ west: 0, south: 0, east: 200, north: 1 }, 'bbox: east must be between -180 and 180'],
-    [{ west: 0, south: -91, east: 1, north: 1 }, 'bbox: south must be between -90 and 90'],
-    [{ west: 0, south: 0, east: 1 }, 'bbox: north must be a finite number'],
+    [{ west: 1, south: 2, east: 3, north: 1 }, 'bbox.south: must not be greater than bbox.north'],
+    [{ west: Number.NaN, south: 0, east: 1, north: 1 }, 'bbox.west: must be a finite number'],
+    [{ west: 0, south: 0, east: 200, north: 1 }, 'bbox.east: must be between -180 and 180'],
+    [{ west: 0, south: -91, east: 1, north: 1 }, 'bbox.south: must be between -90 and 90'],
+    [{ west: 0, south: 0, east: 1 }, 'bbox.north: must be a finite number'],
     [undefined, 'bbox: must be an object with numeric west, south, east and north'],
   ])('refuses %j', (value, message) => {
     const error = thrown(() => validateBBox(value, 'bbox'));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(message);
-    expect(error.details.field).toBe('bbox');
+    expect(error.details.field).toBe(message.split(':')[0]);
   });
 });
 

@@ -26,8 +26,9 @@ function isFiniteNumber(value: unknown): value is number {
 
 function requireCoordinate(record: Record<string, unknown>, key: string, limit: number, field: string): number {
   const value = record[key];
-  if (!isFiniteNumber(value)) throw badInput(field, `${key} must be a finite number`);
-  if (value < -limit || value > limit) throw badInput(field, `${key} must be between -${limit} and ${limit}`);
+  // The coordinate's own path ("input.location.lat"), so a client knows which number to fix.
+  if (!isFiniteNumber(value)) throw badInput(`${field}.${key}`, 'must be a finite number');
+  if (value < -limit || value > limit) throw badInput(`${field}.${key}`, `must be between -${limit} and ${limit}`);
   return value;
 }
 
@@ -77,7 +78,7 @@ export function validateBBox(value: unknown, field: string): BBox[] {
   const south = requireCoordinate(record, 'south', 90, field);
   const east = requireCoordinate(record, 'east', 180, field);
   const north = requireCoordinate(record, 'north', 90, field);
-  if (south > north) throw badInput(field, 'south must not be greater than north');
+  if (south > north) throw badInput(`${field}.south`, `must not be greater than ${field}.north`);
   if (west > east) {
     return [
       { west, south, east: 180, north },

@@ -115,15 +115,9 @@ export function requireOneOf<const T extends string>(values: readonly T[], value
 /** Every id the API hands out is a UUID. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * A list of ids for a filter, deduplicated; BAD_USER_INPUT naming the field for
- * anything that is not an id or past `max` entries (a filter, not a bulk export).
- */
-export function requireIdList(values: readonly unknown[], field: string, max = 100): string[] {
-  if (values.length > max) throw badInput(field, `at most ${max} ids`);
-  const bad = values.filter((v) => typeof v !== 'string' || !UUID.test(v));
-  if (bad.length) throw badInput(field, `not valid ids: ${bad.map((v) => JSON.stringify(v)).join(', ')}`);
-  return [...new Set((values as string[]).map((v) => v.toLowerCase()))];
+/** Whether `value` is an id as the API hands them out (a UUID, any case). */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }
 
 // Money in Groundwork is whole currency units in USD (DESIGN §5): fixed formatting, as on the web.

@@ -17,8 +17,9 @@ import { createRequestContext, type RequestContext } from './context.js';
 import { startWsServer } from './ws.server.js';
 import type { EventLog, FanOut } from '../modules/events/index.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { armorConfig } from './limits.js';
+import { armorConfig, parseOptions } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
+import { refuseSubscriptionsOverHttp } from './graphql/http-operations.plugin.js';
 import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
 
 export interface HttpServer {
@@ -61,10 +62,12 @@ export async function startHttpServer(
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
+    parseOptions: parseOptions(),
     validationRules: protection.validationRules,
     formatError: createErrorFormatter(logger, !production),
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
+      refuseSubscriptionsOverHttp as ApolloServerPlugin<RequestContext>,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's default cache-control plugin hooks every resolved field (a per-field wrapper and
       // hint bookkeeping: a tenth of a 1,000-pin map view) to compute a policy that, with no cache

@@ -1,6 +1,7 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { loadReferencesInFields } from './graphql/reference-loader.js';
+import { checkInputsInFields } from './graphql/input-checks.graphql.js';
 import { RESOLVERS } from './resolvers.js';
 import { applyFieldRules } from '../modules/auth/index.js';
 
@@ -19,8 +20,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Validation lives in the services (one place for rules), not in decorators.
     validate: false,
   });
-  // Field rules come from the access policy's one table (not per-field decorators).
-  return applyFieldRules(loadReferencesInFields(schema));
+  // Every argument is checked (ids, control characters, sizes) before any resolver reads it;
+  // field rules come from the access policy's one table (not per-field decorators).
+  return applyFieldRules(checkInputsInFields(loadReferencesInFields(schema)));
 }
 
 /** The SDL committed as server/schema.graphql: sorted, so diffs show real changes only. */

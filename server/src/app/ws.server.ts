@@ -1,20 +1,40 @@
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { parse, specifiedRules, validate, GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  parse,
+  specifiedRules,
+  validate,
+  GraphQLError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import { createRequestContext, type RequestContext, type Viewer } from './context.js';
 import { subscribeInCohorts } from './cohort.js';
 import { isDomainError } from '@groundwork/shared';
-import { QUERY_LIMITS } from './limits.js';
+import { QUERY_LIMITS, parseOptions } from './limits.js';
 import { createErrorFormatter } from './graphql/errors.graphql.js';
 import type { Logger } from './logger.js';
 import { SessionWatch, sessionFromToken, tokenFromHeaders } from '../modules/auth/index.js';
 import { EventAudience, FanOut, type DeliverySink, type EventLog } from '../modules/events/index.js';
 
 const PING_INTERVAL_MS = 15_000;
+
+/** The error with `code` unless it has one (the query limits give theirs). */
+function coded(error: GraphQLError, code: string): GraphQLError {
+  if (typeof error.extensions.code === 'string') return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
+}
 
 /**
  * GraphQL over WebSocket on the HTTP server's port: authenticated in
@@ -78,18 +98,23 @@ export function startWsServer(options: {
         }
       },
       onClose: (ctx) => sessions.remove(ctx.extra.socket),
+      // The HTTP pipeline's steps and codes (Apollo's): a refused operation is an `error` message, never a close.
       onSubscribe: (_ctx, _id, payload) => {
         if (payload.query.length > QUERY_LIMITS.maxTokens * 8) {
-          return [new GraphQLError('The operation is too large.')];
+          return [coded(new GraphQLError('The operation is too large.'), 'GRAPHQL_PARSE_FAILED')];
         }
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseOptions());
         } catch (error) {
-          return [error as GraphQLError];
+          return [coded(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const errors = validate(schema, document, rules);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [coded(new GraphQLError('No operation to run.'), 'OPERATION_RESOLUTION_FAILURE')];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (coerced.errors) return coerced.errors.map((e) => coded(e, 'BAD_USER_INPUT'));
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
       context: (ctx, id): RequestContext => {

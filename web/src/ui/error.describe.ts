@@ -65,3 +65,19 @@ export function describeError(error: unknown): ErrorDescription {
   const message = error instanceof Error ? error.message : String(error);
   return { title: 'Something went wrong', message, code: null };
 }
+
+/**
+ * Whether the error says the record a page was opened for is not one the
+ * viewer can have: unknown (NOT_FOUND), someone else's (FORBIDDEN), or not an
+ * id at all (BAD_USER_INPUT on that argument) — all "not found" to a person
+ * who followed or typed a link. `field` is the root field the page asked for.
+ */
+export function isRecordUnavailable(error: unknown, field: string, argument = 'id'): boolean {
+  if (!CombinedGraphQLErrors.is(error)) return false;
+  return error.errors.some((e) => {
+    if (e.path?.[0] !== field) return false;
+    const code = e.extensions?.['code'];
+    if (code === 'NOT_FOUND' || code === 'FORBIDDEN') return true;
+    return code === 'BAD_USER_INPUT' && e.extensions?.['field'] === argument;
+  });
+}

@@ -1,17 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
-import { isDomainError, type ErrorCode } from '@groundwork/shared';
+import { REQUEST_ERROR_CODES, isDomainError, type ErrorCode } from '@groundwork/shared';
 import type { Logger } from '../logger.js';
 
-const KNOWN_GRAPHQL_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+/** Codes Apollo (and the query limits) give a refused request: passed through as they are. */
+const REQUEST_CODES = new Set<string>([...REQUEST_ERROR_CODES, 'BAD_USER_INPUT' satisfies ErrorCode]);
 
 function httpStatus(code: ErrorCode): number {
   switch (code) {
@@ -48,7 +42,8 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, http: { status: httpStatus(original.code) }, ...original.details },
+        // Details first: a detail named `code` or `http` must never replace the error's own.
+        extensions: { ...original.details, code: original.code, http: { status: httpStatus(original.code) } },
       };
     }
     if (original instanceof OptimisticLockError) {
@@ -62,12 +57,13 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       return { message: original.message, path: formatted.path, extensions: { code: 'NOT_FOUND' } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (KNOWN_GRAPHQL_CODES.has(code) || code === 'BAD_USER_INPUT')) {
+    if (typeof code === 'string' && REQUEST_CODES.has(code)) {
       return exposeInternals ? formatted : { ...formatted, extensions: { code } };
     }
     if (original instanceof GraphQLError && !original.originalError) {
+      // A request error without a code of its own is still a client error, and says so.
       return exposeInternals
-        ? formatted
+        ? { ...formatted, extensions: { ...formatted.extensions, code: code ?? 'BAD_REQUEST' } }
         : { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'BAD_REQUEST' } };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');

@@ -1,5 +1,12 @@
 import type { QueryOrderMap } from '@mikro-orm/core';
-import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, companyToday, requireText, notFound } from '@groundwork/shared';
+import {
+  OPEN_ENHANCEMENT_STAGES,
+  OPEN_ISSUE_STATUSES,
+  companyToday,
+  requireInt,
+  requireText,
+  notFound,
+} from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../app/context.js';
 import { AccessPolicy } from '../auth/index.js';
 import { sql } from '../../app/db/sql.js';
@@ -125,8 +132,12 @@ export class AccountService {
   }
 
   async plan(accountId: string, year: number | null | undefined): Promise<AccountPlan | null> {
-    // This year is the company's: on New Year's Eve evening in Denver the UTC year has already turned.
-    const y = year ?? Number(companyToday(this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE).slice(0, 4));
+    // A plan year is a calendar year of the company's life, not any integer (-1 is a typo, not "no plan").
+    // Without one, this year is the company's: on New Year's Eve evening in Denver the UTC year has already turned.
+    const y =
+      year === null || year === undefined
+        ? Number(companyToday(this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE).slice(0, 4))
+        : requireInt(year, 'year', { min: 2000, max: 2100 });
     return this.ctx
       .loader<string, AccountPlan | null>(`account:plan:${y}`, async (ids) => {
         const rows = await this.ctx.em.find(AccountPlan, { account: { $in: [...ids] }, year: y });

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import type { EnhancementStage } from '@groundwork/shared';
 import { LngLatInput } from '../../app/graphql/geo.types.js';
 import { EnhancementStageEnum } from './enhancement.entity.js';
+import { MultilineText } from '../../app/graphql/input-checks.graphql.js';
 
 @InputType()
 export class EnhancementFilter {
@@ -18,7 +19,9 @@ export class CreateEnhancementInput {
   @Field(() => ID, { nullable: true }) siteWalkId?: string | null;
   @Field(() => LngLatInput) location!: LngLatInput;
   @Field(() => String) title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @MultilineText()
+  @Field(() => String, { nullable: true })
+  description?: string | null;
   @Field(() => ID, { nullable: true }) serviceLineId?: string | null;
   @Field(() => Boolean, { nullable: true }) customerInterest?: boolean | null;
   @Field(() => Boolean, { nullable: true }) budgetConfirmed?: boolean | null;

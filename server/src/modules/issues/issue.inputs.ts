@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, Float } from 'type-graphql';
 import type { IssueCategory, IssueSource, IssueStatus, IssueUrgency } from '@groundwork/shared';
 import { LngLatInput } from '../../app/graphql/geo.types.js';
 import { Issue, IssueCategoryEnum, IssueSourceEnum, IssueStatusEnum, IssueUrgencyEnum } from './issue.entity.js';
+import { MultilineText } from '../../app/graphql/input-checks.graphql.js';
 
 @InputType()
 export class IssueFilter {
@@ -22,7 +23,9 @@ export class CreateIssueInput {
   @Field(() => ID, { nullable: true }) siteWalkId?: string | null;
   @Field(() => LngLatInput) location!: LngLatInput;
   @Field(() => String) title!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @MultilineText()
+  @Field(() => String, { nullable: true })
+  description?: string | null;
   @Field(() => IssueCategoryEnum) category!: IssueCategory;
   @Field(() => IssueUrgencyEnum, { nullable: true, description: 'Default ROUTINE; SAFETY is always URGENT.' })
   urgency?: IssueUrgency | null;
@@ -53,7 +56,9 @@ export class MoveIssueInput {
 export class UpdateIssueStatusInput {
   @Field(() => ID) issueId!: string;
   @Field(() => IssueStatusEnum) status!: IssueStatus;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @MultilineText()
+  @Field(() => String, { nullable: true })
+  note?: string | null;
   @Field(() => [ID], { nullable: true }) photoIds?: string[] | null;
   @Field(() => Int) expectedVersion!: number;
 }

@@ -13,7 +13,6 @@ import {
   badInput,
   clusterGrid,
   forbidden,
-  requireIdList,
   requireOneOf,
   simplifyTolerance,
   validateBBox,
@@ -60,8 +59,9 @@ function enumList<const T extends string>(
   });
 }
 
-function idList(values: readonly string[] | null | undefined, field: string): string[] | undefined {
-  return values?.length ? requireIdList(values, field) : undefined;
+/** A filter's id list, deduplicated; the ids were checked with every other input (checkInputsInFields). */
+function idList(values: readonly string[] | null | undefined): string[] | undefined {
+  return values?.length ? [...new Set(values.map((v) => v.toLowerCase()))] : undefined;
 }
 
 /**
@@ -112,10 +112,10 @@ export class MapService {
       stages,
       urgency,
       categories,
-      serviceLineIds: idList(filter?.serviceLineIds, 'filter.serviceLineIds'),
-      crewIds: idList(filter?.crewIds, 'filter.crewIds'),
-      accountIds: idList(filter?.accountIds, 'filter.accountIds'),
-      accountManagerIds: idList(filter?.accountManagerIds, 'filter.accountManagerIds'),
+      serviceLineIds: idList(filter?.serviceLineIds),
+      crewIds: idList(filter?.crewIds),
+      accountIds: idList(filter?.accountIds),
+      accountManagerIds: idList(filter?.accountManagerIds),
       overdueOnly: filter?.overdueOnly === true,
       now: this.ctx.now(),
     };

@@ -441,3 +441,46 @@ describe('AccountPage health panel', () => {
     expect(screen.queryByTestId('health-panel')).toBeNull();
   });
 });
+
+describe('AccountPage for an address that leads nowhere', () => {
+  it.each([
+    [
+      'a malformed id',
+      '/accounts/does-not-exist',
+      'does-not-exist',
+      { code: 'BAD_USER_INPUT', field: 'id' },
+      'id: not a valid id',
+    ],
+    ['an unknown id', '/accounts/a9', 'a9', { code: 'NOT_FOUND', field: 'id' }, 'id: Account a9 not found'],
+    ['another manager’s account', '/accounts/a2', 'a2', { code: 'FORBIDDEN' }, 'This account is not yours'],
+  ])('shows a not-found page, not an error to retry, for %s', async (_name, url, id, extensions, message) => {
+    renderPage(<AccountPage />, {
+      path: '/accounts/:accountId',
+      url,
+      mocks: [
+        {
+          request: { query: AccountPageQuery, variables: { id, withHealth: true } },
+          result: { data: null, errors: [{ message, path: ['account'], extensions }] },
+        },
+      ],
+    });
+    expect(await screen.findByRole('heading', { name: 'Account not found' })).toBeTruthy();
+    expect(screen.getByText(url)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /retry/i })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('still offers a retry when loading fails for another reason', async () => {
+    renderAccount([
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: {
+          data: null,
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        },
+      },
+    ]);
+    expect(await screen.findByRole('button', { name: /retry/i })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Account not found' })).toBeNull();
+  });
+});

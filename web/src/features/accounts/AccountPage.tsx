@@ -7,7 +7,9 @@ import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPa
 import { HealthRecordDrawer } from '../health/HealthRecordDrawer';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
-import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { isRecordUnavailable } from '../../ui/error.describe';
+import { QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useLiveView } from '../live/live-view.hook';
 import { AccountEnhancements } from './AccountEnhancements';
 import { AccountHeader } from './AccountHeader';
@@ -97,6 +99,8 @@ export function AccountPage() {
     }
   };
 
+  // A mistyped, unknown or someone else's account: a dead end, not a failure to retry.
+  if (error && !data && isRecordUnavailable(error, 'account')) return <NotFoundPage what="Account" />;
   if (error && !data) {
     return (
       <Stack gap="md">
@@ -119,17 +123,7 @@ export function AccountPage() {
     );
   }
   const account = data.account;
-  if (!account) {
-    return (
-      <Stack gap="md">
-        <Crumbs name="Not found" />
-        <Empty
-          title="Account not found"
-          description="There is no account with this address, or it is not one you can see."
-        />
-      </Stack>
-    );
-  }
+  if (!account) return <NotFoundPage what="Account" />;
 
   // Until someone picks one, show the first property's schedule rather than nothing.
   const selectedPropertyId = chosenPropertyId ?? account.properties[0]?.id ?? null;
