@@ -159,6 +159,16 @@ describe('Account health in a real browser', () => {
     await server?.[Symbol.asyncDispose]();
   });
 
+  // An executive's browser a day ahead of Denver (Tokyo), its clock at the server's pinned instant.
+  const execPage = () =>
+    signedInPage(
+      browser,
+      server.url,
+      execToken,
+      { width: 1440, height: 1100 },
+      { timezoneId: 'Asia/Tokyo', clock: server.clock },
+    );
+
   const rowNames = (page: Page, testId: string) =>
     page
       .getByTestId(testId)
@@ -166,13 +176,7 @@ describe('Account health in a real browser', () => {
       .evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.textContent ?? ''));
 
   it('shows the portfolio: totals, key accounts ranked by value × health, renewals at risk with reasons', async () => {
-    const { context, page, failures } = await signedInPage(
-      browser,
-      server.url,
-      execToken,
-      { width: 1440, height: 1100 },
-      { timezoneId: 'Asia/Tokyo', clock: server.clock },
-    );
+    const { context, page, failures } = await execPage();
     await page.goto(server.url);
     // Executives land on the portfolio.
     await page.waitForURL(/\/portfolio$/);
@@ -209,13 +213,7 @@ describe('Account health in a real browser', () => {
   });
 
   it('updates the open portfolio live when an account’s health changes', async () => {
-    const { context, page, failures } = await signedInPage(
-      browser,
-      server.url,
-      execToken,
-      { width: 1440, height: 1100 },
-      { timezoneId: 'Asia/Tokyo', clock: server.clock },
-    );
+    const { context, page, failures } = await execPage();
     await page.goto(`${server.url}/portfolio`);
     await page.getByRole('table', { name: 'Renewals' }).waitFor();
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
@@ -243,13 +241,7 @@ describe('Account health in a real browser', () => {
   });
 
   it('explains an account’s health and opens the Issues, walks and Enhancements behind it', async () => {
-    const { context, page, failures } = await signedInPage(
-      browser,
-      server.url,
-      execToken,
-      { width: 1440, height: 1100 },
-      { timezoneId: 'Asia/Tokyo', clock: server.clock },
-    );
+    const { context, page, failures } = await execPage();
     await page.goto(`${server.url}/accounts/${ids.willow}`);
     const panel = page.getByTestId('health-panel');
     await panel.getByTestId('health-flag').waitFor();
