@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import type { RequestContext } from '../../platform/context.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { Crew } from './crew.entity.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';

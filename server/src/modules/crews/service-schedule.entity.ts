@@ -3,7 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } f
 import type { Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { VISIT_CADENCES, type VisitCadence } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { ServiceLine } from './service-line.entity.js';
 import { Crew } from './crew.entity.js';
 import { ClientProperty } from '../properties/property.entity.js';

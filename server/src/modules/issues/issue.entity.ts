@@ -12,9 +12,9 @@ import {
   type IssueStatus,
   type IssueUrgency,
 } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
 import { ClientProperty } from '../properties/property.entity.js';
 import { Account } from '../accounts/account.entity.js';
 import { SiteWalk } from '../site-walks/site-walk.entity.js';

@@ -3,9 +3,9 @@ import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PHOTO_KINDS, type PhotoKind } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
 import { Issue } from '../issues/issue.entity.js';
 import { Enhancement } from '../enhancements/enhancement.entity.js';
 import { User } from '../users/user.entity.js';

@@ -3,7 +3,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ROLES, type Role } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { Crew } from '../crews/crew.entity.js';
 
 export const RoleEnum = graphqlEnum(ROLES, 'Role');
