@@ -6,7 +6,7 @@ import { PLAN_REVIEW_KINDS, type PlanReviewKind } from '@groundwork/shared';
 import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { Account } from './account.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../users/index.js';
 
 export const PlanReviewKindEnum = graphqlEnum(PLAN_REVIEW_KINDS, 'PlanReviewKind');
 

@@ -5,7 +5,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SITE_WALK_TIERS, type SiteWalkTier } from '@groundwork/shared';
 import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../users/index.js';
 
 export const SiteWalkTierEnum = graphqlEnum(
   SITE_WALK_TIERS,

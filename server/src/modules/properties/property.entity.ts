@@ -9,7 +9,7 @@ import {
   type MultiPolygonValue,
 } from '../../platform/db/geometry.type.js';
 import { GeoJSONMultiPolygonScalar, LngLat } from '../../platform/graphql/geo.types.js';
-import { Account } from '../accounts/account.entity.js';
+import { Account } from '../accounts/index.js';
 
 /**
  * A client site. Named ClientProperty in code because "Property" is also the

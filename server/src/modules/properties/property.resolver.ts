@@ -36,3 +36,13 @@ export class AccountPropertiesResolver {
     return new PropertyService(ctx).ofAccount(account.id);
   }
 }
+
+/** `ServiceSchedule.property`: served here, since crews does not import properties (properties depend on crews). */
+@Resolver(() => ServiceSchedule)
+export class SchedulePropertyResolver {
+  @FieldResolver(() => ClientProperty)
+  property(@Root() schedule: ServiceSchedule): ClientProperty {
+    // A reference: the schema's reference loader batches the properties of a list of schedules into one query.
+    return schedule.property as ClientProperty;
+  }
+}
