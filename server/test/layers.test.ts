@@ -74,6 +74,16 @@ describe('layer rules', () => {
       await restricted(file, "import { User } from '../modules/users/index.js';\nexport const x = User;\n"),
     ).toEqual([]);
   });
+
+  it('refuses the web ui kit importing a feature', async () => {
+    const file = 'web/src/ui/LayersFixture.tsx';
+    expect(
+      await restricted(file, "import { PinDrawer } from '../features/map/PinDrawer';\nexport const x = PinDrawer;\n"),
+    ).toHaveLength(1);
+    expect(await restricted(file, "import { boundsOf } from './map.geometry';\nexport const x = boundsOf;\n")).toEqual(
+      [],
+    );
+  });
 });
 
 describe('cycle check', () => {
