@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig, ConfigError } from './app/config.js';
-import { createLogger } from './app/logger.js';
+import { loadConfig, ConfigError } from './platform/config.js';
+import { createLogger } from './platform/logger.js';
 import { startServer } from './app/server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/index.js';
 

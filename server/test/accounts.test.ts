@@ -170,6 +170,49 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
     expect(res).toEqual({ data: { account: null } });
   });
 
+  it("serves relations the depending module adds: a schedule's property, a crew lead's crew", async () => {
+    // ServiceSchedule.property and User.crew are named by entity name in their entities (no import
+    // cycle) and served by the properties and crews modules: these are their exact answers.
+    const em = server.em();
+    const leadCrew = await createCrew(em, lines.MAINTENANCE, 'Relations Crew');
+    const { user: lead } = await createUser(em, { role: 'CREW_LEAD', name: 'Relations Lead', crew: leadCrew });
+    leadCrew.lead = lead;
+    await em.flush();
+    const account = await createAccount(em, am, { name: 'Relations Account' });
+    const property = await createProperty(em, account, { lng: -104.5, lat: 39.5 });
+    await createSchedule(em, property, lines.MAINTENANCE, leadCrew, {
+      weekday: 3,
+      cadence: 'WEEKLY',
+      anchorDate: '2026-01-07',
+    });
+    const res = await server.gql(
+      `query($id: ID!) { account(id: $id) { properties { id schedules {
+        property { id name } crew { name lead { name crew { id name } } } } } } }`,
+      { id: account.id },
+      token,
+    );
+    expect(res).toEqual({
+      data: {
+        account: {
+          properties: [
+            {
+              id: property.id,
+              schedules: [
+                {
+                  property: { id: property.id, name: property.name },
+                  crew: {
+                    name: 'Relations Crew',
+                    lead: { name: 'Relations Lead', crew: { id: leadCrew.id, name: 'Relations Crew' } },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+  });
+
   it('loads a deep account page with a number of SQL statements that does not grow with the data', async () => {
     async function addAccounts(n: number) {
       const em = server.em();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG } from '@groundwork/shared';
-import { ConfigError, loadConfig } from '../src/app/config.js';
+import { ConfigError, loadConfig } from '../src/platform/config.js';
 import { User } from '../src/modules/users/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { settle, subscribeEvents } from './support/subscriber.js';

@@ -17,7 +17,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { ERROR_CODES, REQUEST_ERROR_CODES, type Role } from '@groundwork/shared';
-import { QUERY_LIMITS } from '../src/app/limits.js';
+import { QUERY_LIMITS } from '../src/platform/limits.js';
 import { Account } from '../src/modules/accounts/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import {

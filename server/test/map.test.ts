@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, validate } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createSchema } from '../src/app/schema.js';
-import { armorConfig, QUERY_LIMITS } from '../src/app/limits.js';
+import { armorConfig, QUERY_LIMITS } from '../src/platform/limits.js';
 import {
   MAP_MAX_CLUSTER_CELLS_PER_SIDE,
   MAP_PIN_LIMIT,

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { parse, print, validate } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createSchema } from '../src/app/schema.js';
-import { armorConfig, parseOptions, QUERY_LIMITS } from '../src/app/limits.js';
+import { armorConfig, parseOptions, QUERY_LIMITS } from '../src/platform/limits.js';
 import { signToken } from '../src/modules/auth/index.js';
 import { Enhancement } from '../src/modules/enhancements/index.js';
 import { SiteWalk } from '../src/modules/site-walks/index.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { loadConfig } from '../../server/src/app/config.js';
-import { createLogger } from '../../server/src/app/logger.js';
+import { loadConfig } from '../../server/src/platform/config.js';
+import { createLogger } from '../../server/src/platform/logger.js';
 import { startServer, type RunningServer } from '../../server/src/app/server.js';
 
 /** A database of its own for one benchmark run, created from the admin URL and dropped at the end. */

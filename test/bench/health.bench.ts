@@ -26,8 +26,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../../server/src/app/config.js';
-import { createLogger } from '../../server/src/app/logger.js';
+import { loadConfig } from '../../server/src/platform/config.js';
+import { createLogger } from '../../server/src/platform/logger.js';
 import { startServer } from '../../server/src/app/server.js';
 import { seedScale } from '../../server/src/seed/index.js';
 import {

@@ -1,7 +1,12 @@
 import { AuthResolver } from '../modules/auth/index.js';
 import { AccountResolver, AccountPlanResolver } from '../modules/accounts/index.js';
-import { PropertyResolver, AccountPropertiesResolver } from '../modules/properties/index.js';
-import { CrewResolver, ServiceLineResolver, ServiceScheduleResolver } from '../modules/crews/index.js';
+import { PropertyResolver, AccountPropertiesResolver, SchedulePropertyResolver } from '../modules/properties/index.js';
+import {
+  CrewResolver,
+  ServiceLineResolver,
+  ServiceScheduleResolver,
+  UserCrewResolver,
+} from '../modules/crews/index.js';
 import { IssueResolver, AccountIssuesResolver } from '../modules/issues/index.js';
 import { EnhancementResolver, AccountEnhancementsResolver } from '../modules/enhancements/index.js';
 import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walks/index.js';
@@ -21,9 +26,11 @@ export const RESOLVERS = [
   AccountPlanResolver,
   PropertyResolver,
   AccountPropertiesResolver,
+  SchedulePropertyResolver,
   CrewResolver,
   ServiceLineResolver,
   ServiceScheduleResolver,
+  UserCrewResolver,
   IssueResolver,
   AccountIssuesResolver,
   EnhancementResolver,

@@ -1,7 +1,7 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { loadReferencesInFields } from './graphql/reference-loader.js';
-import { checkInputsInFields } from './graphql/input-checks.graphql.js';
+import { loadReferencesInFields } from '../platform/graphql/reference-loader.js';
+import { checkInputsInFields } from '../platform/graphql/input-checks.graphql.js';
 import { RESOLVERS } from './resolvers.js';
 import { applyFieldRules } from '../modules/auth/index.js';
 

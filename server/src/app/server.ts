@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import type { Config } from './config.js';
-import { systemClock, type Clock } from './clock.js';
-import { createLogger, type Logger } from './logger.js';
+import type { Config } from '../platform/config.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import { createLogger, type Logger } from '../platform/logger.js';
 import { openDatabase, migrate, type Database } from './db/database.js';
 import { createSchema } from './schema.js';
 import { startHttpServer } from './http.server.js';

@@ -11,15 +11,15 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import type { Config } from './config.js';
-import type { Clock } from './clock.js';
+import type { Config } from '../platform/config.js';
+import type { Clock } from '../platform/clock.js';
 import type { Database } from './db/database.js';
-import { createRequestContext, type RequestContext, type Viewer } from './context.js';
+import { createRequestContext, type RequestContext, type Viewer } from '../platform/context.js';
 import { subscribeInCohorts } from './cohort.js';
 import { isDomainError } from '@groundwork/shared';
-import { QUERY_LIMITS, parseOptions } from './limits.js';
-import { createErrorFormatter } from './graphql/errors.graphql.js';
-import type { Logger } from './logger.js';
+import { QUERY_LIMITS, parseOptions } from '../platform/limits.js';
+import { createErrorFormatter } from '../platform/graphql/errors.graphql.js';
+import type { Logger } from '../platform/logger.js';
 import { SessionWatch, sessionFromToken, tokenFromHeaders } from '../modules/auth/index.js';
 import { EventAudience, FanOut, type DeliverySink, type EventLog } from '../modules/events/index.js';
 

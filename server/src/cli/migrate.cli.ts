@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../app/config.js';
+import { loadConfig } from '../platform/config.js';
 import { openDatabase, migrate } from '../app/db/database.js';
 
 const config = loadConfig();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../app/config.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty, seedScale, truncateAllData } from '../seed/index.js';
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { read } from 'read';
 import { ROLES, isOneOf, requireText } from '@groundwork/shared';
-import { loadConfig } from '../app/config.js';
+import { loadConfig } from '../platform/config.js';
 import { openDatabase, migrate } from '../app/db/database.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { User } from '../modules/users/index.js';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { requireText } from '@groundwork/shared';
-import { loadConfig } from '../app/config.js';
+import { loadConfig } from '../platform/config.js';
 import { openDatabase, migrate } from '../app/db/database.js';
 import { User } from '../modules/users/index.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HEALTH_CONFIG, ENHANCEMENT_STAGES, addDaysToDate, localDateOf } from '@groundwork/shared';
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
-import { createLogger } from '../app/logger.js';
+import { createLogger } from '../platform/logger.js';
 import { HealthSweeper } from '../modules/health/index.js';
 import {
   DEMO_HEALTH_HISTORY_DAYS,

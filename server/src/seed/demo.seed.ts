@@ -8,7 +8,7 @@ import {
   type IssueCategory,
   type Role,
 } from '@groundwork/shared';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../platform/logger.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { backfillHealth } from '../modules/health/index.js';
 import { DEMO_USER_SPECS, generateDemo, type CategoryRouteRow, type DemoData } from './demo.generate.js';

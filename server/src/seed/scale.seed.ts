@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { ENHANCEMENT_TEMPLATES } from './demo.data.js';
 import { literal } from './sql.js';
-import type { Logger } from '../app/logger.js';
+import type { Logger } from '../platform/logger.js';
 
 export interface ScaleSeedOptions {
   /** How many Issues to add. */

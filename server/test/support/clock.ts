@@ -1,5 +1,5 @@
 import { addDaysToDate, companyToday } from '@groundwork/shared';
-import type { Clock } from '../../src/app/clock.js';
+import type { Clock } from '../../src/platform/clock.js';
 
 /**
  * The hours where a day count can go wrong, for the company's zone

@@ -1,15 +1,7 @@
 import { Skeleton, Text } from '@mantine/core';
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
-import type { MapProperty } from './map.geometry';
+import type { PropertyMapProps } from './map.geometry';
 import classes from './PropertyMap.module.css';
-
-export type PropertyMapProps = {
-  properties: readonly MapProperty[];
-  selectedId: string | null;
-  onSelect: (propertyId: string) => void;
-  /** Height in pixels. */
-  height?: number;
-};
 
 // maplibre is large and needs WebGL: load it only when a map is on screen.
 const PropertyMapCanvas = lazy(() => import('./PropertyMapCanvas').then((m) => ({ default: m.PropertyMapCanvas })));

@@ -4,8 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { createBasemapMap, type Basemap } from './map.basemap';
 import { loadMapConfig } from './map.config';
-import { boundsOf, toFeatureCollection, type MapProperty } from './map.geometry';
-import type { PropertyMapProps } from './PropertyMap';
+import { boundsOf, toFeatureCollection, type MapProperty, type PropertyMapProps } from './map.geometry';
 import classes from './PropertyMap.module.css';
 
 const SOURCE = 'gw-properties';

@@ -61,3 +61,12 @@ export function toFeatureCollection(properties: readonly MapProperty[]): Propert
     })),
   };
 }
+
+/** The map's props: here, not in PropertyMap.tsx, so the lazily loaded canvas shares them without an import cycle. */
+export type PropertyMapProps = {
+  properties: readonly MapProperty[];
+  selectedId: string | null;
+  onSelect: (propertyId: string) => void;
+  /** Height in pixels. */
+  height?: number;
+};

@@ -3,10 +3,10 @@ import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PLAN_REVIEW_KINDS, type PlanReviewKind } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { Account } from './account.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../users/index.js';
 
 export const PlanReviewKindEnum = graphqlEnum(PLAN_REVIEW_KINDS, 'PlanReviewKind');
 

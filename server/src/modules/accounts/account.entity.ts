@@ -3,9 +3,9 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mi
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SITE_WALK_TIERS, type SiteWalkTier } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
-import { User } from '../users/user.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
+import { User } from '../users/index.js';
 
 export const SiteWalkTierEnum = graphqlEnum(
   SITE_WALK_TIERS,

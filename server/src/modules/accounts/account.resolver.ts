@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
-import { connectionTypes } from '../../app/graphql/connection.types.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import type { RequestContext } from '../../platform/context.js';
+import { connectionTypes } from '../../platform/graphql/connection.types.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { Account } from './account.entity.js';
 import { Contact } from './contact.entity.js';
 import { AccountPlan, PlanReview } from './account-plan.entity.js';

@@ -7,10 +7,10 @@ import {
   requireText,
   notFound,
 } from '@groundwork/shared';
-import { groupBy, type RequestContext } from '../../app/context.js';
+import { groupBy, type RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
-import { sql } from '../../app/db/sql.js';
-import { paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { sql } from '../../platform/db/sql.js';
+import { paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { Account } from './account.entity.js';
 import { Contact } from './contact.entity.js';
 import { AccountPlan, PlanReview } from './account-plan.entity.js';

@@ -12,8 +12,8 @@ import {
   type RecordKind,
   type Role,
 } from '@groundwork/shared';
-import type { RequestContext, Viewer } from '../../app/context.js';
-import { Sql } from '../../app/db/sql.js';
+import type { RequestContext, Viewer } from '../../platform/context.js';
+import { Sql } from '../../platform/db/sql.js';
 import { requireViewer } from './auth.service.js';
 
 /** A filter no row matches (MikroORM writes `$in: []` as `1 = 0`). */

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { EntityManager } from '@mikro-orm/sql';
 import { DomainError, badInput, requireText } from '@groundwork/shared';
-import type { Viewer } from '../../app/context.js';
+import type { Viewer } from '../../platform/context.js';
 import { User } from '../users/index.js';
 import { LoginLimits } from './login-limit.service.js';
 

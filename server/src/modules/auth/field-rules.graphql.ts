@@ -1,6 +1,6 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import { FIELD_READERS, canReadField, forbidden } from '@groundwork/shared';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { requireViewer } from './auth.service.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import { SESSION_REFUSED_CLOSE_CODE } from '@groundwork/shared';
-import type { Viewer } from '../../app/context.js';
-import type { Logger } from '../../app/logger.js';
+import type { Viewer } from '../../platform/context.js';
+import type { Logger } from '../../platform/logger.js';
 import { User } from '../users/index.js';
 
 /** The end of a socket the watch may close. */

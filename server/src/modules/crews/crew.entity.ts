@@ -3,7 +3,7 @@ import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-o
 import type { Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ServiceLine } from './service-line.entity.js';
-import { User } from '../users/user.entity.js';
+import { User } from '../users/index.js';
 
 @ObjectType()
 @Entity({ tableName: 'crews' })

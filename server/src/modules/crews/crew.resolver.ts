@@ -1,10 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import type { RequestContext } from '../../platform/context.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { Crew } from './crew.entity.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';
 import { CrewService } from './crew.service.js';
+import { User } from '../users/index.js';
 
 @ObjectType({ description: 'A visit the crew is scheduled to make: the next date of one of its schedules.' })
 export class CrewVisit {
@@ -54,5 +55,15 @@ export class ServiceScheduleResolver {
   @FieldResolver(() => LocalDateScalar)
   nextVisitDate(@Root() schedule: ServiceSchedule, @Ctx() ctx: RequestContext): string {
     return new CrewService(ctx).nextVisitDate(schedule);
+  }
+}
+
+/** `User.crew`: served here, since users does not import crews (crews depends on users). */
+@Resolver(() => User)
+export class UserCrewResolver {
+  @FieldResolver(() => Crew, { nullable: true })
+  crew(@Root() user: User): Crew | null {
+    // A reference: the schema's reference loader batches the crews of a list of users into one query.
+    return user.crew as Crew | null;
   }
 }

@@ -1,8 +1,8 @@
 import { clampPageSize, nextVisitDate, OPEN_ISSUE_STATUSES } from '@groundwork/shared';
-import { groupBy, type RequestContext } from '../../app/context.js';
+import { groupBy, type RequestContext } from '../../platform/context.js';
 import { Crew } from './crew.entity.js';
 import { AccessPolicy } from '../auth/index.js';
-import { sql } from '../../app/db/sql.js';
+import { sql } from '../../platform/db/sql.js';
 import { ServiceLine } from './service-line.entity.js';
 import { ServiceSchedule } from './service-schedule.entity.js';
 

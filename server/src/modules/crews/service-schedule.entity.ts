@@ -3,10 +3,18 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } f
 import type { Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { VISIT_CADENCES, type VisitCadence } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { ServiceLine } from './service-line.entity.js';
 import { Crew } from './crew.entity.js';
-import { ClientProperty } from '../properties/property.entity.js';
+
+/**
+ * What a schedule's row knows of its property. Properties depend on crews (a
+ * property's schedules), so crews names the property entity by string and the
+ * properties module serves `ServiceSchedule.property` (`SchedulePropertyResolver`).
+ */
+export interface ScheduleProperty {
+  id: string;
+}
 
 export const VisitCadenceEnum = graphqlEnum(VISIT_CADENCES, 'VisitCadence');
 
@@ -21,9 +29,8 @@ export class ServiceSchedule {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => ClientProperty)
-  @ManyToOne(() => ClientProperty, { deleteRule: 'cascade' })
-  property!: Rel<ClientProperty>;
+  @ManyToOne({ type: 'ClientProperty', deleteRule: 'cascade' })
+  property!: Rel<ScheduleProperty>;
 
   @Field(() => ServiceLine)
   @ManyToOne(() => ServiceLine, { deleteRule: 'restrict' })

@@ -3,14 +3,14 @@ import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mi
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ENHANCEMENT_STAGES, type EnhancementStage } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
-import { ClientProperty } from '../properties/property.entity.js';
-import { Account } from '../accounts/account.entity.js';
-import { SiteWalk } from '../site-walks/site-walk.entity.js';
-import { ServiceLine } from '../crews/service-line.entity.js';
-import { User } from '../users/user.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
+import { ClientProperty } from '../properties/index.js';
+import { Account } from '../accounts/index.js';
+import { SiteWalk } from '../site-walks/index.js';
+import { ServiceLine } from '../crews/index.js';
+import { User } from '../users/index.js';
 
 export const EnhancementStageEnum = graphqlEnum(ENHANCEMENT_STAGES, 'EnhancementStage');
 

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { EnhancementStage } from '@groundwork/shared';
-import { LngLatInput } from '../../app/graphql/geo.types.js';
+import { LngLatInput } from '../../platform/graphql/geo.types.js';
 import { EnhancementStageEnum } from './enhancement.entity.js';
-import { MultilineText } from '../../app/graphql/input-checks.graphql.js';
+import { MultilineText } from '../../platform/graphql/input-checks.graphql.js';
 
 @InputType()
 export class EnhancementFilter {

@@ -13,8 +13,8 @@ import {
   type EnhancementStage,
   notFound,
 } from '@groundwork/shared';
-import { groupBy, type RequestContext } from '../../app/context.js';
-import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { groupBy, type RequestContext } from '../../platform/context.js';
+import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';

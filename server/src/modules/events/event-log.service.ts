@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { Database } from '../../app/db/database.js';
-import type { Logger } from '../../app/logger.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Logger } from '../../platform/logger.js';
 import { OPS_EVENT_CHANNEL } from './ops-event.service.js';
 
 /** An event as read from the log; `seq` is a decimal string (bigint). */

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { SLOW_CONSUMER_CLOSE_CODE } from '@groundwork/shared';
-import type { Logger } from '../../app/logger.js';
+import type { Logger } from '../../platform/logger.js';
 import type { EventLog, LoggedEvent } from './event-log.service.js';
 import type { EventSubscription } from './ops-event.subscription.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
-import type { LoggedEvent } from './event-log.service.js';
+import { EventLog, type LoggedEvent } from './event-log.service.js';
 import { opsEventStream, type OpsEventFilterValue } from './ops-event.subscription.js';
 import { OpsEventFilter, OpsEventType } from './ops-event.types.js';
 
@@ -20,8 +20,10 @@ export class OpsEventResolver {
     description: 'Every event after `since` (or from now), then live: no gap, no duplicate, in commit order.',
     subscribe: ({ args, context }) => {
       const ctx = context as RequestContext;
-      if (!ctx.realtime) throw new Error('opsEvents is served over the WebSocket only');
-      return opsEventStream(ctx, ctx.realtime.log, args.since, args.filter as OpsEventFilterValue);
+      // The platform's context knows the log only by its head; the WebSocket server puts this module's EventLog there.
+      const log = ctx.realtime?.log;
+      if (!(log instanceof EventLog)) throw new Error('opsEvents is served over the WebSocket only');
+      return opsEventStream(ctx, log, args.since, args.filter as OpsEventFilterValue);
     },
   })
   opsEvents(

@@ -1,5 +1,5 @@
 import { badInput, DomainError, RESYNC_REQUIRED } from '@groundwork/shared';
-import type { RequestContext, Viewer } from '../../app/context.js';
+import type { RequestContext, Viewer } from '../../platform/context.js';
 import { AccessPolicy, EventAudience } from '../auth/index.js';
 import type { EventLog, LoggedEvent } from './event-log.service.js';
 

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import type { Rel } from '@mikro-orm/core';
 import { HEALTH_BANDS, RENEWAL_RISKS, type HealthBand, type RenewalRisk } from '@groundwork/shared';
-import { Account } from '../accounts/account.entity.js';
+import { Account } from '../accounts/index.js';
 
 /**
  * Each account's current health, kept so the portfolio is a read, not a

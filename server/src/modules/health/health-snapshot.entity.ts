@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { Rel } from '@mikro-orm/core';
 import { HEALTH_BANDS, type HealthBand } from '@groundwork/shared';
-import { Account } from '../accounts/account.entity.js';
+import { Account } from '../accounts/index.js';
 
 /** One account's health on one day, kept for trends. */
 @Entity({ tableName: 'health_snapshots' })

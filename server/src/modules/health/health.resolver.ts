@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { Account } from '../accounts/index.js';
 import { HealthService } from './health.service.js';
 import {

@@ -10,8 +10,8 @@ import {
   type HealthConfig,
   type RenewalRisk,
 } from '@groundwork/shared';
-import type { RequestContext } from '../../app/context.js';
-import { groupBy } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
+import { groupBy } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account, SortDirection } from '../accounts/index.js';
 import { gatherHealthFacts } from './health.facts.js';

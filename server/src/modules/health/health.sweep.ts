@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import pg from 'pg';
 import { localDateOf, type HealthBand, type HealthConfig } from '@groundwork/shared';
-import type { Database } from '../../app/db/database.js';
-import type { Logger } from '../../app/logger.js';
+import type { Database } from '../../platform/db/database.js';
+import type { Logger } from '../../platform/logger.js';
 import { gatherHealthFacts, type FactsClock } from './health.facts.js';
 import { announceChanges, evaluateHealth, writeSnapshots, type RecomputeResult } from './health.recompute.js';
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { HEALTH_BANDS, RENEWAL_RISKS, type HealthBand, type RenewalRisk } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { LocalDateScalar } from '../../app/graphql/scalars.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { SortDirection } from '../accounts/index.js';
 
 export const HealthBandEnum = graphqlEnum(HEALTH_BANDS, 'HealthBand', 'HEALTHY ≥ 75, WATCH 50–74, AT_RISK < 50.');

@@ -3,12 +3,12 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ISSUE_STATUSES, type IssueStatus } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
 import { Issue, IssueStatusEnum } from './issue.entity.js';
-import { Crew } from '../crews/crew.entity.js';
-import { User } from '../users/user.entity.js';
+import { Crew } from '../crews/index.js';
+import { User } from '../users/index.js';
 
 export const ISSUE_ACTIVITY_KINDS = ['CREATED', 'ASSIGNED', 'STATUS_CHANGED', 'MOVED'] as const;
 export type IssueActivityKind = (typeof ISSUE_ACTIVITY_KINDS)[number];

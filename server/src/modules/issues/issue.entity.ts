@@ -12,15 +12,15 @@ import {
   type IssueStatus,
   type IssueUrgency,
 } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
-import { ClientProperty } from '../properties/property.entity.js';
-import { Account } from '../accounts/account.entity.js';
-import { SiteWalk } from '../site-walks/site-walk.entity.js';
-import { ServiceLine } from '../crews/service-line.entity.js';
-import { Crew } from '../crews/crew.entity.js';
-import { User } from '../users/user.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
+import { ClientProperty } from '../properties/index.js';
+import { Account } from '../accounts/index.js';
+import { SiteWalk } from '../site-walks/index.js';
+import { ServiceLine } from '../crews/index.js';
+import { Crew } from '../crews/index.js';
+import { User } from '../users/index.js';
 
 export const IssueStatusEnum = graphqlEnum(ISSUE_STATUSES, 'IssueStatus');
 export const IssueUrgencyEnum = graphqlEnum(ISSUE_URGENCIES, 'IssueUrgency');

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, Float } from 'type-graphql';
 import type { IssueCategory, IssueSource, IssueStatus, IssueUrgency } from '@groundwork/shared';
-import { LngLatInput } from '../../app/graphql/geo.types.js';
+import { LngLatInput } from '../../platform/graphql/geo.types.js';
 import { Issue, IssueCategoryEnum, IssueSourceEnum, IssueStatusEnum, IssueUrgencyEnum } from './issue.entity.js';
-import { MultilineText } from '../../app/graphql/input-checks.graphql.js';
+import { MultilineText } from '../../platform/graphql/input-checks.graphql.js';
 
 @InputType()
 export class IssueFilter {

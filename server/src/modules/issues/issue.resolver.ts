@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
-import { connectionTypes } from '../../app/graphql/connection.types.js';
+import type { RequestContext } from '../../platform/context.js';
+import { connectionTypes } from '../../platform/graphql/connection.types.js';
 import { Account } from '../accounts/index.js';
 import { Photo } from '../photos/index.js';
 import { Issue, IssueStatusEnum } from './issue.entity.js';

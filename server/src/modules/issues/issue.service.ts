@@ -26,8 +26,8 @@ import {
   type LngLat,
   notFound,
 } from '@groundwork/shared';
-import { groupBy, type RequestContext, type Viewer } from '../../app/context.js';
-import { pageOfAccount, paginate, type ConnectionShape } from '../../app/graphql/connection.types.js';
+import { groupBy, type RequestContext, type Viewer } from '../../platform/context.js';
+import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent } from '../events/index.js';

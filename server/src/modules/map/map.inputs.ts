@@ -7,7 +7,7 @@ import {
   type IssueUrgency,
   type MapPinKind,
 } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { EnhancementStageEnum } from '../enhancements/index.js';
 import { IssueCategoryEnum, IssueStatusEnum, IssueUrgencyEnum } from '../issues/index.js';
 

@@ -11,7 +11,7 @@ import {
   scopeReadsKind,
   type AccessScope,
 } from '@groundwork/shared';
-import { Sql, sql } from '../../app/db/sql.js';
+import { Sql, sql } from '../../platform/db/sql.js';
 import { scopeSql } from '../auth/index.js';
 
 export { Sql };

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Float, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { BBoxInput, MapFilter } from './map.inputs.js';
 import { MapService } from './map.service.js';
 import { MapView } from './map.types.js';

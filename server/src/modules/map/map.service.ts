@@ -23,8 +23,8 @@ import {
   type IssueUrgency,
   scopeReadsKind,
 } from '@groundwork/shared';
-import type { RequestContext } from '../../app/context.js';
-import type { MultiPolygonValue } from '../../app/db/geometry.type.js';
+import type { RequestContext } from '../../platform/context.js';
+import type { MultiPolygonValue } from '../../platform/db/geometry.type.js';
 import { AccessPolicy } from '../auth/index.js';
 import type { BBoxInput, MapFilter } from './map.inputs.js';
 import {

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { EnhancementStage, IssueCategory, IssueStatus, IssueUrgency, MapPinKind } from '@groundwork/shared';
-import { GeoJSONMultiPolygonScalar, LngLat } from '../../app/graphql/geo.types.js';
-import type { MultiPolygonValue } from '../../app/db/geometry.type.js';
+import { GeoJSONMultiPolygonScalar, LngLat } from '../../platform/graphql/geo.types.js';
+import type { MultiPolygonValue } from '../../platform/db/geometry.type.js';
 import { EnhancementStageEnum } from '../enhancements/index.js';
 import { IssueCategoryEnum, IssueStatusEnum, IssueUrgencyEnum } from '../issues/index.js';
 import { MapPinKindEnum } from './map.inputs.js';

@@ -3,12 +3,18 @@ import { Check, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PHOTO_KINDS, type PhotoKind } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../app/db/geometry.type.js';
-import { LngLat } from '../../app/graphql/geo.types.js';
-import { Issue } from '../issues/issue.entity.js';
-import { Enhancement } from '../enhancements/enhancement.entity.js';
-import { User } from '../users/user.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { LngLat } from '../../platform/graphql/geo.types.js';
+import { User } from '../users/index.js';
+
+/**
+ * A photo's owner as its row knows it. Issues and enhancements depend on
+ * photos (their photo lists), so photos names their entities by string.
+ */
+export interface PhotoOwner {
+  id: string;
+}
 
 export const PhotoKindEnum = graphqlEnum(PHOTO_KINDS, 'PhotoKind');
 
@@ -21,11 +27,11 @@ export class Photo {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @ManyToOne(() => Issue, { nullable: true, deleteRule: 'cascade', index: true })
-  issue: Rel<Issue> | null = null;
+  @ManyToOne({ type: 'Issue', nullable: true, deleteRule: 'cascade', index: true })
+  issue: Rel<PhotoOwner> | null = null;
 
-  @ManyToOne(() => Enhancement, { nullable: true, deleteRule: 'cascade', index: true })
-  enhancement: Rel<Enhancement> | null = null;
+  @ManyToOne({ type: 'Enhancement', nullable: true, deleteRule: 'cascade', index: true })
+  enhancement: Rel<PhotoOwner> | null = null;
 
   @Field(() => PhotoKindEnum)
   @Enum({ items: () => [...PHOTO_KINDS], type: 'string' })

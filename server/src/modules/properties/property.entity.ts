@@ -2,9 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import { MultiPolygonType, PointType, type LngLatValue, type MultiPolygonValue } from '../../app/db/geometry.type.js';
-import { GeoJSONMultiPolygonScalar, LngLat } from '../../app/graphql/geo.types.js';
-import { Account } from '../accounts/account.entity.js';
+import {
+  MultiPolygonType,
+  PointType,
+  type LngLatValue,
+  type MultiPolygonValue,
+} from '../../platform/db/geometry.type.js';
+import { GeoJSONMultiPolygonScalar, LngLat } from '../../platform/graphql/geo.types.js';
+import { Account } from '../accounts/index.js';
 
 /**
  * A client site. Named ClientProperty in code because "Property" is also the

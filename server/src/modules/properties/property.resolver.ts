@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { Account } from '../accounts/index.js';
 import { CrewService, ServiceSchedule } from '../crews/index.js';
 import { ClientProperty } from './property.entity.js';
@@ -34,5 +34,15 @@ export class AccountPropertiesResolver {
   @FieldResolver(() => [ClientProperty])
   properties(@Root() account: Account, @Ctx() ctx: RequestContext) {
     return new PropertyService(ctx).ofAccount(account.id);
+  }
+}
+
+/** `ServiceSchedule.property`: served here, since crews does not import properties (properties depend on crews). */
+@Resolver(() => ServiceSchedule)
+export class SchedulePropertyResolver {
+  @FieldResolver(() => ClientProperty)
+  property(@Root() schedule: ServiceSchedule): ClientProperty {
+    // A reference: the schema's reference loader batches the properties of a list of schedules into one query.
+    return schedule.property as ClientProperty;
   }
 }

@@ -7,10 +7,10 @@ import {
   notFound,
 } from '@groundwork/shared';
 import type { EntityManager } from '@mikro-orm/sql';
-import { groupBy, type RequestContext } from '../../app/context.js';
+import { groupBy, type RequestContext } from '../../platform/context.js';
 import { ClientProperty } from './property.entity.js';
 import { AccessPolicy } from '../auth/index.js';
-import { sql } from '../../app/db/sql.js';
+import { sql } from '../../platform/db/sql.js';
 import { ServiceSchedule } from '../crews/index.js';
 
 export class PropertyService {

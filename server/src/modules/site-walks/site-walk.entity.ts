@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ClientProperty } from '../properties/property.entity.js';
-import { Account } from '../accounts/account.entity.js';
-import { User } from '../users/user.entity.js';
+import { ClientProperty } from '../properties/index.js';
+import { Account } from '../accounts/index.js';
+import { User } from '../users/index.js';
 
 @ObjectType()
 @Entity({ tableName: 'site_walks' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MultilineText } from '../../app/graphql/input-checks.graphql.js';
+import { MultilineText } from '../../platform/graphql/input-checks.graphql.js';
 
 @InputType()
 export class CompleteSiteWalkInput {

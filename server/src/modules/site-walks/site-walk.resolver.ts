@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import type { RequestContext } from '../../platform/context.js';
 import { Account } from '../accounts/index.js';
 import { SiteWalk } from './site-walk.entity.js';
 import { CompleteSiteWalkInput } from './site-walk.inputs.js';

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { DomainError, forbidden, noteSchema, parseField, requireInt, notFound } from '@groundwork/shared';
-import { groupBy, type RequestContext } from '../../app/context.js';
+import { groupBy, type RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
-import { sql } from '../../app/db/sql.js';
+import { sql } from '../../platform/db/sql.js';
 import { appendOpsEvent } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { ClientProperty } from '../properties/index.js';

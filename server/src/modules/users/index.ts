@@ -1,1 +1,1 @@
-export { User, RoleEnum } from './user.entity.js';
+export { User, RoleEnum, type UserCrew } from './user.entity.js';

@@ -3,8 +3,16 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ROLES, type Role } from '@groundwork/shared';
-import { graphqlEnum } from '../../app/graphql/enum.graphql.js';
-import { Crew } from '../crews/crew.entity.js';
+import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+
+/**
+ * What a user's row knows of their crew. The crews module depends on users
+ * (a crew's lead), so users names the crew entity by string and serves no
+ * `User.crew` field itself: crews adds it (`UserCrewResolver`).
+ */
+export interface UserCrew {
+  id: string;
+}
 
 export const RoleEnum = graphqlEnum(ROLES, 'Role');
 
@@ -35,9 +43,8 @@ export class User {
   @Property({ type: 'string', nullable: true, lazy: true, hidden: true })
   passwordHash: string | null = null;
 
-  @Field(() => Crew, { nullable: true })
-  @ManyToOne(() => Crew, { nullable: true, deleteRule: 'set null' })
-  crew: Rel<Crew> | null = null;
+  @ManyToOne({ type: 'Crew', nullable: true, deleteRule: 'set null' })
+  crew: Rel<UserCrew> | null = null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();

@@ -3,7 +3,12 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { DomainError, Role } from '@groundwork/shared';
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
-import type { EventLog } from '../modules/events/index.js';
+
+/** What a request needs of the event log (the events module's `EventLog` satisfies it). */
+export interface EventLogHead {
+  /** The cursor of the newest event this instance has seen. */
+  readonly head: string;
+}
 
 /** Who is asking. Null for an anonymous request. */
 export interface Viewer {
@@ -23,7 +28,7 @@ export interface RequestContext {
   /** The event log as of the start of the request (seeds live views without a gap). */
   eventCursor?: string;
   /** This instance's event log reader (cursors, subscriptions). */
-  realtime?: { log: EventLog };
+  realtime?: { log: EventLogHead };
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
   config: Pick<Config, 'COMPANY_TIME_ZONE' | 'health'>;
