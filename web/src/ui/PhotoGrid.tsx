@@ -1,6 +1,6 @@
 import { Image, SimpleGrid } from '@mantine/core';
 
-type GridPhoto = { id: string; kind: string; url: string };
+type GridPhoto = { id: string; kind: string; thumbUrl: string };
 
 /** Before/after photos of an Issue or Enhancement as thumbnails; nothing when there are none. */
 export function PhotoGrid({ photos }: { photos: readonly GridPhoto[] }) {
@@ -10,7 +10,7 @@ export function PhotoGrid({ photos }: { photos: readonly GridPhoto[] }) {
       {photos.map((photo) => (
         <Image
           key={photo.id}
-          src={photo.url}
+          src={photo.thumbUrl}
           alt={`${photo.kind.toLowerCase()} photo`}
           radius="sm"
           h={90}

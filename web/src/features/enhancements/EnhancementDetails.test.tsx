@@ -22,7 +22,7 @@ const enhancement = {
   account: { __typename: 'Account' as const, id: 'a1', name: 'Willow Creek HOA' },
   property: { __typename: 'Property' as const, id: 'p1', name: 'North campus' },
   serviceLine: { __typename: 'ServiceLine' as const, id: 's1', name: 'Enhancements' },
-  photos: [{ __typename: 'Photo' as const, id: 'ph1', kind: 'BEFORE', url: '/photos/ph1.jpg' }],
+  photos: [{ __typename: 'Photo' as const, id: 'ph1', kind: 'BEFORE', thumbUrl: '/photos/ph1/thumb' }],
 };
 const read = {
   request: { query: EnhancementDetailsQuery, variables: { id: 'e7' } },
@@ -55,7 +55,7 @@ describe('Enhancement drawers', () => {
     expect(w.getByText('Customer interest').nextElementSibling!.textContent).toBe('Yes');
     expect(w.getByText('Budget confirmed').nextElementSibling!.textContent).toBe('Not yet');
     expect(w.getByRole('link', { name: 'Willow Creek HOA' }).getAttribute('href')).toBe('/accounts/a1');
-    expect(w.getByAltText('before photo').getAttribute('src')).toBe('/photos/ph1.jpg');
+    expect(w.getByAltText('before photo').getAttribute('src')).toBe('/photos/ph1/thumb');
   });
 
   it('the health panel’s record drawer loads the Enhancement by id, without the account link', async () => {

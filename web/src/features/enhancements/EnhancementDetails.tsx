@@ -40,7 +40,7 @@ export const EnhancementDetailsQuery = graphql(`
       photos {
         id
         kind
-        url
+        thumbUrl
       }
     }
   }

@@ -44,7 +44,7 @@ export const PinIssueQuery = graphql(`
       photos {
         id
         kind
-        url
+        thumbUrl
       }
       history {
         id
