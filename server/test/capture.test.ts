@@ -20,6 +20,7 @@ describe.each(BACKENDS)('capture with client ids (%s)', (backend) => {
   let otherAm: string;
   let ops: string;
   let propertyId: string;
+  let farPropertyId: string;
 
   beforeAll(async () => {
     server = await startTestServer(backend);
@@ -37,6 +38,7 @@ describe.each(BACKENDS)('capture with client ids (%s)', (backend) => {
       anchorDate: '2026-01-07',
     });
     propertyId = property.id;
+    farPropertyId = (await createProperty(em, property.account, { lng: -104.9, lat: 39.7 })).id;
   });
 
   afterAll(async () => {
@@ -203,5 +205,32 @@ describe.each(BACKENDS)('capture with client ids (%s)', (backend) => {
       .getConnection()
       .execute<{ completed_at: Date | null }[]>('select completed_at from site_walks where id = ?', [walkId]);
     expect(walk[0]!.completed_at).toBeNull();
+  });
+
+  it('lists the properties to walk nearest first, with the last walk, the due day and the walk to resume', async () => {
+    const LIST = `query ($near: LngLatInput) { walkList(near: $near) { property { id } distanceMeters lastWalkedAt dueDate dueInDays openWalk { id } } }`;
+    const { data } = await server.gql(LIST, { near: { lng: -104.9, lat: 39.7 } }, am);
+    const [far, near] = data!.walkList;
+    expect([far.property.id, far.distanceMeters, far.lastWalkedAt, far.dueInDays, far.openWalk]).toEqual([
+      farPropertyId,
+      0,
+      null,
+      0,
+      null,
+    ]);
+    expect(far.dueDate).toBe(server.clock.today());
+    // The first test completed a walk on the near property today; the second left one open.
+    const open = await server
+      .em()
+      .getConnection()
+      .execute<{ id: string }[]>('select id from site_walks where property_id = ? and completed_at is null', [
+        propertyId,
+      ]);
+    expect(near.property.id).toBe(propertyId);
+    expect(near.distanceMeters).toBeGreaterThan(7000);
+    expect(near.openWalk).toEqual({ id: open[0]!.id });
+    expect(near.dueInDays).toBe(14); // tier B: every two weeks
+    // Another manager's properties are not theirs to walk; a crew lead walks none.
+    expect((await server.gql(LIST, {}, otherAm)).data!.walkList).toEqual([]);
   });
 });

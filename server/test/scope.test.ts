@@ -320,6 +320,15 @@ const QUERY_CASES: Record<string, QueryCase> = {
     },
     expect: (w) => [{ ServiceLine: sorted(w.rows.filter((r) => r.kind === 'ServiceLine').map((r) => r.id)) }],
   },
+  // Executives and crew leads do not walk sites; a manager walks what the scope lets them read.
+  'Query.walkList': {
+    async run(server, w, role) {
+      const res = await server.gql('{ walkList(first: 500) { property { id } } }', {}, w.users[role].token);
+      return [outcome(res, (d) => ({ Property: d.walkList.map((t: { property: { id: string } }) => t.property.id) }))];
+    },
+    expect: (w, role) =>
+      role === 'EXECUTIVE' || role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Property: expected(w, role, 'Property', {}) }],
+  },
   'Query.eventCursor': {
     async run(server, w, role) {
       const res = await server.gql('{ eventCursor }', {}, w.users[role].token);

@@ -15,3 +15,4 @@ export * from './health.rules.js';
 export * from './live.protocol.js';
 export * from './access.rules.js';
 export * from './photo.rules.js';
+export * from './site-walk.rules.js';

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LngLatInput } from '../../platform/graphql/geo.types.js';
+import { WalkTarget } from './walk-list.types.js';
 import type { RequestContext } from '../../platform/context.js';
 import { Account } from '../accounts/index.js';
 import { SiteWalk } from './site-walk.entity.js';
@@ -21,6 +23,17 @@ export class SiteWalkResolver {
   @FieldResolver(() => [SiteWalkScore], { description: 'Quality scores given when the walk was completed.' })
   scores(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
     return new SiteWalkService(ctx).scores(walk.id);
+  }
+
+  @Query(() => [WalkTarget], {
+    description: 'Properties you may walk: nearest first with `near` (your position), else most overdue first.',
+  })
+  walkList(
+    @Arg('near', () => LngLatInput, { nullable: true }) near: LngLatInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Default 50, at most 500.' }) first: number | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new SiteWalkService(ctx).walkList(near, first);
   }
 
   @Mutation(() => SiteWalk)

@@ -7,7 +7,11 @@ import {
   parseField,
   requireInt,
   notFound,
+  siteWalkDue,
+  validateLngLat,
+  type LngLat,
   type QualityArea,
+  type SiteWalkTier,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
@@ -18,6 +22,7 @@ import { ClientProperty } from '../properties/index.js';
 import { User } from '../users/index.js';
 import { SiteWalk } from './site-walk.entity.js';
 import { SiteWalkScore } from './site-walk-score.entity.js';
+import type { WalkTarget } from './walk-list.types.js';
 import type { CompleteSiteWalkInput } from './site-walk.inputs.js';
 
 export class SiteWalkService {
@@ -61,6 +66,63 @@ export class SiteWalkService {
         return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
       })
       .load(walkId);
+  }
+
+  /**
+   * The viewer's properties to walk: nearest first when `near` is given (the
+   * phone's position), else the most overdue first; with the last walk, the
+   * day the next one is due by the account's tier, and the viewer's walk in
+   * progress there, if any.
+   */
+  async walkList(near: LngLat | null | undefined, first: number | null | undefined): Promise<WalkTarget[]> {
+    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'walk sites');
+    const limit = requireInt(first ?? 50, 'first', { min: 1, max: 500 });
+    const point = near ? validateLngLat(near, 'near') : null;
+    const distance = point
+      ? sql`ST_Distance(p.boundary::geography, ST_SetSRID(ST_MakePoint(${point.lng}, ${point.lat}), 4326)::geography)`
+      : sql`null::float8`;
+    const query = sql`select p.id, ${distance} as distance, a.tier, lw.last_walk, ow.id as open_walk_id
+      from properties p
+      join accounts a on a.id = p.account_id
+      left join lateral (
+        select max(w.started_at) as last_walk from site_walks w where w.property_id = p.id and w.completed_at is not null
+      ) lw on true
+      left join lateral (
+        select w.id from site_walks w
+        where w.property_id = p.id and w.walked_by_id = ${viewer.id} and w.completed_at is null
+        order by w.started_at desc limit 1
+      ) ow on true
+      where true${this.access.andSql('Property', 'p')}
+      order by ${point ? sql`distance, ` : sql``}lw.last_walk asc nulls first, p.name, p.id
+      limit ${limit}`;
+    const rows = await this.ctx.em.getConnection().execute<
+      {
+        id: string;
+        distance: number | null;
+        tier: SiteWalkTier;
+        last_walk: Date | string | null;
+        open_walk_id: string | null;
+      }[]
+    >(query.text, [...query.params]);
+    const [properties, walks] = await Promise.all([
+      this.ctx.em.find(ClientProperty, { id: { $in: rows.map((r) => r.id) } }),
+      this.ctx.em.find(SiteWalk, { id: { $in: rows.flatMap((r) => (r.open_walk_id ? [r.open_walk_id] : [])) } }),
+    ]);
+    const propertyById = new Map(properties.map((p) => [p.id, p]));
+    const walkById = new Map(walks.map((w) => [w.id, w]));
+    const now = this.ctx.now();
+    return rows.map((r) => {
+      const lastWalkedAt = r.last_walk === null ? null : new Date(r.last_walk);
+      const due = siteWalkDue(r.tier, lastWalkedAt, now, this.ctx.config.COMPANY_TIME_ZONE);
+      return {
+        property: propertyById.get(r.id)!,
+        distanceMeters: r.distance === null ? null : Math.round(Number(r.distance)),
+        lastWalkedAt,
+        dueDate: due.dueDate,
+        dueInDays: due.daysLeft,
+        openWalk: r.open_walk_id ? (walkById.get(r.open_walk_id) ?? null) : null,
+      };
+    });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { SITE_WALK_TIER_INTERVAL_DAYS, daysSinceDate, daysUntilDate, type SiteWalkTier } from '@groundwork/shared';
+import { SITE_WALK_TIER_INTERVAL_DAYS, daysUntilDate, siteWalkDue, type SiteWalkTier } from '@groundwork/shared';
 import { formatDayOffset } from '../../ui/date.format';
 
 export type Tone = 'red' | 'orange' | 'gray';
@@ -35,8 +35,7 @@ export function isSiteWalkLate(
   now: Date,
   timeZone: string,
 ): boolean {
-  if (!lastSiteWalkAt) return true;
-  return daysSinceDate(lastSiteWalkAt, now, timeZone) > SITE_WALK_TIER_INTERVAL_DAYS[tier];
+  return siteWalkDue(tier, lastSiteWalkAt, now, timeZone).late;
 }
 
 /** "1 issue", "3 issues": counts in prose read as prose. */
