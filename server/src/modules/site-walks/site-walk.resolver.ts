@@ -9,17 +9,17 @@ import { SiteWalkService } from './site-walk.service.js';
 export class SiteWalkResolver {
   @FieldResolver(() => Int)
   async issueCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
-    return (await new SiteWalkService(ctx).counts(walk.id)).issues;
+    return (await ctx.service(SiteWalkService).counts(walk.id)).issues;
   }
 
   @FieldResolver(() => Int)
   async enhancementCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
-    return (await new SiteWalkService(ctx).counts(walk.id)).enhancements;
+    return (await ctx.service(SiteWalkService).counts(walk.id)).enhancements;
   }
 
   @Mutation(() => SiteWalk)
   startSiteWalk(@Arg('propertyId', () => ID) propertyId: string, @Ctx() ctx: RequestContext) {
-    return new SiteWalkService(ctx).start(propertyId);
+    return ctx.service(SiteWalkService).start(propertyId);
   }
 
   @Mutation(() => SiteWalk)
@@ -27,7 +27,7 @@ export class SiteWalkResolver {
     @Arg('input', () => CompleteSiteWalkInput) input: CompleteSiteWalkInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).complete(input);
+    return ctx.service(SiteWalkService).complete(input);
   }
 }
 
@@ -40,6 +40,6 @@ export class AccountSiteWalksResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).ofAccount(account.id, first);
+    return ctx.service(SiteWalkService).ofAccount(account.id, first);
   }
 }
