@@ -5,8 +5,15 @@ import {
   SERVICE_LINE_CODES,
   SERVICE_LINE_LABELS,
   SITE_WALK_TIER_INTERVAL_DAYS,
+  addDaysToDate,
+  daysBetweenDates,
+  isoWeekdayOf,
   localDateOf,
+  nextVisitDate,
   requireTimeZone,
+  routeIssue,
+  startOfLocalDay,
+  visitEnd,
   type EnhancementStage,
   type IssueCategory,
   type IssueSource,
@@ -20,12 +27,6 @@ import {
   type VisitCadence,
 } from '@groundwork/shared';
 import { Rng } from './random.js';
-import {
-  SeedCalendar,
-  addDays as addDaysToDate,
-  daysBetween as daysBetweenDates,
-  isoWeekday as isoWeekdayOf,
-} from './calendar.js';
 import {
   boundaryRadiusMetres,
   distanceMetres,
@@ -375,7 +376,6 @@ export function generateDemo(options: GenerateOptions): DemoData {
 class Generator {
   private readonly rng = new Rng(DEMO_SEED);
   private readonly cutoff: Date;
-  private readonly calendar: SeedCalendar;
   private readonly data: DemoData = {
     serviceLines: [],
     categoryRoutes: [],
@@ -407,8 +407,7 @@ class Generator {
   ) {
     // Everything happened before today began (company time): the same day always gives the same data.
     this.historyStart = addDaysToDate(today, -HISTORY_DAYS);
-    this.calendar = new SeedCalendar(timeZone, addDaysToDate(this.historyStart, -7), addDaysToDate(today, 400));
-    this.cutoff = new Date(this.calendar.dayStart(today));
+    this.cutoff = startOfLocalDay(today, timeZone);
   }
 
   run(): DemoData {
@@ -433,11 +432,11 @@ class Generator {
 
   /** `minutes` after local midnight of `date`. */
   private at(date: string, minutes: number): Date {
-    return this.calendar.at(date, minutes);
+    return new Date(startOfLocalDay(date, this.timeZone).getTime() + Math.round(minutes * 60_000));
   }
 
   private dayOf(instant: Date): string {
-    return this.calendar.dayOf(instant);
+    return localDateOf(instant, this.timeZone);
   }
 
   private daysAgo(date: string): number {
@@ -1085,12 +1084,13 @@ class Generator {
     location ??= samplePointIn(rng, property.row.boundary);
     const requested: IssueUrgency =
       input.urgency ?? (rng.chance(URGENT_SHARE[category] ?? 0.03) ? 'URGENT' : 'ROUTINE');
-    const route = this.calendar.routeIssue({
+    const route = routeIssue({
       category,
       categoryServiceLine: this.categoryServiceLine,
       schedules: property.schedules,
       createdAt,
       urgency: requested,
+      timeZone: this.timeZone,
     });
     const template = rng.pick(ISSUE_TEMPLATES[category]);
     const spot = rng.pick(SPOTS[account.row.segment]);
@@ -1165,9 +1165,9 @@ class Generator {
       }
       const startedEarly = slip > 0 && rng.chance(multiVisit + 0.25);
       if (schedule) {
-        const first = this.calendar.nextVisitDate(schedule, after);
+        const first = nextVisitDate(schedule, after, this.timeZone);
         let visit = first;
-        for (let i = 0; i < slip; i++) visit = this.calendar.nextVisitDate(schedule, this.calendar.visitEnd(visit));
+        for (let i = 0; i < slip; i++) visit = nextVisitDate(schedule, visitEnd(visit, this.timeZone), this.timeZone);
         const start = this.at(startedEarly ? first : visit, rng.int(8 * 60, 13 * 60));
         const done = startedEarly
           ? this.at(visit, rng.int(8 * 60, 15 * 60))
