@@ -25,9 +25,6 @@ export type VisitSchedule = {
   anchorDate: string;
 };
 
-/** Longest span `scheduledVisitsBetween` will enumerate, so a bad range cannot spin the server. */
-export const MAX_SCHEDULE_RANGE_DAYS = 3660;
-
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
@@ -136,27 +133,4 @@ export function nextVisitDate(schedule: VisitSchedule, after: Date, timeZone: st
 /** The end of a visit day — 23:59:59.999 company-local — as an instant; a ROUTINE Issue is due then. */
 export function visitEnd(date: string, timeZone: string): Date {
   return endOfLocalDay(date, timeZone);
-}
-
-/**
- * Every visit date from `from` to `to`, both inclusive, in order. Empty when
- * `from` is after `to`; refuses spans over {@link MAX_SCHEDULE_RANGE_DAYS}.
- */
-export function scheduledVisitsBetween(schedule: VisitSchedule, from: string, to: string): string[] {
-  validateSchedule(schedule);
-  const first = dayNumberOf(requireDateOnly(from, 'from'));
-  const last = dayNumberOf(requireDateOnly(to, 'to'));
-  if (last < first) return [];
-  if (last - first > MAX_SCHEDULE_RANGE_DAYS) {
-    throw badInput('to', `must be at most ${MAX_SCHEDULE_RANGE_DAYS} days after from`);
-  }
-  const visits: string[] = [];
-  for (
-    let visit = firstVisitOnOrAfter(schedule, first);
-    visit <= last;
-    visit = firstVisitOnOrAfter(schedule, visit + 1)
-  ) {
-    visits.push(dateOfDayNumber(visit));
-  }
-  return visits;
 }
