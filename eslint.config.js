@@ -2,6 +2,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import fs from 'node:fs';
+
+/** The web features that have an index.ts: other features must use them through it. */
+const FEATURES_WITH_INDEX = fs
+  .readdirSync(new URL('./web/src/features/', import.meta.url), { withFileTypes: true })
+  .filter(
+    (entry) =>
+      entry.isDirectory() && fs.existsSync(new URL(`./web/src/features/${entry.name}/index.ts`, import.meta.url)),
+  )
+  .map((entry) => entry.name);
+
+const UI_BELOW_FEATURES = {
+  regex: '^(\\.\\./)+(features|app)(/|$)',
+  message: 'web/src/ui/ is below the features: it imports no feature and no app/ file.',
+};
+
+/** Product code never ships a test's fakes. */
+const NO_TEST_DOUBLES = {
+  regex: '(\\.fake|\\.test|/test\\.render|/test\\.setup)$',
+  message: 'Test doubles and test helpers are for tests only.',
+};
 
 export default tseslint.config(
   {
@@ -99,22 +120,50 @@ export default tseslint.config(
       ],
     },
   },
+  // Web: app → features → ui (gql/ is generated). Imports are written without extensions.
   {
-    // Web: app → features → ui; the ui kit knows no feature and no app shell.
+    // The ui kit knows no feature and no app shell (its tests neither).
     files: ['web/src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [UI_BELOW_FEATURES] }] },
+  },
+  {
+    files: ['web/src/ui/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.fake.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [UI_BELOW_FEATURES, NO_TEST_DOUBLES] }] },
+  },
+  {
+    // A feature uses ui/, gql/ and other features, never the app shell above it (its tests may: they
+    // render with the app's cache and theme). A feature with an index.ts is used through it.
+    files: ['web/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/*.fake.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(features|app)(/|$)',
-              message: 'web/src/ui/ is below the features: it imports no feature and no app/ file.',
+              regex: '^(\\.\\./)+app(/|$)',
+              message:
+                'A feature does not import the app shell (web/src/app/): move what it needs to ui/ or a feature.',
             },
+            ...(FEATURES_WITH_INDEX.length
+              ? [
+                  {
+                    regex: `^\\.\\./(${FEATURES_WITH_INDEX.join('|')})/(?!index$)`,
+                    message: "That feature has an index.ts: use it through '../<feature>' or '../<feature>/index'.",
+                  },
+                ]
+              : []),
+            NO_TEST_DOUBLES,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['web/src/app/**/*.{ts,tsx}', 'web/src/main.tsx'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_DOUBLES] }] },
   },
   {
     files: ['**/test/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],

@@ -186,7 +186,7 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
       anchorDate: '2026-01-07',
     });
     const res = await server.gql(
-      `query($id: ID!) { account(id: $id) { properties { id schedules {
+      `query($id: ID!) { account(id: $id) { properties { id schedules { weekday cadence anchorDate
         property { id name } crew { name lead { name crew { id name } } } } } } }`,
       { id: account.id },
       token,
@@ -199,6 +199,9 @@ describe.each(BACKENDS)('Accounts (%s)', (backend) => {
               id: property.id,
               schedules: [
                 {
+                  weekday: 3,
+                  cadence: 'WEEKLY',
+                  anchorDate: '2026-01-07',
                   property: { id: property.id, name: property.name },
                   crew: {
                     name: 'Relations Crew',

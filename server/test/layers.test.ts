@@ -75,14 +75,65 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
-  it('refuses the web ui kit importing a feature', async () => {
+  it('refuses the web ui kit importing a feature or the app shell, its tests included', async () => {
     const file = 'web/src/ui/LayersFixture.tsx';
     expect(
       await restricted(file, "import { PinDrawer } from '../features/map/PinDrawer';\nexport const x = PinDrawer;\n"),
+    ).toEqual([
+      "'../features/map/PinDrawer' import is restricted from being used by a pattern. web/src/ui/ is below the features: it imports no feature and no app/ file.",
+    ]);
+    expect(await restricted(file, "import { theme } from '../app/theme';\nexport const x = theme;\n")).toHaveLength(1);
+    expect(
+      await restricted(
+        'web/src/ui/layers-fixture.test.ts',
+        "import { routes } from '../app/router';\nexport const x = routes;\n",
+      ),
     ).toHaveLength(1);
     expect(await restricted(file, "import { boundsOf } from './map.geometry';\nexport const x = boundsOf;\n")).toEqual(
       [],
     );
+  });
+
+  it('refuses a web feature importing the app shell, and allows ui/, gql/ and another feature', async () => {
+    const file = 'web/src/features/accounts/LayersFixture.tsx';
+    expect(
+      await restricted(file, "import { createCache } from '../../app/apollo.client';\nexport const x = createCache;\n"),
+    ).toEqual([
+      "'../../app/apollo.client' import is restricted from being used by a pattern. A feature does not import the app shell (web/src/app/): move what it needs to ui/ or a feature.",
+    ]);
+    expect(
+      await restricted(
+        file,
+        [
+          "import { Empty } from '../../ui/QueryState';",
+          "import { graphql } from '../../gql';",
+          "import { useLive } from '../live/live.context';",
+          'export const x = [Empty, graphql, useLive];',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+    // A feature's page tests render with the app's cache and theme.
+    expect(
+      await restricted(
+        'web/src/features/accounts/layers-fixture.test.tsx',
+        "import { theme } from '../../app/theme';\nexport const x = theme;\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it("refuses web product code importing a test's fakes, which tests may use", async () => {
+    const code = "import { fakeAccountHealth } from '../health/health.fake';\nexport const x = fakeAccountHealth;\n";
+    expect(await restricted('web/src/features/accounts/LayersFixture.tsx', code)).toEqual([
+      "'../health/health.fake' import is restricted from being used by a pattern. Test doubles and test helpers are for tests only.",
+    ]);
+    expect(await restricted('web/src/features/accounts/layers-fixture.test.tsx', code)).toEqual([]);
+    expect(
+      await restricted(
+        'web/src/app/LayersFixture.tsx',
+        "import { renderPage } from '../test.render';\nexport const x = renderPage;\n",
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -121,6 +172,16 @@ describe('cycle check', () => {
       'b.ts': 'export const b = 1;\n',
     });
     expect(acyclic).toEqual({ code: 0, output: expect.stringContaining('no import cycles') });
+  });
+
+  it('fails on a cycle between React components (the web tree)', async () => {
+    const cyclic = await check({
+      'Map.tsx': "import { Canvas } from './Canvas';\nexport const Map = () => <Canvas />;\n",
+      'Canvas.tsx':
+        "import type { Map } from './Map';\nexport const Canvas = () => null;\nexport type M = typeof Map;\n",
+    });
+    expect(cyclic.code).toBe(1);
+    expect(cyclic.output).toContain('Canvas.tsx > Map.tsx > Canvas.tsx');
   });
 
   it('finds no cycle in the project', async () => {

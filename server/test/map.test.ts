@@ -23,7 +23,8 @@ import {
   insertEnhancements,
   insertIssues,
 } from './support/factories.js';
-import { issuePinsSql, issueWhere, type MapCriteria } from '../src/modules/map/index.js';
+// The Issue statement's plan is checked on the builder itself, past the module's door.
+import { issuePinsSql, issueWhere, type MapCriteria } from '../src/modules/map/map.queries.js';
 
 const MAP_VIEW = /* GraphQL */ `
   query Map($bbox: BBoxInput!, $zoom: Float!, $filter: MapFilter) {

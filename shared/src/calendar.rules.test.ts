@@ -122,6 +122,56 @@ describe('local day bounds', () => {
   it('refuses a bad date', () => {
     expect(() => endOfLocalDay('2025-06-31', 'UTC')).toThrow('date: must be a calendar date written YYYY-MM-DD');
   });
+
+  it("handles the company's own DST days (Denver, 2026: a 23-hour and a 25-hour day)", () => {
+    expect(startOfLocalDay('2026-03-08', 'America/Denver').toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(endOfLocalDay('2026-03-08', 'America/Denver').toISOString()).toBe('2026-03-09T05:59:59.999Z');
+    expect(startOfLocalDay('2026-11-01', 'America/Denver').toISOString()).toBe('2026-11-01T06:00:00.000Z');
+    expect(endOfLocalDay('2026-11-01', 'America/Denver').toISOString()).toBe('2026-11-02T06:59:59.999Z');
+  });
+
+  it('starts a day whose midnight the clocks skip at the change (Santiago, 6 Sep 2026: 00:00 → 01:00)', () => {
+    expect(startOfLocalDay('2026-09-06', 'America/Santiago').toISOString()).toBe('2026-09-06T04:00:00.000Z');
+    expect(endOfLocalDay('2026-09-05', 'America/Santiago').toISOString()).toBe('2026-09-06T03:59:59.999Z');
+  });
+
+  it('ends a day whose last hour repeats at the end of the repeat (Santiago, 4 Apr 2026: 24:00 → 23:00)', () => {
+    // 02:59:59Z is the first 23:59:59 of 4 April; the clocks then go back, and the day lasts one more hour.
+    expect(localDateOf(new Date('2026-04-05T03:30:00Z'), 'America/Santiago')).toBe('2026-04-04');
+    expect(endOfLocalDay('2026-04-04', 'America/Santiago').toISOString()).toBe('2026-04-05T03:59:59.999Z');
+    expect(startOfLocalDay('2026-04-05', 'America/Santiago').toISOString()).toBe('2026-04-05T04:00:00.000Z');
+  });
+
+  it('handles half-hour DST and offsets (Lord Howe, Kathmandu)', () => {
+    // Lord Howe leaves DST (UTC+11 → +10:30) at 02:00 on 5 April 2026 and enters it at 02:00 on 4 October.
+    expect(startOfLocalDay('2026-04-05', 'Australia/Lord_Howe').toISOString()).toBe('2026-04-04T13:00:00.000Z');
+    expect(endOfLocalDay('2026-04-05', 'Australia/Lord_Howe').toISOString()).toBe('2026-04-05T13:29:59.999Z');
+    expect(endOfLocalDay('2026-10-04', 'Australia/Lord_Howe').toISOString()).toBe('2026-10-04T12:59:59.999Z');
+    expect(startOfLocalDay('2026-01-14', 'Asia/Kathmandu').toISOString()).toBe('2026-01-13T18:15:00.000Z');
+  });
+
+  it('bounds every day of 2025–2026 in zones east and west: the first and last instants fall on it, their neighbours not', () => {
+    const wrong: string[] = [];
+    for (const timeZone of [
+      'America/Denver',
+      'America/Santiago',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+    ]) {
+      for (let date = '2025-01-01'; date <= '2026-12-31'; date = addDaysToDate(date, 1)) {
+        const start = startOfLocalDay(date, timeZone).getTime();
+        const end = endOfLocalDay(date, timeZone).getTime();
+        const ok =
+          localDateOf(new Date(start), timeZone) === date &&
+          localDateOf(new Date(start - 1), timeZone) === addDaysToDate(date, -1) &&
+          localDateOf(new Date(end), timeZone) === date &&
+          localDateOf(new Date(end + 1), timeZone) === addDaysToDate(date, 1);
+        if (!ok) wrong.push(`${timeZone} ${date}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('the company day: companyToday / daysUntilDate / daysSinceDate', () => {

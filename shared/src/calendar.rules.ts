@@ -1,26 +1,30 @@
-import { endOfDay, startOfDay } from 'date-fns';
-import { fromUtcDay, toUtcDay, toZonedDay } from './calendar.internal.js';
+import { dateOfDayNumber, isoWeekdayOfDayNumber, parseDayNumber, zoneDays } from './calendar.internal.js';
 import { badInput } from './errors.js';
 
 // Calendar dates ('YYYY-MM-DD') are zone-less: a visit "on 2025-06-10" is that
-// day wherever the company is. They are computed on TZDates pinned to UTC so
-// neither the server's nor the browser's own time zone (or its DST shifts)
-// can move a day. Only turning an instant into a local day, or a local day
-// into instants, needs the company time zone.
+// day wherever the company is. They are counted as day numbers, so neither the
+// server's nor the browser's own time zone (or its DST shifts) can move a day.
+// Only turning an instant into a local day, or a local day into instants,
+// needs the company time zone.
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether `value` is a real calendar date written 'YYYY-MM-DD' (rejects 2025-02-30). */
 export function isDateOnly(value: unknown): value is string {
-  if (typeof value !== 'string' || !DATE_ONLY.test(value)) return false;
-  const day = toUtcDay(value);
-  return !Number.isNaN(day.getTime()) && fromUtcDay(day) === value;
+  return typeof value === 'string' && !Number.isNaN(parseDayNumber(value));
 }
 
 /** Returns `value` if it is a real 'YYYY-MM-DD' date, else throws BAD_USER_INPUT naming the field. */
 export function requireDateOnly(value: unknown, field: string): string {
   if (!isDateOnly(value)) throw badInput(field, 'must be a calendar date written YYYY-MM-DD');
   return value;
+}
+
+// The day number of a date, checked as requireDateOnly checks it (one parse, not two).
+function requireDayNumber(value: string, field: string): number {
+  const day = typeof value === 'string' ? parseDayNumber(value) : NaN;
+  if (Number.isNaN(day)) throw badInput(field, 'must be a calendar date written YYYY-MM-DD');
+  return day;
 }
 
 /** Whether the runtime knows this IANA time zone (or UTC offset). */
@@ -48,50 +52,24 @@ export function requireTimeZone(value: unknown, field = 'timeZone'): string {
   return value;
 }
 
-// Day arithmetic is done on day numbers (days since 1970-01-01): a calendar
-// date has no zone, so it needs none, and plain numbers are fast (the schedule
-// and seed math asks tens of thousands of times) and do not depend on the Date
-// class (a page whose Date is replaced, as a test's fake clock does, counts the same).
-const DAY_MS = 86_400_000;
-
-function dayNumberOf(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
-
-function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-const localDateFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date (in `timeZone`) on which `instant` falls. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  let formatter = localDateFormats.get(timeZone);
-  if (!formatter) {
-    requireTimeZone(timeZone);
-    // en-CA writes dates as YYYY-MM-DD; one formatter per zone (building one costs milliseconds).
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    if (localDateFormats.size < 100) localDateFormats.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return dateOfDayNumber(zoneDays(requireTimeZone(timeZone)).dayOf(instant.getTime()));
 }
 
 /** `date` moved by `days` calendar days (negative goes back). */
 export function addDaysToDate(date: string, days: number): string {
-  return dateOfDayNumber(dayNumberOf(requireDateOnly(date, 'date')) + days);
+  return dateOfDayNumber(requireDayNumber(date, 'date') + days);
 }
 
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekdayOf(date: string): number {
-  // 1970-01-01 was a Thursday (ISO 4).
-  return ((((dayNumberOf(requireDateOnly(date, 'date')) + 3) % 7) + 7) % 7) + 1;
+  return isoWeekdayOfDayNumber(requireDayNumber(date, 'date'));
 }
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetweenDates(from: string, to: string): number {
-  return dayNumberOf(requireDateOnly(to, 'to')) - dayNumberOf(requireDateOnly(from, 'from'));
+  return requireDayNumber(to, 'to') - requireDayNumber(from, 'from');
 }
 
 // "Today" and "how many days until / since" are the company's local days
@@ -123,16 +101,17 @@ export function daysSinceDate(dateOrInstant: string | Date, now: Date, timeZone:
   return daysBetweenDates(day, companyToday(now, timeZone));
 }
 
-/** The first instant of the local day `date` in `timeZone`. */
+/**
+ * The first instant of the local day `date` in `timeZone`: local midnight, or
+ * where a DST change skips midnight, the instant the day begins.
+ */
 export function startOfLocalDay(date: string, timeZone: string): Date {
-  requireDateOnly(date, 'date');
-  requireTimeZone(timeZone);
-  return new Date(startOfDay(toZonedDay(date, timeZone)).getTime());
+  const day = requireDayNumber(date, 'date');
+  return new Date(zoneDays(requireTimeZone(timeZone)).startOf(day));
 }
 
-/** The last millisecond (23:59:59.999 local) of the day `date` in `timeZone`. */
+/** The last millisecond of the day `date` in `timeZone` (23:59:59.999 local on an ordinary day). */
 export function endOfLocalDay(date: string, timeZone: string): Date {
-  requireDateOnly(date, 'date');
-  requireTimeZone(timeZone);
-  return new Date(endOfDay(toZonedDay(date, timeZone)).getTime());
+  const day = requireDayNumber(date, 'date');
+  return new Date(zoneDays(requireTimeZone(timeZone)).startOf(day + 1) - 1);
 }

@@ -32,8 +32,6 @@ export const REQUEST_ERROR_CODES = [
   'OPERATION_RESOLUTION_FAILURE',
 ] as const;
 
-export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
-
 export type DomainErrorDetails = { field?: string; [k: string]: unknown };
 
 /**

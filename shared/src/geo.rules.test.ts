@@ -3,11 +3,9 @@ import {
   DUPLICATE_RADIUS_METERS,
   LOCATION_TOLERANCE_METERS,
   haversineMeters,
-  isDuplicateCandidate,
   validateBBox,
   validateLngLat,
   wrapLng,
-  type DuplicateCheckIssue,
 } from './geo.rules.js';
 import { DomainError } from './errors.js';
 
@@ -134,44 +132,5 @@ describe('validateBBox', () => {
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(message);
     expect(error.details.field).toBe(message.split(':')[0]);
-  });
-});
-
-describe('isDuplicateCandidate', () => {
-  const origin = { lng: -87.6298, lat: 41.8781 };
-  // Moving north by d metres changes latitude by d / 111 195.0802 degrees.
-  const north = (meters: number) => ({ lng: origin.lng, lat: origin.lat + meters / METERS_PER_DEGREE });
-
-  const issue = (overrides: Partial<DuplicateCheckIssue> = {}): DuplicateCheckIssue => ({
-    category: 'IRRIGATION_LEAK',
-    propertyId: 'prop-1',
-    location: origin,
-    status: 'OPEN',
-    ...overrides,
-  });
-
-  it('flags an open Issue of the same category on the same property within 25 m', () => {
-    expect(isDuplicateCandidate(issue(), issue({ location: north(22.24) }))).toBe(true);
-    expect(isDuplicateCandidate(issue(), issue({ location: north(24.9) }))).toBe(true);
-  });
-
-  it('does not flag one beyond 25 m', () => {
-    expect(isDuplicateCandidate(issue(), issue({ location: north(25.1) }))).toBe(false);
-    expect(isDuplicateCandidate(issue(), issue({ location: north(33.36) }))).toBe(false);
-  });
-
-  it('flags ASSIGNED and IN_PROGRESS Issues too', () => {
-    expect(isDuplicateCandidate(issue(), issue({ status: 'ASSIGNED' }))).toBe(true);
-    expect(isDuplicateCandidate(issue(), issue({ status: 'IN_PROGRESS' }))).toBe(true);
-  });
-
-  it('ignores resolved and verified Issues', () => {
-    expect(isDuplicateCandidate(issue(), issue({ status: 'RESOLVED' }))).toBe(false);
-    expect(isDuplicateCandidate(issue(), issue({ status: 'VERIFIED' }))).toBe(false);
-  });
-
-  it('ignores other categories and other properties', () => {
-    expect(isDuplicateCandidate(issue(), issue({ category: 'DRAINAGE' }))).toBe(false);
-    expect(isDuplicateCandidate(issue(), issue({ propertyId: 'prop-2' }))).toBe(false);
   });
 });

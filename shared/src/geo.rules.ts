@@ -1,4 +1,3 @@
-import { isOpenIssueStatus, type IssueCategory, type IssueStatus } from './enums.js';
 import { badInput } from './errors.js';
 
 /** A WGS 84 position, as the API carries it. */
@@ -86,24 +85,4 @@ export function validateBBox(value: unknown, field: string): BBox[] {
     ];
   }
   return [{ west, south, east, north }];
-}
-
-export type DuplicateCheckIssue = {
-  category: IssueCategory;
-  propertyId: string;
-  location: LngLat;
-  status: IssueStatus;
-};
-
-/**
- * Whether `existing` should be offered as a possible duplicate of `candidate`:
- * same property, same category, still open, within 25 m (inclusive).
- */
-export function isDuplicateCandidate(candidate: DuplicateCheckIssue, existing: DuplicateCheckIssue): boolean {
-  return (
-    candidate.propertyId === existing.propertyId &&
-    candidate.category === existing.category &&
-    isOpenIssueStatus(existing.status) &&
-    haversineMeters(candidate.location, existing.location) <= DUPLICATE_RADIUS_METERS
-  );
 }

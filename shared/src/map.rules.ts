@@ -73,11 +73,6 @@ export function bboxWidth(boxes: readonly BBox[]): number {
   return boxes.reduce((sum, b) => sum + (b.east - b.west), 0);
 }
 
-/** Latitude span of the boxes (the halves of a split view share it). */
-export function bboxHeight(boxes: readonly BBox[]): number {
-  return boxes.length === 0 ? 0 : Math.max(...boxes.map((b) => b.north - b.south));
-}
-
 /** Web Mercator stops here: the square world map of web tiles spans ±85.05° of latitude. */
 export const MERCATOR_MAX_LAT = 85.0511287798066;
 

@@ -1,4 +1,3 @@
-import { addHours } from 'date-fns';
 import { requireTimeZone } from './calendar.rules.js';
 import { isOpenIssueStatus, type IssueCategory, type IssueStatus, type IssueUrgency } from './enums.js';
 import { isDomainError } from './errors.js';
@@ -84,7 +83,7 @@ export function issueDueAt(input: {
   nextVisitDate: string | null;
   timeZone: string;
 }): Date | null {
-  if (input.urgency === 'URGENT') return addHours(input.createdAt, URGENT_DUE_HOURS);
+  if (input.urgency === 'URGENT') return new Date(input.createdAt.getTime() + URGENT_DUE_HOURS * 3_600_000);
   if (input.nextVisitDate === null) return null;
   return visitEnd(input.nextVisitDate, input.timeZone);
 }

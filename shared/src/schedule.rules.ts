@@ -1,13 +1,13 @@
-import { addDays, addMonths, getISODay, lastDayOfMonth, startOfMonth } from 'date-fns';
+import { endOfLocalDay, isoWeekdayOf, requireDateOnly, requireTimeZone } from './calendar.rules.js';
 import {
-  addDaysToDate,
-  daysBetweenDates,
-  endOfLocalDay,
-  isoWeekdayOf,
-  localDateOf,
-  requireDateOnly,
-} from './calendar.rules.js';
-import { fromUtcDay, toUtcDay } from './calendar.internal.js';
+  dateOfDayNumber,
+  dayNumberOf,
+  dayNumberOfParts,
+  daysInMonth,
+  isoWeekdayOfDayNumber,
+  partsOfDayNumber,
+  zoneDays,
+} from './calendar.internal.js';
 import { VISIT_CADENCES, isOneOf, type VisitCadence } from './enums.js';
 import { badInput } from './errors.js';
 
@@ -24,9 +24,6 @@ export type VisitSchedule = {
   /** 'YYYY-MM-DD', falling on `weekday`. */
   anchorDate: string;
 };
-
-/** Longest span `scheduledVisitsBetween` will enumerate, so a bad range cannot spin the server. */
-export const MAX_SCHEDULE_RANGE_DAYS = 3660;
 
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -57,8 +54,11 @@ export function validateSchedule(schedule: VisitSchedule): VisitSchedule {
  * 5th occurrence, and "last Friday" is what the customer agreed to.
  */
 export function monthlyOrdinalOf(anchorDate: string): number {
-  const day = Number(requireDateOnly(anchorDate, 'anchorDate').slice(8, 10));
-  const ordinal = Math.ceil(day / 7);
+  return ordinalOfDayOfMonth(partsOfDayNumber(dayNumberOf(requireDateOnly(anchorDate, 'anchorDate'))).day);
+}
+
+function ordinalOfDayOfMonth(dayOfMonth: number): number {
+  const ordinal = Math.ceil(dayOfMonth / 7);
   return ordinal === 5 ? -1 : ordinal;
 }
 
@@ -79,32 +79,37 @@ export function describeSchedule(schedule: VisitSchedule): string {
   }
 }
 
-// The MONTHLY visit in the month containing `dayInMonth`.
-function monthlyVisitInMonth(dayInMonth: Date, weekday: number, ordinal: number): Date {
+// The visit math runs on day numbers (days since 1970-01-01): the routing of
+// every new Issue, the crews' next visits and the demo seed ask it thousands of times.
+
+// The MONTHLY visit of a month (1–12): its `ordinal` `weekday`, or its last one for -1.
+function monthlyVisitInMonth(year: number, month: number, weekday: number, ordinal: number): number {
   if (ordinal === -1) {
-    const last = lastDayOfMonth(dayInMonth);
-    return addDays(last, -((getISODay(last) - weekday + 7) % 7));
+    const last = dayNumberOfParts(year, month, daysInMonth(year, month));
+    return last - ((isoWeekdayOfDayNumber(last) - weekday + 7) % 7);
   }
-  const first = startOfMonth(dayInMonth);
-  const firstMatch = addDays(first, (weekday - getISODay(first) + 7) % 7);
-  return addDays(firstMatch, 7 * (ordinal - 1));
+  const first = dayNumberOfParts(year, month, 1);
+  return first + ((weekday - isoWeekdayOfDayNumber(first) + 7) % 7) + 7 * (ordinal - 1);
 }
 
-// First visit on or after `date` (both 'YYYY-MM-DD'); schedule already validated.
-function firstVisitOnOrAfter(schedule: VisitSchedule, date: string): string {
+// First visit on or after the day `day`; schedule already validated.
+function firstVisitOnOrAfter(schedule: VisitSchedule, day: number): number {
   switch (schedule.cadence) {
     case 'WEEKLY':
-      return addDaysToDate(date, (schedule.weekday - isoWeekdayOf(date) + 7) % 7);
+      return day + ((schedule.weekday - isoWeekdayOfDayNumber(day) + 7) % 7);
     case 'BIWEEKLY': {
-      const sinceAnchor = daysBetweenDates(schedule.anchorDate, date);
-      return addDaysToDate(date, ((-sinceAnchor % 14) + 14) % 14);
+      const sinceAnchor = day - dayNumberOf(schedule.anchorDate);
+      return day + (((-sinceAnchor % 14) + 14) % 14);
     }
     case 'MONTHLY': {
-      const ordinal = monthlyOrdinalOf(schedule.anchorDate);
-      const day = toUtcDay(date);
-      const thisMonth = fromUtcDay(monthlyVisitInMonth(day, schedule.weekday, ordinal));
-      if (thisMonth >= date) return thisMonth;
-      return fromUtcDay(monthlyVisitInMonth(addMonths(startOfMonth(day), 1), schedule.weekday, ordinal));
+      const ordinal = ordinalOfDayOfMonth(partsOfDayNumber(dayNumberOf(schedule.anchorDate)).day);
+      const { year, month } = partsOfDayNumber(day);
+      const thisMonth = monthlyVisitInMonth(year, month, schedule.weekday, ordinal);
+      if (thisMonth >= day) return thisMonth;
+      // The 1st–4th weekday or the last one is never past the month's end, so next month's is after `day`.
+      return month === 12
+        ? monthlyVisitInMonth(year + 1, 1, schedule.weekday, ordinal)
+        : monthlyVisitInMonth(year, month + 1, schedule.weekday, ordinal);
     }
   }
 }
@@ -120,32 +125,12 @@ function firstVisitOnOrAfter(schedule: VisitSchedule, date: string): string {
  */
 export function nextVisitDate(schedule: VisitSchedule, after: Date, timeZone: string): string {
   validateSchedule(schedule);
-  if (Number.isNaN(after.getTime())) throw badInput('after', 'must be a valid date and time');
-  return firstVisitOnOrAfter(schedule, addDaysToDate(localDateOf(after, timeZone), 1));
+  const instant = after.getTime();
+  if (Number.isNaN(instant)) throw badInput('after', 'must be a valid date and time');
+  return dateOfDayNumber(firstVisitOnOrAfter(schedule, zoneDays(requireTimeZone(timeZone)).dayOf(instant) + 1));
 }
 
 /** The end of a visit day — 23:59:59.999 company-local — as an instant; a ROUTINE Issue is due then. */
 export function visitEnd(date: string, timeZone: string): Date {
   return endOfLocalDay(date, timeZone);
-}
-
-/**
- * Every visit date from `from` to `to`, both inclusive, in order. Empty when
- * `from` is after `to`; refuses spans over {@link MAX_SCHEDULE_RANGE_DAYS}.
- */
-export function scheduledVisitsBetween(schedule: VisitSchedule, from: string, to: string): string[] {
-  validateSchedule(schedule);
-  requireDateOnly(from, 'from');
-  requireDateOnly(to, 'to');
-  const span = daysBetweenDates(from, to);
-  if (span < 0) return [];
-  if (span > MAX_SCHEDULE_RANGE_DAYS) {
-    throw badInput('to', `must be at most ${MAX_SCHEDULE_RANGE_DAYS} days after from`);
-  }
-  const visits: string[] = [];
-  for (let visit = firstVisitOnOrAfter(schedule, from); visit <= to;) {
-    visits.push(visit);
-    visit = firstVisitOnOrAfter(schedule, addDaysToDate(visit, 1));
-  }
-  return visits;
 }

@@ -63,7 +63,6 @@ export const moneySchema: z.ZodType<number> = z
   .max(MONEY_MAX, { error: `must be at most ${MONEY_MAX}` });
 
 export const titleSchema = textSchema({ max: TITLE_MAX });
-export const nameSchema = textSchema({ max: NAME_MAX });
 export const descriptionSchema = textSchema({ max: DESCRIPTION_MAX, optional: true });
 export const noteSchema = textSchema({ max: NOTE_MAX, optional: true });
 

@@ -3,8 +3,9 @@
  * 100k and then 1M generated Issues, at city zoom (the whole metro) and
  * street zoom (a 1280×800 view at zoom 16 over the busiest property):
  * p50/p95 through the real HTTP GraphQL endpoint and the response size,
- * against a baseline measured in the same run: the same SQL statements, in
- * the same kind of read-only snapshot, sent straight through `pg`.
+ * against a baseline measured in the same run: the map module's own read path
+ * (`readMapView`, the statements `mapView` runs, in its order), in the same
+ * kind of read-only snapshot, sent straight through `pg`.
  * Prints the EXPLAIN (ANALYZE) of the Issue statement of each view.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:map
@@ -19,28 +20,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import {
-  MAP_BOUNDARY_MIN_ZOOM,
-  MAP_PIN_LIMIT,
-  MAP_PROPERTY_LIMIT,
-  OPEN_ENHANCEMENT_STAGES,
-  OPEN_ISSUE_STATUSES,
-  clusterGrid,
-  degreesPerPixel,
-  simplifyTolerance,
-  type BBox,
-} from '@groundwork/shared';
+import { OPEN_ENHANCEMENT_STAGES, OPEN_ISSUE_STATUSES, degreesPerPixel, type BBox } from '@groundwork/shared';
 import { seedScale } from '../../server/src/seed/index.js';
-import {
-  CURSOR_SQL,
-  clustersSql,
-  enhancementPinsSql,
-  enhancementWhere,
-  issuePinsSql,
-  issueWhere,
-  propertiesSql,
-  type MapCriteria,
-} from '../../server/src/modules/map/index.js';
+// Past the map module's door on purpose: its read path, the one `MapService.view` runs (map.read.ts says so).
+import type { MapCriteria } from '../../server/src/modules/map/map.queries.js';
+import { readMapView, type MapStatement, type Row } from '../../server/src/modules/map/map.read.js';
 import { createUser } from '../../server/test/support/factories.js';
 import { createBenchDatabase, startBenchServer } from './bench-database.js';
 
@@ -168,46 +152,31 @@ function criteriaFor(view: View, now: Date): MapCriteria {
   };
 }
 
-/** The statements mapView runs for an ops manager, in its order, in one read-only snapshot, through pg. */
+/** The map module's read path through `pg`: each statement it runs, by what it reads. */
+function pgRunner(client: pg.Client, seen?: Map<MapStatement, { text: string; values: unknown[] }>) {
+  return async (statement: MapStatement, query: { toPg(): { text: string; values: unknown[] } }): Promise<Row[]> => {
+    const pgQuery = query.toPg();
+    seen?.set(statement, pgQuery);
+    return (await client.query(pgQuery)).rows as Row[];
+  };
+}
+
+/** What mapView reads for an ops manager, in its order, in one read-only snapshot, through pg. */
 async function directSql(client: pg.Client, view: View): Promise<{ pinCount: number; clustered: boolean }> {
-  const now = new Date();
-  const criteria = criteriaFor(view, now);
   await client.query('begin isolation level repeatable read read only');
   try {
-    await client.query(CURSOR_SQL.toPg());
-    const tolerance = view.zoom >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(view.zoom) : null;
-    await client.query(propertiesSql(criteria, tolerance, MAP_PROPERTY_LIMIT).toPg());
-    const issues = issueWhere(criteria)!;
-    const enhancements = enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES);
-    let pins = (await client.query(issuePinsSql(issues, MAP_PIN_LIMIT + 1, now).toPg())).rowCount ?? 0;
-    if (enhancements && pins <= MAP_PIN_LIMIT) {
-      pins += (await client.query(enhancementPinsSql(enhancements, MAP_PIN_LIMIT + 1 - pins).toPg())).rowCount ?? 0;
-    }
-    if (pins <= MAP_PIN_LIMIT) return { pinCount: pins, clustered: false };
-    const { rows } = await client.query<{ n: number }>(
-      clustersSql(issues, enhancements, clusterGrid([view.bbox], view.zoom), now).toPg(),
-    );
-    return { pinCount: rows.reduce((s, r) => s + Number(r.n), 0), clustered: true };
+    const read = await readMapView(pgRunner(client), criteriaFor(view, new Date()), view.zoom);
+    return { pinCount: read.pinCount, clustered: read.clustered };
   } finally {
     await client.query('commit');
   }
 }
 
+/** The plan of the Issue statement the view ran: the clusters when it clustered, else the pins. */
 async function explain(client: pg.Client, view: View): Promise<string> {
-  const now = new Date();
-  const criteria = criteriaFor(view, now);
-  const issues = issueWhere(criteria)!;
-  const pins = issuePinsSql(issues, MAP_PIN_LIMIT + 1, now).toPg();
-  const { rows: counted } = await client.query(pins);
-  const statement =
-    counted.length > MAP_PIN_LIMIT
-      ? clustersSql(
-          issues,
-          enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES),
-          clusterGrid([view.bbox], view.zoom),
-          now,
-        ).toPg()
-      : pins;
+  const seen = new Map<MapStatement, { text: string; values: unknown[] }>();
+  await readMapView(pgRunner(client, seen), criteriaFor(view, new Date()), view.zoom);
+  const statement = seen.get('clusters') ?? seen.get('issuePins')!;
   const { rows } = await client.query({
     text: `explain (analyze, buffers, costs off, timing off) ${statement.text}`,
     values: statement.values,

@@ -17,6 +17,9 @@ export interface Viewer {
   crewId: string | null;
 }
 
+/** A class whose instances serve one request: built from the request's context (the modules' services). */
+export type RequestService<T> = new (ctx: RequestContext) => T;
+
 export interface RequestContext {
   /** This request's own EntityManager fork (never the global one). */
   em: EntityManager;
@@ -37,6 +40,11 @@ export interface RequestContext {
   now: () => Date;
   /** One DataLoader per key and request: batches the N in N+1 into one query. */
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V>;
+  /**
+   * This request's one instance of a service, created on first use: every field of the request
+   * (and every service calling another) shares it, instead of building one per field.
+   */
+  service<T>(type: RequestService<T>): T;
 }
 
 export type RequestContextInit = Pick<
@@ -46,7 +54,8 @@ export type RequestContextInit = Pick<
 
 export function createRequestContext(init: RequestContextInit): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
-  return {
+  const services = new Map<RequestService<unknown>, unknown>();
+  const context: RequestContext = {
     ...init,
     // Taken before any resolver reads data, so a live view seeded by this request misses nothing.
     eventCursor: init.realtime?.log.head,
@@ -59,7 +68,16 @@ export function createRequestContext(init: RequestContextInit): RequestContext {
       }
       return loader;
     },
+    service<T>(type: RequestService<T>): T {
+      let service = services.get(type) as T | undefined;
+      if (service === undefined) {
+        service = new type(context);
+        services.set(type, service);
+      }
+      return service;
+    },
   };
+  return context;
 }
 
 /** Groups rows by a key, in the order of `keys`, for one-to-many DataLoaders. */

@@ -9,7 +9,7 @@ import { CrewWorkPage } from '../features/crew-work/CrewWorkPage';
 import { PortfolioPage } from '../features/health/PortfolioPage';
 import { MapPage } from '../features/map/MapPage';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage } from './NotFoundPage';
+import { NotFoundPage } from '../features/auth/NotFoundPage';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignInPage /> },

@@ -29,42 +29,42 @@ class AccountsArgs {
 export class AccountResolver {
   @Query(() => AccountConnection)
   accounts(@Args(() => AccountsArgs) args: AccountsArgs, @Ctx() ctx: RequestContext) {
-    return new AccountService(ctx).list(args.filter, args.sort, args);
+    return ctx.service(AccountService).list(args.filter, args.sort, args);
   }
 
   @Query(() => Account, { nullable: true })
   account(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new AccountService(ctx).get(id);
+    return ctx.service(AccountService).get(id);
   }
 
   @FieldResolver(() => [Contact])
   contacts(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return new AccountService(ctx).contacts(account.id);
+    return ctx.service(AccountService).contacts(account.id);
   }
 
   @FieldResolver(() => Int)
   async propertyCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return (await new AccountService(ctx).stats(account.id)).propertyCount;
+    return (await ctx.service(AccountService).stats(account.id)).propertyCount;
   }
 
   @FieldResolver(() => Int)
   async openIssueCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return (await new AccountService(ctx).stats(account.id)).openIssueCount;
+    return (await ctx.service(AccountService).stats(account.id)).openIssueCount;
   }
 
   @FieldResolver(() => Int, { description: 'Open Issues past their due date.' })
   async overdueIssueCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return (await new AccountService(ctx).stats(account.id)).overdueIssueCount;
+    return (await ctx.service(AccountService).stats(account.id)).overdueIssueCount;
   }
 
   @FieldResolver(() => Int)
   async openEnhancementCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return (await new AccountService(ctx).stats(account.id)).openEnhancementCount;
+    return (await ctx.service(AccountService).stats(account.id)).openEnhancementCount;
   }
 
   @FieldResolver(() => Date, { nullable: true })
   async lastSiteWalkAt(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return (await new AccountService(ctx).stats(account.id)).lastSiteWalkAt;
+    return (await ctx.service(AccountService).stats(account.id)).lastSiteWalkAt;
   }
 
   @FieldResolver(() => AccountPlan, { nullable: true, description: 'The plan for a year; default the current year.' })
@@ -73,7 +73,7 @@ export class AccountResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new AccountService(ctx).plan(account.id, year);
+    return ctx.service(AccountService).plan(account.id, year);
   }
 }
 
@@ -81,18 +81,18 @@ export class AccountResolver {
 export class AccountPlanResolver {
   @FieldResolver(() => [PlanReview])
   reviews(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
-    return new AccountService(ctx).reviews(plan.id);
+    return ctx.service(AccountService).reviews(plan.id);
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true })
   async lastMonthlyReviewDate(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
-    const reviews = await new AccountService(ctx).reviews(plan.id);
+    const reviews = await ctx.service(AccountService).reviews(plan.id);
     return reviews.find((r) => r.kind === 'MONTHLY_REVIEW')?.date ?? null;
   }
 
   @FieldResolver(() => LocalDateScalar, { nullable: true })
   async lastQuarterlyUpdateDate(@Root() plan: AccountPlan, @Ctx() ctx: RequestContext) {
-    const reviews = await new AccountService(ctx).reviews(plan.id);
+    const reviews = await ctx.service(AccountService).reviews(plan.id);
     return reviews.find((r) => r.kind === 'QUARTERLY_UPDATE')?.date ?? null;
   }
 }

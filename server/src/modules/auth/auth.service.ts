@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { EntityManager } from '@mikro-orm/sql';
-import { DomainError, badInput, requireText } from '@groundwork/shared';
+import { DomainError, badInput, requireText, unauthenticated } from '@groundwork/shared';
 import type { Viewer } from '../../platform/context.js';
 import { User } from '../users/index.js';
 import { LoginLimits } from './login-limit.service.js';
@@ -54,14 +54,14 @@ async function verifyTokenClaims(token: string): Promise<{ userId: string; expir
       algorithms: ['HS256'],
       requiredClaims: ['exp'],
     });
-    if (!payload.sub) throw new DomainError('UNAUTHENTICATED', 'The session token has no subject.');
+    if (!payload.sub) throw unauthenticated('The session token has no subject.');
     return { userId: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (error instanceof joseErrors.JWTExpired) {
-      throw new DomainError('UNAUTHENTICATED', 'Your session has expired; sign in again.');
+      throw unauthenticated('Your session has expired; sign in again.');
     }
-    throw new DomainError('UNAUTHENTICATED', 'The session token is not valid; sign in again.');
+    throw unauthenticated('The session token is not valid; sign in again.');
   }
 }
 
@@ -82,7 +82,7 @@ export async function login(
   const ok = await verify(storedHash, password).catch(() => false);
   if (!user || !user.passwordHash || !ok) {
     await limits.recordFailure(cleanEmail, address);
-    throw new DomainError('UNAUTHENTICATED', 'Email or password is incorrect.');
+    throw unauthenticated('Email or password is incorrect.');
   }
   await limits.recordSuccess(cleanEmail);
   // Said only to someone who knows the password.
@@ -107,13 +107,13 @@ export async function viewerFromToken(em: EntityManager, token: string): Promise
 export async function sessionFromToken(em: EntityManager, token: string): Promise<{ viewer: Viewer; expiresAt: Date }> {
   const { userId, expiresAt } = await verifyTokenClaims(token);
   const user = await em.findOne(User, { id: userId });
-  if (!user) throw new DomainError('UNAUTHENTICATED', 'The account behind this session no longer exists.');
+  if (!user) throw unauthenticated('The account behind this session no longer exists.');
   if (user.disabledAt) throw disabled();
   return { viewer: { id: user.id, role: user.role, crewId: user.crew?.id ?? null }, expiresAt };
 }
 
 function disabled(): DomainError {
-  return new DomainError('UNAUTHENTICATED', 'This account has been disabled; ask an administrator.');
+  return unauthenticated('This account has been disabled; ask an administrator.');
 }
 
 /** Reads `Authorization: Bearer …` or the session cookie; no credentials → anonymous. */
@@ -151,5 +151,5 @@ export const SESSION_TTL_SECONDS = TOKEN_TTL_SECONDS;
  */
 export function requireViewer(ctx: { viewer: Viewer | null; authError?: DomainError | null }): Viewer {
   if (ctx.viewer) return ctx.viewer;
-  throw ctx.authError ?? new DomainError('UNAUTHENTICATED', 'Sign in to do this.');
+  throw ctx.authError ?? unauthenticated('Sign in to do this.');
 }

@@ -17,17 +17,17 @@ export class CrewVisit {
 export class CrewResolver {
   @Query(() => [Crew])
   crews(@Ctx() ctx: RequestContext): Promise<Crew[]> {
-    return new CrewService(ctx).list();
+    return ctx.service(CrewService).list();
   }
 
   @FieldResolver(() => Int, { description: 'Open Issues of the crew that you may read (your accounts, your crew).' })
   async openIssueCount(@Root() crew: Crew, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await new CrewService(ctx).workload(crew.id)).open;
+    return (await ctx.service(CrewService).workload(crew.id)).open;
   }
 
   @FieldResolver(() => Int, { description: 'Overdue open Issues of the crew that you may read.' })
   async overdueIssueCount(@Root() crew: Crew, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await new CrewService(ctx).workload(crew.id)).overdue;
+    return (await ctx.service(CrewService).workload(crew.id)).overdue;
   }
 
   @FieldResolver(() => [CrewVisit], {
@@ -38,7 +38,7 @@ export class CrewResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CrewVisit[]> {
-    return new CrewService(ctx).nextVisits(crew.id, first);
+    return ctx.service(CrewService).nextVisits(crew.id, first);
   }
 }
 
@@ -46,7 +46,7 @@ export class CrewResolver {
 export class ServiceLineResolver {
   @Query(() => [ServiceLine])
   serviceLines(@Ctx() ctx: RequestContext): Promise<ServiceLine[]> {
-    return new CrewService(ctx).serviceLines();
+    return ctx.service(CrewService).serviceLines();
   }
 }
 
@@ -54,7 +54,7 @@ export class ServiceLineResolver {
 export class ServiceScheduleResolver {
   @FieldResolver(() => LocalDateScalar)
   nextVisitDate(@Root() schedule: ServiceSchedule, @Ctx() ctx: RequestContext): string {
-    return new CrewService(ctx).nextVisitDate(schedule);
+    return ctx.service(CrewService).nextVisitDate(schedule);
   }
 }
 

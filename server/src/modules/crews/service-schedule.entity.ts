@@ -4,6 +4,7 @@ import type { Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { VISIT_CADENCES, type VisitCadence } from '@groundwork/shared';
 import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
+import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
 import { ServiceLine } from './service-line.entity.js';
 import { Crew } from './crew.entity.js';
 
@@ -51,6 +52,10 @@ export class ServiceSchedule {
   cadence!: VisitCadence;
 
   /** A visit date that fixes the phase of biweekly and monthly cadences. */
+  @Field(() => LocalDateScalar, {
+    description:
+      'A visit date: it fixes the fortnight of BIWEEKLY visits and the ordinal weekday (2nd, last…) of MONTHLY ones.',
+  })
   @Property({ type: 'date' })
   anchorDate!: string;
 }

@@ -20,17 +20,17 @@ class EnhancementsArgs {
 export class EnhancementResolver {
   @Query(() => Enhancement, { nullable: true })
   enhancement(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new EnhancementService(ctx).get(id);
+    return ctx.service(EnhancementService).get(id);
   }
 
   @Query(() => EnhancementConnection)
   enhancements(@Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
-    return new EnhancementService(ctx).list(args.filter, args);
+    return ctx.service(EnhancementService).list(args.filter, args);
   }
 
   @FieldResolver(() => [Photo])
   photos(@Root() e: Enhancement, @Ctx() ctx: RequestContext) {
-    return new EnhancementService(ctx).photos(e.id);
+    return ctx.service(EnhancementService).photos(e.id);
   }
 
   @Mutation(() => Enhancement)
@@ -38,7 +38,7 @@ export class EnhancementResolver {
     @Arg('input', () => CreateEnhancementInput) input: CreateEnhancementInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new EnhancementService(ctx).create(input);
+    return ctx.service(EnhancementService).create(input);
   }
 
   @Mutation(() => Enhancement)
@@ -46,7 +46,7 @@ export class EnhancementResolver {
     @Arg('input', () => AdvanceEnhancementInput) input: AdvanceEnhancementInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new EnhancementService(ctx).advance(input);
+    return ctx.service(EnhancementService).advance(input);
   }
 }
 
@@ -59,6 +59,6 @@ export class AccountEnhancementsResolver {
     @Args(() => EnhancementsArgs) args: EnhancementsArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return new EnhancementService(ctx).ofAccount(account.id, args.filter, args);
+    return ctx.service(EnhancementService).ofAccount(account.id, args.filter, args);
   }
 }

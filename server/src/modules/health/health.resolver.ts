@@ -20,7 +20,7 @@ export class AccountHealthResolver {
   // Health carries contract value and renewal risk: not for crew leads (access policy field rules).
   @FieldResolver(() => AccountHealth, { nullable: true, description: 'Score, band, trend and why (DESIGN §2).' })
   health(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return new HealthService(ctx).ofAccount(account);
+    return ctx.service(HealthService).ofAccount(account);
   }
 }
 
@@ -30,7 +30,7 @@ export class AccountHealthDetailResolver {
     description: 'The metrics costing the most points, most first, each with the records behind it.',
   })
   costliestMetrics(@Root() health: AccountHealth, @Ctx() ctx: RequestContext) {
-    return new HealthService(ctx).costliest(health);
+    return ctx.service(HealthService).costliest(health);
   }
 
   @FieldResolver(() => [HealthPoint], {
@@ -41,7 +41,7 @@ export class AccountHealthDetailResolver {
     @Arg('days', () => Int, { nullable: true }) days: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HealthService(ctx).history(health.accountId, days);
+    return ctx.service(HealthService).history(health.accountId, days);
   }
 
   @FieldResolver(() => [HealthFlagWithRecords])
@@ -54,7 +54,7 @@ export class AccountHealthDetailResolver {
 export class HealthFlagResolver {
   @FieldResolver(() => [HealthRecordLink], { description: 'The Issues raising the flag, oldest first.' })
   records(@Root() flag: HealthFlagWithRecords, @Ctx() ctx: RequestContext) {
-    return new HealthService(ctx).flagRecords(flag.accountId, flag.key);
+    return ctx.service(HealthService).flagRecords(flag.accountId, flag.key);
   }
 }
 
@@ -67,7 +67,7 @@ export class PortfolioResolver {
     @Arg('filter', () => PortfolioFilter, { nullable: true }) filter: PortfolioFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new HealthService(ctx).portfolio(filter);
+    return ctx.service(HealthService).portfolio(filter);
   }
 
   @FieldResolver(() => [Account], {
@@ -78,7 +78,7 @@ export class PortfolioResolver {
     @Arg('sort', () => PortfolioSort, { nullable: true }) sort: PortfolioSort | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const service = new HealthService(ctx);
+    const service = ctx.service(HealthService);
     return service.sortAccounts(await service.accountsInOrder(portfolio.keyAccountIds), portfolio.views, sort);
   }
 
@@ -86,12 +86,12 @@ export class PortfolioResolver {
     description: 'Accounts renewing within renewalHorizonDays (or overdue), HIGH risk first, then soonest.',
   })
   renewals(@Root() portfolio: PortfolioResult, @Ctx() ctx: RequestContext) {
-    return new HealthService(ctx).accountsInOrder(portfolio.renewalIds);
+    return ctx.service(HealthService).accountsInOrder(portfolio.renewalIds);
   }
 
   @FieldResolver(() => [Account], { description: 'The renewals at HIGH or MEDIUM risk, HIGH first, then soonest.' })
   renewalsAtRisk(@Root() portfolio: PortfolioResult, @Ctx() ctx: RequestContext) {
     const ids = portfolio.renewalIds.filter((id) => portfolio.views.get(id)?.risk !== 'LOW');
-    return new HealthService(ctx).accountsInOrder(ids);
+    return ctx.service(HealthService).accountsInOrder(ids);
   }
 }

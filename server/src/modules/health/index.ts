@@ -2,9 +2,7 @@ export { HealthSnapshot } from './health-snapshot.entity.js';
 export { AccountHealthState } from './account-health.entity.js';
 export { HealthService, refreshAccountHealth } from './health.service.js';
 export { HealthSweeper, type SweepResult } from './health.sweep.js';
-export { recomputeHealth, writeSnapshots, evaluateHealth, ACCOUNT_HEALTH_CHANGED } from './health.recompute.js';
 export { backfillHealth, type BackfillOptions, type BackfillResult } from './health.backfill.js';
-export { gatherHealthFacts, healthFactsSql, healthFactsParams } from './health.facts.js';
 export {
   AccountHealthResolver,
   AccountHealthDetailResolver,

@@ -28,49 +28,49 @@ class IssuesArgs {
 export class IssueResolver {
   @Query(() => Issue, { nullable: true })
   issue(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).get(id);
+    return ctx.service(IssueService).get(id);
   }
 
   @Query(() => IssueConnection)
   issues(@Args(() => IssuesArgs) args: IssuesArgs, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).list(args.filter, args);
+    return ctx.service(IssueService).list(args.filter, args);
   }
 
   @FieldResolver(() => Boolean, { description: 'Past its due date and not resolved.' })
   overdue(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).isOverdue(issue);
+    return ctx.service(IssueService).isOverdue(issue);
   }
 
   @FieldResolver(() => [IssueActivity], { description: 'What happened to it, oldest first.' })
   history(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).history(issue.id);
+    return ctx.service(IssueService).history(issue.id);
   }
 
   @FieldResolver(() => [IssueStatusEnum], {
     description: 'Statuses your role may move it to from here (the lifecycle and your role; assignIssue is separate).',
   })
   allowedStatuses(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).allowedStatuses(issue);
+    return ctx.service(IssueService).allowedStatuses(issue);
   }
 
   @FieldResolver(() => [Photo])
   photos(@Root() issue: Issue, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).photos(issue.id);
+    return ctx.service(IssueService).photos(issue.id);
   }
 
   @Mutation(() => CreateIssuePayload)
   createIssue(@Arg('input', () => CreateIssueInput) input: CreateIssueInput, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).create(input);
+    return ctx.service(IssueService).create(input);
   }
 
   @Mutation(() => Issue)
   assignIssue(@Arg('input', () => AssignIssueInput) input: AssignIssueInput, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).assign(input);
+    return ctx.service(IssueService).assign(input);
   }
 
   @Mutation(() => Issue)
   moveIssue(@Arg('input', () => MoveIssueInput) input: MoveIssueInput, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).move(input);
+    return ctx.service(IssueService).move(input);
   }
 
   @Mutation(() => Issue)
@@ -78,7 +78,7 @@ export class IssueResolver {
     @Arg('input', () => UpdateIssueStatusInput) input: UpdateIssueStatusInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new IssueService(ctx).updateStatus(input);
+    return ctx.service(IssueService).updateStatus(input);
   }
 }
 
@@ -87,6 +87,6 @@ export class IssueResolver {
 export class AccountIssuesResolver {
   @FieldResolver(() => IssueConnection)
   issues(@Root() account: Account, @Args(() => IssuesArgs) args: IssuesArgs, @Ctx() ctx: RequestContext) {
-    return new IssueService(ctx).ofAccount(account.id, args.filter, args);
+    return ctx.service(IssueService).ofAccount(account.id, args.filter, args);
   }
 }

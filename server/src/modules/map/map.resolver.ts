@@ -16,6 +16,6 @@ export class MapResolver {
     @Arg('filter', () => MapFilter, { nullable: true }) filter: MapFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<MapView> {
-    return new MapService(ctx).view(bbox, zoom, filter);
+    return ctx.service(MapService).view(bbox, zoom, filter);
   }
 }

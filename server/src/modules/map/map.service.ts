@@ -1,20 +1,14 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import {
-  ENHANCEMENT_STAGES,
   ISSUE_CATEGORIES,
   ISSUE_URGENCIES,
-  MAP_BOUNDARY_MIN_ZOOM,
   MAP_ISSUE_STATUSES,
   MAP_PIN_KINDS,
-  MAP_PIN_LIMIT,
-  MAP_PROPERTY_LIMIT,
   OPEN_ENHANCEMENT_STAGES,
   OPEN_ISSUE_STATUSES,
   badInput,
-  clusterGrid,
   forbidden,
   requireOneOf,
-  simplifyTolerance,
   validateBBox,
   validateZoom,
   type EnhancementStage,
@@ -24,26 +18,11 @@ import {
   scopeReadsKind,
 } from '@groundwork/shared';
 import type { RequestContext } from '../../platform/context.js';
-import type { MultiPolygonValue } from '../../platform/db/geometry.type.js';
 import { AccessPolicy } from '../auth/index.js';
 import type { BBoxInput, MapFilter } from './map.inputs.js';
-import {
-  CURSOR_SQL,
-  clustersSql,
-  enhancementPinsSql,
-  enhancementWhere,
-  issuePinsSql,
-  issueWhere,
-  propertiesSql,
-  type MapCriteria,
-  type Sql,
-} from './map.queries.js';
-import type { MapCluster, MapPin, MapProperty, MapView } from './map.types.js';
-
-type Row = Record<string, unknown>;
-
-const num = (v: unknown) => Number(v);
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+import type { MapCriteria } from './map.queries.js';
+import { readMapView, type Row } from './map.read.js';
+import type { MapView } from './map.types.js';
 
 /** Validated list of enum values; a missing or empty list means "the default". */
 function enumList<const T extends string>(
@@ -127,108 +106,14 @@ export class MapService {
     // One snapshot for the cursor and every row: an event after the cursor is
     // a change this view cannot contain, and every change it lacks comes after.
     return this.ctx.em.transactional(
-      async (tx) => {
-        const run = (query: Sql) =>
-          tx.getConnection().execute<Row[]>(query.text, [...query.params], 'all', tx.getTransactionContext());
-        const [{ cursor }] = (await run(CURSOR_SQL)) as [{ cursor: string }];
-        const properties = await run(
-          propertiesSql(criteria, z >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(z) : null, MAP_PROPERTY_LIMIT),
-        );
-        const propertyCount = properties.length ? num(properties[0]!.total) : 0;
-        const base = {
-          cursor,
-          properties: properties.map(toProperty),
-          propertyCount,
-          pinLimit: MAP_PIN_LIMIT,
-          truncated: propertyCount > properties.length,
-        };
-
-        const issues = issueWhere(criteria);
-        const enhancements = enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES);
-        // Up to one more than the limit tells "fits" from "too many" without counting everything.
-        const pins: MapPin[] = [];
-        if (issues) pins.push(...(await run(issuePinsSql(issues, MAP_PIN_LIMIT + 1, criteria.now))).map(toIssuePin));
-        if (enhancements && pins.length <= MAP_PIN_LIMIT) {
-          const rows = await run(enhancementPinsSql(enhancements, MAP_PIN_LIMIT + 1 - pins.length));
-          pins.push(...rows.map(toEnhancementPin));
-        }
-        if (pins.length <= MAP_PIN_LIMIT) {
-          pins.sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'ISSUE' ? -1 : 1));
-          return { ...base, pins, clusters: [], clustered: false, pinCount: pins.length };
-        }
-        const grid = clusterGrid(criteria.boxes, z);
-        const clusters = (await run(clustersSql(issues, enhancements, grid, criteria.now))).map(toCluster);
-        clusters.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-        const pinCount = clusters.reduce((sum, c) => sum + c.count, 0);
-        return { ...base, pins: [], clusters, clustered: true, pinCount };
-      },
+      (tx) =>
+        readMapView(
+          (_statement, query) =>
+            tx.getConnection().execute<Row[]>(query.text, [...query.params], 'all', tx.getTransactionContext()),
+          criteria,
+          z,
+        ),
       { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
     );
   }
-}
-
-function toProperty(row: Row): MapProperty {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    accountId: String(row.account_id),
-    centroid: { lng: num(row.lng), lat: num(row.lat) },
-    boundary: row.boundary === null ? null : (JSON.parse(String(row.boundary)) as MultiPolygonValue),
-  };
-}
-
-/** What every pin carries, whatever it stands for. */
-function pinBase(row: Row) {
-  return {
-    id: String(row.id),
-    location: { lng: num(row.lng), lat: num(row.lat) },
-    title: String(row.title),
-    serviceLineId: str(row.service_line_id),
-    propertyId: String(row.property_id),
-    accountId: String(row.account_id),
-    version: num(row.version),
-  };
-}
-
-function toIssuePin(row: Row): MapPin {
-  return {
-    ...pinBase(row),
-    kind: 'ISSUE',
-    status: row.status as IssueStatus,
-    stage: null,
-    urgency: row.urgency as IssueUrgency,
-    category: row.category as IssueCategory,
-    overdue: row.overdue === true,
-    dueAt: row.due_at === null ? null : new Date(row.due_at as string | Date),
-    crewId: str(row.crew_id),
-  };
-}
-
-function toEnhancementPin(row: Row): MapPin {
-  return {
-    ...pinBase(row),
-    kind: 'ENHANCEMENT',
-    status: null,
-    stage: requireOneOf(ENHANCEMENT_STAGES, row.stage, 'stage'),
-    urgency: null,
-    category: null,
-    overdue: false,
-    dueAt: null,
-    crewId: null,
-  };
-}
-
-function toCluster(row: Row): MapCluster {
-  return {
-    id: `${String(row.cx)}:${String(row.cy)}`,
-    location: { lng: num(row.lng), lat: num(row.lat) },
-    bounds: { west: num(row.west), south: num(row.south), east: num(row.east), north: num(row.north) },
-    count: num(row.n),
-    issueCount: num(row.n) - num(row.enhancements),
-    enhancementCount: num(row.enhancements),
-    byStatus: MAP_ISSUE_STATUSES.map((status) => ({ status, count: num(row[status]) })).filter((s) => s.count > 0),
-    urgentCount: num(row.urgent),
-    safetyCount: num(row.safety),
-    overdueCount: num(row.overdue),
-  };
 }

@@ -9,22 +9,22 @@ import { PropertyService } from './property.service.js';
 export class PropertyResolver {
   @Query(() => ClientProperty, { nullable: true })
   property(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return new PropertyService(ctx).get(id);
+    return ctx.service(PropertyService).get(id);
   }
 
   @FieldResolver(() => [ServiceSchedule])
   schedules(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
-    return new CrewService(ctx).schedulesOfProperty(property.id);
+    return ctx.service(CrewService).schedulesOfProperty(property.id);
   }
 
   @FieldResolver(() => Int)
   async openIssueCount(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
-    return (await new PropertyService(ctx).openCounts(property.id)).issues;
+    return (await ctx.service(PropertyService).openCounts(property.id)).issues;
   }
 
   @FieldResolver(() => Int)
   async openEnhancementCount(@Root() property: ClientProperty, @Ctx() ctx: RequestContext) {
-    return (await new PropertyService(ctx).openCounts(property.id)).enhancements;
+    return (await ctx.service(PropertyService).openCounts(property.id)).enhancements;
   }
 }
 
@@ -33,7 +33,7 @@ export class PropertyResolver {
 export class AccountPropertiesResolver {
   @FieldResolver(() => [ClientProperty])
   properties(@Root() account: Account, @Ctx() ctx: RequestContext) {
-    return new PropertyService(ctx).ofAccount(account.id);
+    return ctx.service(PropertyService).ofAccount(account.id);
   }
 }
 

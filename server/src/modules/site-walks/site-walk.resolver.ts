@@ -12,17 +12,17 @@ import { SiteWalkService } from './site-walk.service.js';
 export class SiteWalkResolver {
   @FieldResolver(() => Int)
   async issueCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
-    return (await new SiteWalkService(ctx).counts(walk.id)).issues;
+    return (await ctx.service(SiteWalkService).counts(walk.id)).issues;
   }
 
   @FieldResolver(() => Int)
   async enhancementCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
-    return (await new SiteWalkService(ctx).counts(walk.id)).enhancements;
+    return (await ctx.service(SiteWalkService).counts(walk.id)).enhancements;
   }
 
   @FieldResolver(() => [SiteWalkScore], { description: 'Quality scores given when the walk was completed.' })
   scores(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
-    return new SiteWalkService(ctx).scores(walk.id);
+    return ctx.service(SiteWalkService).scores(walk.id);
   }
 
   @Query(() => [WalkTarget], {
@@ -33,7 +33,7 @@ export class SiteWalkResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Default 50, at most 500.' }) first: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).walkList(near, first);
+    return ctx.service(SiteWalkService).walkList(near, first);
   }
 
   @Mutation(() => SiteWalk)
@@ -46,7 +46,7 @@ export class SiteWalkResolver {
     clientId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).start(propertyId, clientId);
+    return ctx.service(SiteWalkService).start(propertyId, clientId);
   }
 
   @Mutation(() => SiteWalk)
@@ -54,7 +54,7 @@ export class SiteWalkResolver {
     @Arg('input', () => CompleteSiteWalkInput) input: CompleteSiteWalkInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).complete(input);
+    return ctx.service(SiteWalkService).complete(input);
   }
 }
 
@@ -67,6 +67,6 @@ export class AccountSiteWalksResolver {
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new SiteWalkService(ctx).ofAccount(account.id, first);
+    return ctx.service(SiteWalkService).ofAccount(account.id, first);
   }
 }

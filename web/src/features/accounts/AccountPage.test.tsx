@@ -108,9 +108,20 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
               id: 's1',
               weekday: 2,
               cadence: 'BIWEEKLY',
+              anchorDate: '2030-12-24',
               nextVisitDate: '2031-01-07',
               serviceLine: { __typename: 'ServiceLine', id: 'sl1', name: 'Irrigation' },
               crew: { __typename: 'Crew', id: 'c1', name: 'Irrigation East', color: '#1c7ed6' },
+            },
+            {
+              __typename: 'ServiceSchedule',
+              id: 's2',
+              weekday: 4,
+              cadence: 'MONTHLY',
+              anchorDate: '2030-12-26',
+              nextVisitDate: '2031-01-23',
+              serviceLine: { __typename: 'ServiceLine', id: 'sl2', name: 'Tree care' },
+              crew: { __typename: 'Crew', id: 'c2', name: 'Tree crew', color: '#2f9e44' },
             },
           ],
         },
@@ -156,7 +167,9 @@ describe('AccountPage', () => {
     expect(screen.getByText('$480,000')).toBeTruthy();
     const contacts = screen.getAllByText(/^(Lee Park|Sam Ortiz)$/).map((el) => el.textContent);
     expect(contacts).toEqual(['Lee Park', 'Sam Ortiz']);
+    // The schedule in words, by the shared rule: the monthly one names its ordinal weekday.
     expect(screen.getByText('Every other Tuesday')).toBeTruthy();
+    expect(screen.getByText('4th Thursday of each month')).toBeTruthy();
     expect(screen.getByText(/cannot draw the map/)).toBeTruthy();
   });
 

@@ -7,7 +7,7 @@ import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPa
 import { HealthRecordDrawer } from '../health/HealthRecordDrawer';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { NotFoundPage } from '../auth/NotFoundPage';
 import { isRecordUnavailable } from '../../ui/error.describe';
 import { QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useLiveView } from '../live/live-view.hook';

@@ -13,11 +13,11 @@ import {
 } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
-import { daysUntilDate } from '@groundwork/shared';
+import { daysUntilDate, describeSchedule } from '@groundwork/shared';
 import { formatDayOffset, formatLocalDate } from '../../ui/date.format';
 import { PropertyMap } from '../../ui/PropertyMap';
 import { Empty } from '../../ui/QueryState';
-import { describeVisits, formatArea } from './property.format';
+import { formatArea } from './property.format';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const AccountProperties_properties = graphql(`
@@ -37,6 +37,7 @@ export const AccountProperties_properties = graphql(`
       id
       weekday
       cadence
+      anchorDate
       nextVisitDate
       serviceLine {
         id
@@ -126,7 +127,7 @@ function Schedules({ property, now }: { property: Property; now: Date }) {
                 {schedule.crew.name}
               </Group>
             </Table.Td>
-            <Table.Td>{describeVisits(schedule.weekday, schedule.cadence)}</Table.Td>
+            <Table.Td>{describeSchedule(schedule)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {formatLocalDate(schedule.nextVisitDate)}{' '}
               <Text span size="xs" c="dimmed">

@@ -7,12 +7,8 @@ import { loadMapConfig } from '../../ui/map.config';
 import type { PinFeatureCollection } from './map.pins';
 import type { MapViewport } from './map.url-state';
 import type { ViewBox } from './map.viewport';
-import {
-  OpsMapController,
-  type MapClusterData,
-  type MapPropertyData,
-  type OpsMapCallbacks,
-} from './ops-map.controller';
+import { OpsMapController } from './ops-map.controller';
+import type { MapClusterData, MapPropertyData, OpsMapCallbacks } from './ops-map.types';
 import classes from './OpsMap.module.css';
 
 export type OpsMapCanvasProps = OpsMapCallbacks & {

@@ -1,4 +1,4 @@
-import { MAP_MAX_ZOOM } from '@groundwork/shared';
+import { MAP_MAX_ZOOM, wrapLng } from '@groundwork/shared';
 
 // From what maplibre reports to what the server accepts: longitudes wrapped
 // into [-180, 180] (west > east is a view across the antimeridian), latitudes
@@ -11,7 +11,7 @@ const MERCATOR_LAT = 85.0511;
 const WORLD_PX = 512;
 
 function wrap(lng: number): number {
-  const wrapped = ((((lng + 180) % 360) + 360) % 360) - 180;
+  const wrapped = wrapLng(lng);
   // 180 and -180 are the same meridian; keep the east edge at +180 rather than flipping it to -180.
   return wrapped === -180 && lng > 0 ? 180 : wrapped;
 }

@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { useSignedInUser } from '../features/auth/auth.context';
-import { landingPath, SECTION_LABELS, SECTIONS_BY_ROLE } from '../features/auth/role.access';
+import { useSignedInUser } from './auth.context';
+import { landingPath, SECTION_LABELS, SECTIONS_BY_ROLE } from './role.access';
 
 type NotFoundPageProps = {
   /** The kind of record the address named ("Account"), when the route matched but the record is not there. */
