@@ -1,5 +1,5 @@
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
-import { Badge, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { AccountIssues_IssuesFragment } from '../../gql/graphql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
@@ -57,10 +57,16 @@ export const AccountIssuesNextPageQuery = graphql(`
   }
 `);
 
-type AccountIssuesProps = { accountId: string; issues: AccountIssues_IssuesFragment; now?: Date };
+type AccountIssuesProps = {
+  accountId: string;
+  issues: AccountIssues_IssuesFragment;
+  /** Opens the Issue (a row, or its title by keyboard). */
+  onOpen?: (issueId: string) => void;
+  now?: Date;
+};
 
 /** Open Issues of the account, overdue ones marked, with who is on it and by when. */
-export function AccountIssues({ accountId, issues, now = new Date() }: AccountIssuesProps) {
+export function AccountIssues({ accountId, issues, onOpen, now = new Date() }: AccountIssuesProps) {
   const timeZone = useCompanyTimeZone();
   const nextPage = useNextPage(AccountIssuesNextPageQuery);
   if (issues.edges.length === 0) {
@@ -82,12 +88,19 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
           </Table.Thead>
           <Table.Tbody>
             {issues.edges.map(({ node: issue }) => (
-              <Table.Tr key={issue.id} bg={issue.overdue ? 'var(--mantine-color-red-0)' : undefined}>
+              <Table.Tr
+                key={issue.id}
+                bg={issue.overdue ? 'var(--mantine-color-red-0)' : undefined}
+                data-testid="issue-row"
+                onClick={onOpen && (() => onOpen(issue.id))}
+                style={onOpen && { cursor: 'pointer' }}
+              >
                 <Table.Td>
                   <Stack gap={0}>
-                    <Text size="sm" fw={600}>
+                    {/* A button for the keyboard; its click reaches the row. */}
+                    <Anchor component="button" type="button" size="sm" fw={600} c="inherit" ta="left">
                       {issue.title}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {issue.property.name} · reported {formatRelativeTime(issue.createdAt, now, timeZone)}
                     </Text>

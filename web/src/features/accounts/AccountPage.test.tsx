@@ -4,7 +4,8 @@ import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData 
 import { addDaysToDate, companyToday } from '@groundwork/shared';
 import { renderPage, testUser, TEST_COMPANY_TIME_ZONE } from '../../test.render';
 import { fakeAccountHealth } from '../health/health.fake';
-import { HealthRecordIssueQuery } from '../health/HealthRecordDrawer';
+import { fakeIssue, issueRead } from '../issues/issue.fake';
+import { SiteWalkIssuesQuery } from '../records/SiteWalkIssues';
 import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
 import type { LiveClient } from '../live/live.client';
 import { AccountIssuesNextPageQuery } from './AccountIssues';
@@ -349,35 +350,21 @@ describe('AccountPage health panel', () => {
     expect(within(outlook).getByText('High')).toBeTruthy();
   });
 
-  it('opens the Issue behind a metric in a drawer', async () => {
+  it('opens the Issue behind a metric in the Issue drawer', async () => {
     renderAccount([
       read,
-      {
-        request: { query: HealthRecordIssueQuery, variables: { id: 'i9' } },
-        result: {
-          data: {
-            issue: {
-              __typename: 'Issue',
-              id: 'i9',
-              title: 'Geyser at the gate',
-              description: 'Main line break by the north gate',
-              category: 'IRRIGATION_LEAK',
-              urgency: 'URGENT',
-              status: 'ASSIGNED',
-              source: 'CUSTOMER',
-              overdue: true,
-              reopenCount: 0,
-              createdAt: '2026-11-18T10:00:00.000Z',
-              dueAt: '2026-11-19T10:00:00.000Z',
-              resolvedAt: null,
-              verifiedAt: null,
-              version: 2,
-              property: { __typename: 'Property', id: 'p1', name: 'North campus' },
-              crew: null,
-            },
-          },
-        },
-      },
+      issueRead(
+        fakeIssue({
+          id: 'i9',
+          title: 'Geyser at the gate',
+          description: 'Main line break by the north gate',
+          status: 'ASSIGNED',
+          source: 'CUSTOMER',
+          overdue: true,
+          allowedStatuses: ['IN_PROGRESS'],
+          photos: [],
+        }),
+      ),
     ]);
     const costliest = await screen.findByTestId('costliest-metrics');
     fireEvent.click(within(costliest).getByRole('button', { name: 'Geyser at the gate' }));
@@ -385,6 +372,59 @@ describe('AccountPage health panel', () => {
     expect(drawer.getAttribute('data-record-id')).toBe('i9');
     expect(within(drawer).getByText('Main line break by the north gate')).toBeTruthy();
     expect(within(drawer).getByText('Raised by the customer')).toBeTruthy();
+    // The account is on screen already: the drawer names only the property.
+    expect(within(drawer).getByText('Where').nextElementSibling!.textContent).toBe('North campus');
+  });
+
+  it('opens an Issue row in the Issue drawer', async () => {
+    renderAccount([read, issueRead(fakeIssue({ id: 'i1', title: 'Broken head by gate' }))]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Broken head by gate' }));
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i1');
+    expect(within(drawer).getByTestId('issue-status').textContent).toBe('Resolved');
+  });
+
+  it('opens a site walk row as the Issues it found, each opening in the drawer with a way back', async () => {
+    renderAccount([
+      read,
+      {
+        request: { query: SiteWalkIssuesQuery, variables: { walkId: 'w1', first: 50 } },
+        result: {
+          data: {
+            issues: {
+              __typename: 'IssueConnection',
+              totalCount: 1,
+              edges: [
+                {
+                  __typename: 'IssueEdge',
+                  node: {
+                    __typename: 'Issue',
+                    id: 'i7',
+                    title: 'Cracked curb at the entry',
+                    status: 'OPEN',
+                    category: 'HARDSCAPE',
+                    version: 1,
+                    property: { __typename: 'Property', id: 'p1', name: 'North campus' },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      issueRead(fakeIssue({ id: 'i7', title: 'Cracked curb at the entry', status: 'OPEN', allowedStatuses: [] })),
+    ]);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Site walks' }));
+    fireEvent.click(within(await screen.findByTestId('site-walk-row')).getByRole('button'));
+    const walkDrawer = await screen.findByTestId('record-site-walk');
+    expect(within(walkDrawer).getByText('North campus · Nov 2, 2026')).toBeTruthy();
+    expect(within(walkDrawer).getByText('Issues found on this walk (1)')).toBeTruthy();
+    fireEvent.click(within(walkDrawer).getByRole('button', { name: 'Cracked curb at the entry' }));
+    const issueDrawer = await screen.findByTestId('record-issue');
+    expect(issueDrawer.getAttribute('data-record-id')).toBe('i7');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByTestId('record-site-walk')).toBeTruthy();
+    expect(screen.queryByTestId('record-issue')).toBeNull();
   });
 
   it('opens a site walk behind a metric in the walks list, marked', async () => {
