@@ -117,6 +117,7 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
         },
       ],
       issues: issuePage([issue('i1', { title: 'Broken head by gate', overdue: true, urgency: 'URGENT' })], true, 2),
+      toVerify: issuePage([], false, 0),
       enhancements: {
         __typename: 'EnhancementConnection',
         totalCount: 0,
@@ -181,6 +182,26 @@ describe('AccountPage', () => {
     expect(quarterly.getAttribute('data-overdue')).toBe('false');
   });
 
+  it('lists resolved Issues waiting for verification in their own tab, each opening the Issue drawer', async () => {
+    const resolved = issue('i5', { title: 'Dead shrub by the sign', status: 'RESOLVED' });
+    renderAccount([
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: { data: accountData({ toVerify: issuePage([resolved], false, 1) }) },
+      },
+      issueRead(fakeIssue({ id: 'i5', title: 'Dead shrub by the sign' })),
+    ]);
+    const tab = await screen.findByRole('tab', { name: /^To verify/ });
+    expect(tab.textContent).toBe('To verify1');
+    fireEvent.click(tab);
+    const panel = await screen.findByRole('tabpanel');
+    expect(within(panel).getAllByTestId('issue-row')).toHaveLength(1);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Dead shrub by the sign' }));
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i5');
+    expect(within(drawer).getByRole('button', { name: 'Verify' })).toBeTruthy();
+  });
+
   it('loads the next page of issues into the same list', async () => {
     renderAccount([
       {
@@ -188,7 +209,10 @@ describe('AccountPage', () => {
         result: { data: accountData() },
       },
       {
-        request: { query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: 'cursor-i1' } },
+        request: {
+          query: AccountIssuesNextPageQuery,
+          variables: { accountId: 'a1', filter: { openOnly: true }, after: 'cursor-i1' },
+        },
         result: {
           data: {
             account: {

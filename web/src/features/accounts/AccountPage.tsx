@@ -41,6 +41,10 @@ export const AccountPageQuery = graphql(`
       issues(filter: { openOnly: true }, first: 20) {
         ...AccountIssues_issues
       }
+      # Resolved, waiting for the account manager's check against the after photos.
+      toVerify: issues(filter: { statuses: [RESOLVED] }, first: 20) {
+        ...AccountIssues_issues
+      }
       enhancements(filter: { openOnly: true }, first: 20) {
         ...AccountEnhancements_enhancements
       }
@@ -160,6 +164,16 @@ export function AccountPage() {
               Open issues
             </Tabs.Tab>
             <Tabs.Tab
+              value="verify"
+              rightSection={
+                <Badge size="xs" variant="light" color={account.toVerify.totalCount > 0 ? 'teal' : 'gray'}>
+                  {account.toVerify.totalCount}
+                </Badge>
+              }
+            >
+              To verify
+            </Tabs.Tab>
+            <Tabs.Tab
               value="enhancements"
               rightSection={
                 <Badge size="xs" variant="light" color="gray">
@@ -175,6 +189,14 @@ export function AccountPage() {
             <AccountIssues
               accountId={account.id}
               issues={account.issues}
+              onOpen={(id) => setOpenRecord({ kind: 'ISSUE', id })}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="verify" p="sm">
+            <AccountIssues
+              accountId={account.id}
+              issues={account.toVerify}
+              list="toVerify"
               onOpen={(id) => setOpenRecord({ kind: 'ISSUE', id })}
             />
           </Tabs.Panel>
