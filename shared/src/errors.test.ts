@@ -22,6 +22,8 @@ describe('ERROR_CODES', () => {
       'VERSION_CONFLICT',
       'INVALID_TRANSITION',
       'RATE_LIMITED',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
     ]);
   });
 });

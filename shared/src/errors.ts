@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'INVALID_TRANSITION',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -98,6 +100,16 @@ export function rateLimited(message: string, retryAfterSeconds?: number): Domain
  * A state change the lifecycle does not allow. `allowed` (when given) is listed
  * in the message so the user learns what they can do instead.
  */
+/** A file (or request) larger than its limit; `field` names the part. */
+export function payloadTooLarge(field: string, message: string): DomainError {
+  return new DomainError('PAYLOAD_TOO_LARGE', message, { field });
+}
+
+/** A file whose content is not of an accepted type (checked by content, never by name). */
+export function unsupportedMediaType(field: string, message: string): DomainError {
+  return new DomainError('UNSUPPORTED_MEDIA_TYPE', message, { field });
+}
+
 export function invalidTransition(from: string, to: string, entity: string, allowed?: readonly string[]): DomainError {
   const suffix = allowed === undefined ? '' : `; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`;
   return new DomainError('INVALID_TRANSITION', `${entity} cannot go from ${from} to ${to}${suffix}`, {

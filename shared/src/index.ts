@@ -14,3 +14,4 @@ export * from './health.config.js';
 export * from './health.rules.js';
 export * from './live.protocol.js';
 export * from './access.rules.js';
+export * from './photo.rules.js';

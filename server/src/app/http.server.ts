@@ -21,6 +21,7 @@ import { armorConfig, parseOptions } from '../platform/limits.js';
 import { createErrorFormatter } from '../platform/graphql/errors.graphql.js';
 import { refuseSubscriptionsOverHttp } from './graphql/http-operations.plugin.js';
 import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
+import { photoRoutes, type PhotoStore } from '../modules/photos/index.js';
 
 export interface HttpServer {
   url: string;
@@ -37,6 +38,7 @@ export async function startHttpServer(
   logger: Logger,
   log: EventLog,
   clock: Clock,
+  photoStore: PhotoStore,
 ): Promise<HttpServer> {
   const production = config.NODE_ENV === 'production';
   const app = express();
@@ -141,6 +143,16 @@ export async function startHttpServer(
           },
         });
       },
+    }),
+  );
+
+  app.use(
+    photoRoutes({
+      fork: () => db.orm.em.fork(),
+      store: photoStore,
+      clock,
+      timeZone: config.COMPANY_TIME_ZONE,
+      logger,
     }),
   );
 

@@ -9,6 +9,7 @@ import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { EventLog, pruneOpsEvents, type FanOut } from '../modules/events/index.js';
 import { HealthSweeper } from '../modules/health/index.js';
+import { PhotoSweeper, openPhotoStore, type PhotoStore } from '../modules/photos/index.js';
 
 export interface RunningServer {
   url: string;
@@ -18,6 +19,8 @@ export interface RunningServer {
   fanOut: FanOut;
   /** Recomputes every account's health (it also runs on a timer). */
   health: HealthSweeper;
+  /** Where photo files are kept, and the sweep deleting uploads never attached (also on a timer). */
+  photos: { store: PhotoStore; sweeper: PhotoSweeper };
   /** The clock every request, event and sweep of this server reads. */
   clock: Clock;
   close(): Promise<void>;
@@ -38,6 +41,10 @@ export async function startServer(
     onQuery: options.onQuery,
   });
   try {
+    const photoStore = openPhotoStore(config);
+    await photoStore.check().catch((error: Error) => {
+      throw new Error(`The photo store (${photoStore.kind}) cannot be reached: ${error.message}`, { cause: error });
+    });
     const applied = await migrate(db, config.DATABASE_URL);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     if (config.demoSeed) {
@@ -46,6 +53,7 @@ export async function startServer(
         health: config.health,
         logger,
         now: clock.now(),
+        photoStore,
       });
       if (seeded) logger.info(seeded, 'demo company seeded');
     }
@@ -61,8 +69,14 @@ export async function startServer(
       clock,
     });
     health.start();
+    const photoSweeper = new PhotoSweeper(() => db.orm.em.fork(), photoStore, {
+      intervalSeconds: config.PHOTO_SWEEP_SECONDS,
+      clock,
+      logger,
+    });
+    photoSweeper.start();
     const schema = await createSchema();
-    const http = await startHttpServer(config, db, schema, logger, log, clock);
+    const http = await startHttpServer(config, db, schema, logger, log, clock, photoStore);
     return {
       url: http.url,
       port: http.port,
@@ -70,10 +84,12 @@ export async function startServer(
       events: log,
       fanOut: http.fanOut,
       health,
+      photos: { store: photoStore, sweeper: photoSweeper },
       clock,
       close: async () => {
         clearInterval(pruning);
         await health.stop();
+        await photoSweeper.stop();
         await http.close();
         await log.stop();
         await db.close();

@@ -86,6 +86,25 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.default(['loopback']),
   /** How often each instance checks that its open sockets' users are still enabled and unchanged (else 4403). */
   SESSION_CHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(30),
+  /**
+   * Where photos are kept: unset = files under DATA_DIR/photos; `s3://bucket` or `s3://bucket/prefix` =
+   * an S3-compatible store (AWS S3, MinIO, R2…), reached at PHOTO_STORE_ENDPOINT when it is not AWS.
+   */
+  PHOTO_STORE_URL: z
+    .string()
+    .regex(
+      /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9._/-]*)?$/,
+      'must be s3://bucket or s3://bucket/prefix',
+    )
+    .optional(),
+  /** An S3-compatible endpoint (path-style requests), e.g. http://minio:9000. Unset = AWS. */
+  PHOTO_STORE_ENDPOINT: z.url().optional(),
+  PHOTO_STORE_REGION: z.string().min(1).default('us-east-1'),
+  /** Credentials for the store; unset = the AWS SDK's usual chain (AWS_ACCESS_KEY_ID, instance roles…). */
+  PHOTO_STORE_ACCESS_KEY_ID: z.string().min(1).optional(),
+  PHOTO_STORE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** How often uploads never attached to an Issue or Enhancement are looked for and deleted. */
+  PHOTO_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

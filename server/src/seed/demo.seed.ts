@@ -9,6 +9,7 @@ import {
   type Role,
 } from '@groundwork/shared';
 import type { Logger } from '../platform/logger.js';
+import type { PhotoStore } from '../modules/photos/index.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { backfillHealth } from '../modules/health/index.js';
 import { DEMO_USER_SPECS, generateDemo, type CategoryRouteRow, type DemoData } from './demo.generate.js';
@@ -49,6 +50,8 @@ export interface SeedDemoOptions {
   now?: Date;
   /** The health model for the backfilled snapshots and stored health (default: the built-in one). */
   health?: HealthConfig;
+  /** Where the demo's photo files are written (without one, the demo has no photos). */
+  photoStore?: PhotoStore;
 }
 
 /** Days of HealthSnapshot history the demo starts with (trend30d, sparklines). */

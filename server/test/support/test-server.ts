@@ -69,6 +69,10 @@ export async function startTestServer(
       await c.query(`drop database if exists "${name}" with (force)`);
       await c.end();
     });
+    // Photos go to DATA_DIR/photos: a folder of the test's own, never the repository's.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-test-'));
+    env.DATA_DIR = dir;
+    cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
   } else {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-test-'));
     await fs.cp(inject('embeddedTemplateDir'), dir, { recursive: true });

@@ -17,6 +17,8 @@ const TITLES: Record<string, string> = {
   VERSION_CONFLICT: 'Someone else changed this first',
   INVALID_TRANSITION: 'That change is not allowed',
   RATE_LIMITED: 'Too many requests',
+  PAYLOAD_TOO_LARGE: 'The file is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'That file is not a photo we can read',
 };
 
 type FormattedError = { message: string; extensions?: Record<string, unknown> };

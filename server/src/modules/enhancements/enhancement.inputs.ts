@@ -26,6 +26,8 @@ export class CreateEnhancementInput {
   @Field(() => Boolean, { nullable: true }) customerInterest?: boolean | null;
   @Field(() => Boolean, { nullable: true }) budgetConfirmed?: boolean | null;
   @Field(() => Int, { nullable: true }) estimatedValue?: number | null;
+  @Field(() => [ID], { nullable: true, description: 'Uploads (POST /photos) of the spot, attached as BEFORE photos.' })
+  photoIds?: string[] | null;
 }
 
 @InputType()

@@ -26,7 +26,7 @@ import { refreshAccountHealth } from '../health/index.js';
 import { ServiceLine } from '../crews/index.js';
 import { requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
-import { Photo } from '../photos/index.js';
+import { Photo, attachPhotos } from '../photos/index.js';
 import { User } from '../users/index.js';
 import { Enhancement } from './enhancement.entity.js';
 import type { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
@@ -146,6 +146,16 @@ export class EnhancementService {
         createdBy: tx.getReference(User, viewer.id),
         createdAt: now,
         updatedAt: now,
+      });
+      await tx.flush();
+      await attachPhotos(tx, {
+        photoIds: input.photoIds,
+        field: 'input.photoIds',
+        owner: { enhancementId: enhancement.id },
+        propertyId: property.id,
+        kind: 'BEFORE',
+        viewer,
+        now,
       });
       await tx.flush();
       await this.event(tx, 'ENHANCEMENT_CREATED', enhancement, viewer.id);

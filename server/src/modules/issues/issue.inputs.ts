@@ -37,6 +37,11 @@ export class CreateIssueInput {
     description: 'Create even when open Issues of the same category lie within 25 m.',
   })
   allowDuplicate?: boolean | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Uploads (POST /photos) of the problem, attached as BEFORE photos.',
+  })
+  photoIds?: string[] | null;
 }
 
 @InputType()
@@ -60,7 +65,11 @@ export class UpdateIssueStatusInput {
   @MultilineText()
   @Field(() => String, { nullable: true })
   note?: string | null;
-  @Field(() => [ID], { nullable: true }) photoIds?: string[] | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Uploads (POST /photos) attached as AFTER photos when resolving or verifying, BEFORE otherwise.',
+  })
+  photoIds?: string[] | null;
   @Field(() => Int) expectedVersion!: number;
 }
 

@@ -16,6 +16,7 @@ import {
   nextVisitDate,
   noteSchema,
   parseField,
+  photoKindForStatus,
   requireInt,
   routeIssue,
   statusAfterAssignment,
@@ -35,7 +36,7 @@ import { refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
 import { requirePropertyForLocation, type ClientProperty } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
-import { Photo } from '../photos/index.js';
+import { Photo, attachPhotos } from '../photos/index.js';
 import { User } from '../users/index.js';
 import { Issue } from './issue.entity.js';
 import { IssueActivity } from './issue-activity.entity.js';
@@ -230,6 +231,16 @@ export class IssueService {
         at: createdAt,
       });
       await tx.flush();
+      await attachPhotos(tx, {
+        photoIds: input.photoIds,
+        field: 'input.photoIds',
+        owner: { issueId: issue.id },
+        propertyId: property.id,
+        kind: 'BEFORE',
+        viewer,
+        now: createdAt,
+      });
+      await tx.flush();
       await this.event(tx, 'ISSUE_CREATED', issue, viewer);
       await tx.flush();
       return { issue, duplicateCandidates: candidates };
@@ -344,12 +355,19 @@ export class IssueService {
       assertIssueTransitionForRole(from, to, viewer.role);
       if (to === 'ASSIGNED' && !issue.crew)
         throw badInput('input.status', 'the Issue has no crew to go back to; assign one');
-      if (input.photoIds?.length) {
-        const photos = await tx.find(Photo, { id: { $in: input.photoIds } });
-        const missing = input.photoIds.filter((id) => !photos.some((p) => p.id === id && p.issue?.id === issue.id));
-        if (missing.length) throw badInput('input.photoIds', `not photos of this Issue: ${missing.join(', ')}`);
+      if (isReopen(from, to) && !note) {
+        throw badInput('input.note', 'say why the work is reopened: the crew reads it');
       }
       const now = this.ctx.now();
+      await attachPhotos(tx, {
+        photoIds: input.photoIds,
+        field: 'input.photoIds',
+        owner: { issueId: issue.id },
+        propertyId: issue.property.id,
+        kind: photoKindForStatus(to),
+        viewer,
+        now,
+      });
       if (isReopen(from, to)) {
         issue.reopenCount += 1;
         issue.resolvedAt = null;

@@ -1,2 +1,7 @@
 export { Photo, PhotoKindEnum } from './photo.entity.js';
 export { PhotoResolver } from './photo.resolver.js';
+export { attachPhotos, deleteOrphanPhotos, photoObjectKeys, type PhotoOwnerRef } from './photo.service.js';
+export { processPhoto, type ProcessedPhoto } from './photo.processing.js';
+export { openPhotoStore, DiskPhotoStore, S3PhotoStore, type PhotoStore } from './photo.store.js';
+export { photoRoutes } from './photo.routes.js';
+export { PhotoSweeper } from './photo.sweep.js';

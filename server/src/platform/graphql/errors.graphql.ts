@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 /** Codes Apollo (and the query limits) give a refused request: passed through as they are. */
 const REQUEST_CODES = new Set<string>([...REQUEST_ERROR_CODES, 'BAD_USER_INPUT' satisfies ErrorCode]);
 
-function httpStatus(code: ErrorCode): number {
+export function httpStatus(code: ErrorCode): number {
   switch (code) {
     case 'UNAUTHENTICATED':
       return 401;
@@ -22,6 +22,10 @@ function httpStatus(code: ErrorCode): number {
       return 409;
     case 'RATE_LIMITED':
       return 429;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     default: {
       const unreachable: never = code;
       return unreachable;

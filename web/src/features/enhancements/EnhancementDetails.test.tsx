@@ -28,7 +28,15 @@ function fakeEnhancement(overrides: Partial<EnhancementDetails_EnhancementFragme
     property: { __typename: 'Property' as const, id: 'p1', name: 'North campus' },
     serviceLine: { __typename: 'ServiceLine' as const, id: 's1', name: 'Enhancements' },
     photos: [
-      { __typename: 'Photo' as const, id: 'ph1', kind: 'BEFORE' as const, url: '/photos/ph1.jpg', takenAt: null },
+      {
+        __typename: 'Photo' as const,
+        id: 'ph1',
+        kind: 'BEFORE' as const,
+        thumbUrl: '/photos/ph1/thumb',
+        displayUrl: '/photos/ph1/display',
+        takenAt: null,
+        farFromProperty: false,
+      },
     ],
     ...overrides,
   } satisfies EnhancementDetails_EnhancementFragment;
@@ -107,7 +115,7 @@ describe('Enhancement drawer', () => {
     expect(w.getByText('Customer interest').nextElementSibling!.textContent).toBe('Yes');
     expect(w.getByText('Budget confirmed').nextElementSibling!.textContent).toBe('Not yet');
     expect(w.getByRole('link', { name: 'Willow Creek HOA' }).getAttribute('href')).toBe('/accounts/a1');
-    expect(w.getByAltText('Before photo 1 of 1').getAttribute('src')).toBe('/photos/ph1.jpg');
+    expect(w.getByAltText('Before photo 1 of 1').getAttribute('src')).toBe('/photos/ph1/thumb');
   });
 
   it('leaves the account link out where the account is on screen, and offers no step the server did not allow', async () => {

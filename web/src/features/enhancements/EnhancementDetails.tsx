@@ -9,7 +9,6 @@ import { formatMoney } from '../../ui/money.format';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { FactsTable } from '../../ui/FactsTable';
 import { PhotoGallery } from '../../ui/PhotoGallery';
-import { galleryPhotos } from '../../ui/photo.gallery';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
 import { EnhancementAdvance, type AdvanceProblem } from './EnhancementAdvance';
 import { EnhancementDetailsQuery } from './enhancement.graphql';
@@ -85,7 +84,7 @@ export function EnhancementDetails({ id, showAccount = true }: { id: string; sho
           ['Last change', formatDateTime(enhancement.updatedAt, timeZone)],
         ]}
       />
-      <PhotoGallery photos={galleryPhotos(enhancement.photos)} timeZone={timeZone} />
+      <PhotoGallery photos={enhancement.photos} timeZone={timeZone} />
     </Stack>
   );
 }

@@ -30,8 +30,10 @@ export const EnhancementDetails_enhancement = graphql(`
     photos {
       id
       kind
-      url
+      thumbUrl
+      displayUrl
       takenAt
+      farFromProperty
     }
   }
 `);

@@ -32,8 +32,8 @@ describe('Issue drawer', () => {
       within(before)
         .getAllByRole('img')
         .map((img) => img.getAttribute('src')),
-    ).toEqual(['/photos/b1', '/photos/b2']);
-    expect(within(after).getByAltText('After photo 1 of 1').getAttribute('src')).toBe('/photos/a1');
+    ).toEqual(['/photos/b1/thumb', '/photos/b2/thumb']);
+    expect(within(after).getByAltText('After photo 1 of 1').getAttribute('src')).toBe('/photos/a1/thumb');
     // The crew's words on resolving, beside the photos the account manager checks.
     expect(w.getByText('Replaced the head')).toBeTruthy();
     expect(w.getByText('— Maintenance North, on resolving')).toBeTruthy();
@@ -56,10 +56,12 @@ describe('Issue drawer', () => {
     const drawer = await openIssue([issueRead(fakeIssue())]);
     fireEvent.click(within(drawer).getByRole('button', { name: 'Open before photo 1 of 1' }));
     const lightbox = await screen.findByTestId('lightbox');
-    expect(within(lightbox).getByAltText('Before photo, full size').getAttribute('src')).toBe('/photos/ph-before');
+    expect(within(lightbox).getByAltText('Before photo, full size').getAttribute('src')).toBe(
+      '/photos/ph-before/display',
+    );
     fireEvent.click(within(lightbox).getByRole('button', { name: 'Next photo' }));
     expect(within(screen.getByTestId('lightbox')).getByAltText('After photo, full size').getAttribute('src')).toBe(
-      '/photos/ph-after',
+      '/photos/ph-after/display',
     );
   });
 

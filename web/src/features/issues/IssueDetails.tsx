@@ -23,7 +23,6 @@ import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.color
 import { describeError } from '../../ui/error.describe';
 import { FactsTable } from '../../ui/FactsTable';
 import { PhotoGallery } from '../../ui/PhotoGallery';
-import { galleryPhotos } from '../../ui/photo.gallery';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useToast } from '../../ui/toast';
 import { useSignedInUser } from '../auth/auth.context';
@@ -144,7 +143,7 @@ function IssueView({
       {issue.description && <Text size="sm">{issue.description}</Text>}
 
       <PhotoGallery
-        photos={galleryPhotos(issue.photos)}
+        photos={issue.photos}
         timeZone={timeZone}
         emptyAfter={issue.status === 'RESOLVED' || issue.status === 'VERIFIED' ? 'No after photo' : undefined}
       />

@@ -97,11 +97,15 @@ describe('ResolveIssueSheet', () => {
     choose(jpeg('scan.jpg'));
     await act(async () =>
       calls[0]!.fail(
-        new PhotoUploadError('scan.jpg is a PDF, not a JPEG, PNG, WebP or HEIC image', 'UNSUPPORTED_MEDIA_TYPE', 415),
+        new PhotoUploadError(
+          `${calls[0]!.clientId}: is a PDF, not a JPEG, PNG, WebP or HEIC image`,
+          'UNSUPPORTED_MEDIA_TYPE',
+          415,
+        ),
       ),
     );
     expect(within(rows()[0]!).getByRole('alert').textContent).toBe(
-      'scan.jpg is a PDF, not a JPEG, PNG, WebP or HEIC image',
+      'scan.jpg: is a PDF, not a JPEG, PNG, WebP or HEIC image',
     );
     expect(markResolved().disabled).toBe(true);
     fireEvent.click(within(sheet()).getByRole('button', { name: 'Retry scan.jpg' }));

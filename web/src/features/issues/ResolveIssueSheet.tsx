@@ -77,7 +77,9 @@ export function ResolveIssueSheet({ issue, opened, onClose, upload = uploadPhoto
       (photo) => patch(item.clientId, { state: 'done', progress: 1, photoId: photo.id }),
       (err: unknown) => {
         if (controller.signal.aborted) return;
-        patch(item.clientId, { state: 'failed', error: err instanceof Error ? err.message : String(err) });
+        // The server names the part by its client id; the person knows it by its file name.
+        const message = (err instanceof Error ? err.message : String(err)).replace(item.clientId, item.file.name);
+        patch(item.clientId, { state: 'failed', error: message });
       },
     );
   };

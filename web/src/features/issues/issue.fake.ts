@@ -10,7 +10,16 @@ type Step = IssueDetails_IssueFragment['history'][number];
 export const fakeCrew = { __typename: 'Crew' as const, id: 'crew-1', name: 'Maintenance North', color: '#1c7ed6' };
 
 export function fakePhoto(id: string, kind: 'BEFORE' | 'AFTER', overrides: Partial<Photo> = {}): Photo {
-  return { __typename: 'Photo', id, kind, url: `/photos/${id}`, takenAt: '2026-11-10T16:00:00.000Z', ...overrides };
+  return {
+    __typename: 'Photo',
+    id,
+    kind,
+    thumbUrl: `/photos/${id}/thumb`,
+    displayUrl: `/photos/${id}/display`,
+    takenAt: '2026-11-10T16:00:00.000Z',
+    farFromProperty: false,
+    ...overrides,
+  };
 }
 
 export function fakeStep(id: string, overrides: Partial<Step> = {}): Step {

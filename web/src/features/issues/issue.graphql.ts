@@ -33,8 +33,10 @@ export const IssueDetails_issue = graphql(`
     photos {
       id
       kind
-      url
+      thumbUrl
+      displayUrl
       takenAt
+      farFromProperty
     }
     history {
       id
