@@ -14,6 +14,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDateTime } from './date.format';
+import { useNestedOverlay } from './nested-overlay';
 
 export type GalleryPhoto = {
   id: string;
@@ -88,6 +89,8 @@ type PhotoGalleryProps = {
 export function PhotoGallery({ photos, timeZone, emptyAfter }: PhotoGalleryProps) {
   const [open, setOpen] = useState<number | null>(null);
   const phone = useMediaQuery('(max-width: 36em)');
+  // Escape closes the lightbox, not the drawer it was opened from.
+  useNestedOverlay(open !== null);
   const before = photos.filter((p) => p.kind === 'BEFORE');
   const after = photos.filter((p) => p.kind === 'AFTER');
   // Lightbox order: befores, then afters, as the grid reads.

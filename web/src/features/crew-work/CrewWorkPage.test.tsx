@@ -199,6 +199,8 @@ describe('CrewWorkPage', () => {
     fireEvent.click(within(sheet).getByRole('button', { name: 'Mark resolved' }));
     const toast = await screen.findByTestId('toast');
     expect(within(item).getByText('In progress')).toBeTruthy();
+    // Not offered again while the undo window is open.
+    expect((within(item).getByRole('button', { name: 'Mark resolved' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(within(toast).getByRole('button', { name: 'Dismiss' }));
     expect(await within(item).findByText('Resolved — waiting for the account manager to verify it.')).toBeTruthy();
     expect(buttonNames(item)).toEqual([]);

@@ -77,6 +77,15 @@ export function CrewWorkPage() {
   const [notices, setNotices] = useState<Record<string, CrewIssueNotice>>({});
   const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
   const [resolving, setResolving] = useState<CrewIssueCard_IssueFragment | null>(null);
+  // Issues resolved and waiting out their undo window: their card shows it rather than offer it again.
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
+  const markSending = (issueId: string, on: boolean) =>
+    setSending((current) => {
+      const next = new Set(current);
+      if (on) next.add(issueId);
+      else next.delete(issueId);
+      return next;
+    });
   const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
 
   const changeStatus = async (issue: CrewIssueCard_IssueFragment, to: IssueStatus) => {
@@ -147,7 +156,7 @@ export function CrewWorkPage() {
           <CrewIssueCard
             key={issue.id}
             issue={issue}
-            pendingStatus={pending?.issueId === issue.id ? pending.to : null}
+            pendingStatus={pending?.issueId === issue.id ? pending.to : sending.has(issue.id) ? 'RESOLVED' : null}
             busy={pending !== null}
             notice={notices[issue.id] ?? null}
             onChangeStatus={(target, to) => void changeStatus(target, to)}
@@ -177,7 +186,13 @@ export function CrewWorkPage() {
       {body}
       <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} />
       {resolving && (
-        <ResolveIssueSheet key={resolving.id} issue={resolving} opened onClose={() => setResolving(null)} />
+        <ResolveIssueSheet
+          key={resolving.id}
+          issue={resolving}
+          opened
+          onClose={() => setResolving(null)}
+          onPendingChange={(on) => markSending(resolving.id, on)}
+        />
       )}
     </Stack>
   );

@@ -6,8 +6,8 @@ import { fakeIssue, fakePhoto, fakeStep, issueRead, statusChange } from './issue
 
 const am = testUser({ id: 'u-am', role: 'ACCOUNT_MANAGER', name: 'Jordan Reyes' });
 
-function openIssue(mocks: Parameters<typeof renderPage>[1]['mocks'], user = am) {
-  renderPage(<RecordDrawer record={{ kind: 'ISSUE', id: 'i1' }} onClose={() => undefined} />, {
+function openIssue(mocks: Parameters<typeof renderPage>[1]['mocks'], user = am, onClose = () => {}) {
+  renderPage(<RecordDrawer record={{ kind: 'ISSUE', id: 'i1' }} onClose={onClose} />, {
     path: '/map',
     url: '/map',
     mocks,
@@ -53,7 +53,8 @@ describe('Issue drawer', () => {
   });
 
   it('opens a thumb in a lightbox at display size and steps through the photos', async () => {
-    const drawer = await openIssue([issueRead(fakeIssue())]);
+    let drawerClosed = 0;
+    const drawer = await openIssue([issueRead(fakeIssue())], am, () => drawerClosed++);
     fireEvent.click(within(drawer).getByRole('button', { name: 'Open before photo 1 of 1' }));
     const lightbox = await screen.findByTestId('lightbox');
     expect(within(lightbox).getByAltText('Before photo, full size').getAttribute('src')).toBe(
@@ -63,6 +64,10 @@ describe('Issue drawer', () => {
     expect(within(screen.getByTestId('lightbox')).getByAltText('After photo, full size').getAttribute('src')).toBe(
       '/photos/ph-after/display',
     );
+    // Escape closes the lightbox, and only the lightbox.
+    fireEvent.keyDown(screen.getByTestId('lightbox'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('lightbox')).toBeNull());
+    expect(drawerClosed).toBe(0);
   });
 
   it('verifies with one tap and says what happened', async () => {

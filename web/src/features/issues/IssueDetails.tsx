@@ -76,6 +76,8 @@ function IssueView({
   const [updateStatus, { loading }] = useMutation(IssueStatusMutation);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [resolving, setResolving] = useState(false);
+  // Resolved and waiting out its undo window: the buttons wait too.
+  const [sending, setSending] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const actions = issueActions(issue.status, issue.allowedStatuses);
@@ -163,8 +165,8 @@ function IssueView({
               size="sm"
               variant={action.kind === 'REOPEN' ? 'default' : 'filled'}
               color={action.kind === 'VERIFY' ? 'green' : undefined}
-              loading={loading && action.kind !== 'REOPEN'}
-              disabled={loading}
+              loading={(loading && action.kind !== 'REOPEN') || (sending && action.kind === 'RESOLVE')}
+              disabled={loading || sending}
               onClick={() => {
                 if (action.kind === 'RESOLVE') setResolving(true);
                 else if (action.kind === 'REOPEN') setReopening((open) => !open);
@@ -275,7 +277,12 @@ function IssueView({
           </Timeline.Item>
         ))}
       </Timeline>
-      <ResolveIssueSheet issue={issue} opened={resolving} onClose={() => setResolving(false)} />
+      <ResolveIssueSheet
+        issue={issue}
+        opened={resolving}
+        onClose={() => setResolving(false)}
+        onPendingChange={setSending}
+      />
     </Stack>
   );
 }

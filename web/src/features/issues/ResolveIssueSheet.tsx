@@ -16,6 +16,7 @@ import { IconCamera, IconRefresh, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../ui/error.describe';
 import { newClientId, uploadPhoto, type UploadOptions } from '../../ui/photo-upload';
+import { useNestedOverlay } from '../../ui/nested-overlay';
 import { useToast } from '../../ui/toast';
 import { IssueStatusMutation } from './issue.graphql';
 
@@ -36,6 +37,8 @@ type ResolveIssueSheetProps = {
   issue: { id: string; title: string; version: number; crew?: { name: string } | null };
   opened: boolean;
   onClose: () => void;
+  /** True from "Mark resolved" until the change is sent (or undone): the caller holds its buttons meanwhile. */
+  onPendingChange?: (pending: boolean) => void;
   /** For tests: how each file is sent (the real upload by default). */
   upload?: (file: File, clientId: string, options: UploadOptions) => ReturnType<typeof uploadPhoto>;
 };
@@ -50,12 +53,20 @@ function previewOf(file: File): string | null {
  * change — held for a few seconds behind an Undo, since a crew lead cannot
  * move a resolved Issue back themselves.
  */
-export function ResolveIssueSheet({ issue, opened, onClose, upload = uploadPhoto }: ResolveIssueSheetProps) {
+export function ResolveIssueSheet({
+  issue,
+  opened,
+  onClose,
+  onPendingChange,
+  upload = uploadPhoto,
+}: ResolveIssueSheetProps) {
   const client = useApolloClient();
   const toast = useToast();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [note, setNote] = useState('');
   const controllers = useRef(new Map<string, AbortController>());
+  // Escape closes the sheet, not the Issue drawer it may be opened from.
+  useNestedOverlay(opened);
 
   // Leaving the sheet for good stops what is still sending (a finished upload not attached is cleaned up by the server).
   useEffect(() => {
@@ -126,6 +137,7 @@ export function ResolveIssueSheet({ issue, opened, onClose, upload = uploadPhoto
     const title = issue.title;
     reset();
     onClose();
+    onPendingChange?.(true);
     toast.undoable({
       title: `Resolved — ${title}`,
       message: photoIds.length ? `With ${plural(photoIds.length, 'after photo')}.` : 'Without an after photo.',
@@ -137,9 +149,14 @@ export function ResolveIssueSheet({ issue, opened, onClose, upload = uploadPhoto
           toast.show({ tone: 'red', title: `Not resolved: ${why}`, message, autoCloseMs: 0 });
           // Show what the Issue is now wherever it is on screen.
           await client.refetchQueries({ include: 'active' }).catch(() => undefined);
+        } finally {
+          onPendingChange?.(false);
         }
       },
-      onUndo: () => toast.show({ tone: 'orange', title: 'Undone', message: `${title} is not resolved.` }),
+      onUndo: () => {
+        onPendingChange?.(false);
+        toast.show({ tone: 'orange', title: 'Undone', message: `${title} is not resolved.` });
+      },
     });
   };
 

@@ -2,6 +2,7 @@ import { Button, Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
+import { NestedOverlayContext, useNestedOverlayHost } from '../../ui/nested-overlay';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import { IssueDetails } from '../issues/IssueDetails';
 import { SiteWalkIssues } from './SiteWalkIssues';
@@ -37,34 +38,38 @@ export function RecordDrawer({ record, onClose, showAccount = true }: RecordDraw
   const [trail, setTrail] = useState<{ of: RecordRef | null; stack: RecordRef[] }>({ of: record, stack: [] });
   const stack = same(trail.of, record) ? trail.stack : [];
   const shown = stack.at(-1) ?? record;
+  const nested = useNestedOverlayHost();
   return (
     <Drawer
       opened={record !== null}
       onClose={onClose}
+      closeOnEscape={nested.closeOnEscape}
       position="right"
       size={phone ? '100%' : 'md'}
       title={shown ? TITLES[shown.kind] : ''}
     >
-      {stack.length > 0 && (
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          mb="xs"
-          leftSection={<IconArrowLeft size={14} />}
-          onClick={() => setTrail({ of: record, stack: stack.slice(0, -1) })}
-        >
-          Back
-        </Button>
-      )}
-      {shown?.kind === 'ISSUE' && <IssueDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
-      {shown?.kind === 'ENHANCEMENT' && <EnhancementDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
-      {shown?.kind === 'SITE_WALK' && (
-        <SiteWalkIssues
-          walkId={shown.id}
-          label={shown.label}
-          onOpen={(issue) => setTrail({ of: record, stack: [...stack, issue] })}
-        />
-      )}
+      <NestedOverlayContext.Provider value={nested.hold}>
+        {stack.length > 0 && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mb="xs"
+            leftSection={<IconArrowLeft size={14} />}
+            onClick={() => setTrail({ of: record, stack: stack.slice(0, -1) })}
+          >
+            Back
+          </Button>
+        )}
+        {shown?.kind === 'ISSUE' && <IssueDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
+        {shown?.kind === 'ENHANCEMENT' && <EnhancementDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
+        {shown?.kind === 'SITE_WALK' && (
+          <SiteWalkIssues
+            walkId={shown.id}
+            label={shown.label}
+            onOpen={(issue) => setTrail({ of: record, stack: [...stack, issue] })}
+          />
+        )}
+      </NestedOverlayContext.Provider>
     </Drawer>
   );
 }
