@@ -93,6 +93,15 @@ function validItem(type: GraphQLInputType): unknown {
   if (isEnumType(named)) return named.getValues()[0]!.value;
   if (named.name === 'ID') return randomUUID();
   if (named.name === 'String') return 'x';
+  if (named.name === 'Int') return 1;
+  if (isInputObjectType(named)) {
+    // Its required fields, each well-formed: the list's length is the hostile part.
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, validItem(field.type)]),
+    );
+  }
   throw new Error(`no list item for ${named.name}`);
 }
 

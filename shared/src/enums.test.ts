@@ -7,6 +7,8 @@ import {
   HEALTH_BAND_LABELS,
   ISSUE_CATEGORIES,
   ISSUE_CATEGORY_LABELS,
+  QUALITY_AREAS,
+  QUALITY_AREA_LABELS,
   ISSUE_STATUSES,
   ISSUE_STATUS_LABELS,
   ISSUE_URGENCIES,
@@ -105,6 +107,7 @@ describe('labels', () => {
     ['ROLE_LABELS', ROLES, ROLE_LABELS],
     ['HEALTH_BAND_LABELS', HEALTH_BANDS, HEALTH_BAND_LABELS],
     ['SERVICE_LINE_LABELS', SERVICE_LINE_CODES, SERVICE_LINE_LABELS],
+    ['QUALITY_AREA_LABELS', QUALITY_AREAS, QUALITY_AREA_LABELS],
   ];
   it.each(cases)('%s has a non-empty label for every value and nothing else', (_name, values, labels) => {
     expect(Object.keys(labels).sort()).toEqual([...values].sort());

@@ -158,6 +158,18 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   CREW_LEAD: 'Crew lead',
 };
 
+/** What a site walk scores, each 1 (poor) – 5 (excellent): the property's quality trend. */
+export const QUALITY_AREAS = ['TURF', 'SHRUBS_AND_BEDS', 'TREES', 'HARDSCAPE_AND_CLEANLINESS', 'IRRIGATION'] as const;
+export type QualityArea = (typeof QUALITY_AREAS)[number];
+
+export const QUALITY_AREA_LABELS: Readonly<Record<QualityArea, string>> = {
+  TURF: 'Turf',
+  SHRUBS_AND_BEDS: 'Shrubs and beds',
+  TREES: 'Trees',
+  HARDSCAPE_AND_CLEANLINESS: 'Hardscape and cleanliness',
+  IRRIGATION: 'Irrigation',
+};
+
 export const ISSUE_CATEGORY_LABELS: Readonly<Record<IssueCategory, string>> = {
   IRRIGATION_LEAK: 'Irrigation leak',
   IRRIGATION_COVERAGE: 'Irrigation coverage',

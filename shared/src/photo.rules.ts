@@ -21,6 +21,7 @@ export type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number];
 /** Sizes served, by longest edge in pixels. `original` is full resolution, upright and without metadata. */
 export const PHOTO_VARIANTS = { thumb: 320, display: 1600, original: null } as const;
 export type PhotoVariant = keyof typeof PHOTO_VARIANTS;
+export const PHOTO_VARIANT_NAMES = Object.keys(PHOTO_VARIANTS) as readonly PhotoVariant[];
 
 /** A photo whose GPS lies farther than this from its property's boundary is flagged. */
 export const PHOTO_FAR_FROM_PROPERTY_METERS = 100;

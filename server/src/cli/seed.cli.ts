@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
+import { openPhotoStore } from '../modules/photos/index.js';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfEmpty, seedScale, truncateAllData } from '../seed/index.js';
 
 const USAGE = `Usage: pnpm db:seed [--reset] [--accounts A] [--issues N [--enhancements M] [--open-share F] [--batch B]]
@@ -149,7 +150,11 @@ async function main(): Promise<number> {
     }
 
     const demoStarted = Date.now();
-    const summary = await seedDemoIfEmpty(em, { timeZone: config.COMPANY_TIME_ZONE, health: config.health });
+    const summary = await seedDemoIfEmpty(em, {
+      timeZone: config.COMPANY_TIME_ZONE,
+      health: config.health,
+      photoStore: openPhotoStore(config),
+    });
     if (summary) {
       console.log(
         `Seeded the demo company in ${seconds(Date.now() - demoStarted)}: ${summary.accounts} accounts, ${summary.properties} properties, ` +

@@ -7,6 +7,8 @@ import { DEFAULT_HEALTH_CONFIG, ENHANCEMENT_STAGES, addDaysToDate, localDateOf }
 import { migrate, openDatabase, type Database } from '../app/db/database.js';
 import { createLogger } from '../platform/logger.js';
 import { HealthSweeper } from '../modules/health/index.js';
+import { DiskPhotoStore, photoObjectKeys } from '../modules/photos/index.js';
+import sharp from 'sharp';
 import {
   DEMO_HEALTH_HISTORY_DAYS,
   DEMO_USERS,
@@ -32,7 +34,11 @@ beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-seed-'));
   db = await openDatabase({ dataDir: dir });
   await migrate(db);
-  summary = await seedDemoIfEmpty(db.orm.em.fork(), { timeZone, now: NOW });
+  summary = await seedDemoIfEmpty(db.orm.em.fork(), {
+    timeZone,
+    now: NOW,
+    photoStore: new DiskPhotoStore(path.join(dir, 'photos')),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -41,6 +47,38 @@ afterAll(async () => {
 });
 
 describe('demo seed on the embedded database', () => {
+  it('gives recent Issues a real before photo, resolved ones an after photo, open Enhancements a photo', async () => {
+    const counts = await one<Record<string, number>>(`select
+      (select count(*)::int from photos) photos,
+      (select count(*)::int from issues where created_at >= '${new Date(NOW.getTime() - 120 * 86_400_000).toISOString()}') recent,
+      (select count(*)::int from photos where kind = 'BEFORE' and issue_id is not null) before,
+      (select count(*)::int from photos ph join issues i on i.id = ph.issue_id where ph.kind = 'AFTER' and i.resolved_at is null) after_unresolved,
+      (select count(*)::int from issues i where i.resolved_at is not null and i.created_at >= '${new Date(NOW.getTime() - 120 * 86_400_000).toISOString()}'
+         and not exists (select 1 from photos ph where ph.issue_id = i.id and ph.kind = 'AFTER')) resolved_without_after,
+      (select count(*)::int from enhancements where stage not in ('COMPLETED', 'DECLINED')) open_enhancements,
+      (select count(*)::int from photos where enhancement_id is not null) enhancement_photos`);
+    expect(counts.photos).toBe(summary!.photos);
+    expect(counts.before).toBe(counts.recent);
+    expect(counts.before).toBeGreaterThan(100);
+    expect(counts.after_unresolved).toBe(0);
+    expect(counts.resolved_without_after).toBe(0);
+    expect(counts.enhancement_photos).toBe(counts.open_enhancements);
+    // Every photo's files exist and are images of the size the row says.
+    const store = new DiskPhotoStore(path.join(dir, 'photos'));
+    const keys = await sql<{ file_key: string; width: number; height: number }>(
+      'select distinct file_key, width, height from photos',
+    );
+    expect(keys.length).toBe(29); // 14 categories × before/after + the Enhancement scene
+    for (const { file_key, width, height } of keys) {
+      const object = await store.get(photoObjectKeys(file_key).original);
+      expect(object).not.toBeNull();
+      const chunks: Buffer[] = [];
+      for await (const chunk of object!.body) chunks.push(chunk as Buffer);
+      const meta = await sharp(Buffer.concat(chunks)).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', width, height]);
+    }
+  });
+
   it('seeds an empty database once, and only once', async () => {
     expect(summary).not.toBeNull();
     expect(summary!.accounts).toBe(60);

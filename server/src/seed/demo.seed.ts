@@ -14,6 +14,7 @@ import { hashPassword } from '../modules/auth/index.js';
 import { backfillHealth } from '../modules/health/index.js';
 import { DEMO_USER_SPECS, generateDemo, type CategoryRouteRow, type DemoData } from './demo.generate.js';
 import { geoJsonSql, insertRows, pointSql } from './sql.js';
+import { writeDemoPhotos } from './demo.photos.js';
 
 export const DEMO_PASSWORD = 'groundwork-demo';
 
@@ -33,6 +34,8 @@ export interface SeedSummary {
   openIssues: number;
   siteWalks: number;
   enhancements: number;
+  /** Photo rows (their files are a few shared scenes, rendered once). */
+  photos: number;
   users: number;
   crews: number;
   /** Daily HealthSnapshots written (every account, the last 90 days and today). */
@@ -108,6 +111,9 @@ async function writeDemo(tx: EntityManager, options: SeedDemoOptions, passwordHa
   });
   const generatedMs = Date.now() - started;
   await writeData(tx, data, passwordHash, new Set(existingLines.map((r) => r.code)));
+  const photos = options.photoStore
+    ? await writeDemoPhotos(tx, data, { store: options.photoStore, timeZone: options.timeZone, now })
+    : 0;
   const writtenMs = Date.now() - started;
   // Planner statistics for the rows just written: without them the facts statements below pick
   // nested loops over "empty" tables and the backfill takes several times longer.
@@ -129,6 +135,7 @@ async function writeDemo(tx: EntityManager, options: SeedDemoOptions, passwordHa
     openIssues: data.issues.filter((i) => (OPEN_ISSUE_STATUSES as readonly string[]).includes(i.status)).length,
     siteWalks: data.siteWalks.length,
     enhancements: data.enhancements.length,
+    photos,
     users: data.users.length,
     crews: data.crews.length,
     healthSnapshots: health.snapshots,

@@ -3,7 +3,7 @@ import { LoginFailure } from '../../modules/auth/index.js';
 import { ServiceLine, Crew, CategoryRoute, ServiceSchedule } from '../../modules/crews/index.js';
 import { Account, Contact, AccountPlan, PlanReview } from '../../modules/accounts/index.js';
 import { ClientProperty } from '../../modules/properties/index.js';
-import { SiteWalk } from '../../modules/site-walks/index.js';
+import { SiteWalk, SiteWalkScore } from '../../modules/site-walks/index.js';
 import { Issue, IssueActivity } from '../../modules/issues/index.js';
 import { Enhancement } from '../../modules/enhancements/index.js';
 import { Photo } from '../../modules/photos/index.js';
@@ -23,6 +23,7 @@ export const ENTITIES = [
   PlanReview,
   ClientProperty,
   SiteWalk,
+  SiteWalkScore,
   Issue,
   IssueActivity,
   Enhancement,

@@ -15,6 +15,11 @@ export class EnhancementFilter {
 
 @InputType()
 export class CreateEnhancementInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The app's own id for the Enhancement (offline capture): sending it again returns the same one.",
+  })
+  clientId?: string | null;
   @Field(() => ID) propertyId!: string;
   @Field(() => ID, { nullable: true }) siteWalkId?: string | null;
   @Field(() => LngLatInput) location!: LngLatInput;

@@ -1,4 +1,4 @@
-import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   ENHANCEMENT_EDITOR_ROLES,
   OPEN_ENHANCEMENT_STAGES,
@@ -15,6 +15,7 @@ import {
   validateLngLat,
   versionConflict,
   type EnhancementStage,
+  type LngLat,
   notFound,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../platform/context.js';
@@ -113,6 +114,36 @@ export class EnhancementService {
     const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
     const location = validateLngLat(input.location, 'input.location');
     const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
+    if (input.clientId) {
+      const same = await this.ctx.em.findOne(Enhancement, { id: input.clientId });
+      if (same) return this.sameCapture(same, viewer.id);
+    }
+    try {
+      return await this.createNew(input, { title, description, location, estimatedValue });
+    } catch (error) {
+      // The same client id sent twice at once: the other request wrote it.
+      if (input.clientId && error instanceof UniqueConstraintViolationException) {
+        const same = await this.ctx.em.fork().findOne(Enhancement, { id: input.clientId });
+        if (same) return this.sameCapture(same, viewer.id);
+      }
+      throw error;
+    }
+  }
+
+  /** A retried capture gets its Enhancement; a client id already used by someone else's is refused. */
+  private sameCapture(enhancement: Enhancement, viewerId: string): Enhancement {
+    if (enhancement.createdBy?.id !== viewerId) {
+      throw badInput('input.clientId', 'is the id of another Enhancement: send a new id');
+    }
+    return enhancement;
+  }
+
+  private createNew(
+    input: CreateEnhancementInput,
+    values: { title: string; description: string; location: LngLat; estimatedValue: number | null },
+  ): Promise<Enhancement> {
+    const { title, description, location, estimatedValue } = values;
+    const viewer = this.access.viewer();
     return this.ctx.em.transactional(async (tx) => {
       const property = await requirePropertyForLocation(tx, input.propertyId, location, {
         property: 'input.propertyId',
@@ -133,6 +164,7 @@ export class EnhancementService {
       }
       const now = this.ctx.now();
       const enhancement = tx.create(Enhancement, {
+        ...(input.clientId ? { id: input.clientId } : {}),
         property,
         account: property.account,
         siteWalk,

@@ -20,6 +20,11 @@ export class IssueFilter {
 
 @InputType()
 export class CreateIssueInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The app's own id for the Issue (offline capture): sending it again returns the same Issue.",
+  })
+  clientId?: string | null;
   @Field(() => ID) propertyId!: string;
   @Field(() => ID, { nullable: true }) siteWalkId?: string | null;
   @Field(() => LngLatInput) location!: LngLatInput;

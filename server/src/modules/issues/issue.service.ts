@@ -1,4 +1,4 @@
-import { LockMode, OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import {
   DomainError,
@@ -162,7 +162,39 @@ export class IssueService {
     const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
     const location = validateLngLat(input.location, 'input.location');
     const createdAt = this.ctx.now();
+    if (input.clientId) {
+      const same = await this.ctx.em.findOne(Issue, { id: input.clientId });
+      if (same) return { issue: this.sameCapture(same, viewer), duplicateCandidates: [] };
+    }
+    try {
+      return await this.createNew(input, viewer, { title, description, location, createdAt });
+    } catch (error) {
+      // The same client id sent twice at once: the other request wrote the Issue.
+      if (input.clientId && error instanceof UniqueConstraintViolationException) {
+        const same = await this.ctx.em.fork().findOne(Issue, { id: input.clientId });
+        if (same) return { issue: this.sameCapture(same, viewer), duplicateCandidates: [] };
+      }
+      throw error;
+    }
+  }
 
+  /** A retried capture gets its Issue; a client id already used by someone else's is refused. */
+  private sameCapture(issue: Issue, viewer: Viewer): Issue {
+    if (issue.createdBy?.id !== viewer.id)
+      throw badInput('input.clientId', 'is the id of another Issue: send a new id');
+    return issue;
+  }
+
+  private createNew(
+    input: CreateIssueInput,
+    viewer: Viewer,
+    {
+      title,
+      description,
+      location,
+      createdAt,
+    }: { title: string; description: string; location: LngLat; createdAt: Date },
+  ): Promise<CreateIssuePayload> {
     return this.ctx.em.transactional(async (tx) => {
       const property = await requirePropertyForLocation(tx, input.propertyId, location, {
         property: 'input.propertyId',
@@ -203,6 +235,7 @@ export class IssueService {
       });
 
       const issue = tx.create(Issue, {
+        ...(input.clientId ? { id: input.clientId } : {}),
         property,
         account: property.account,
         siteWalk,

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import {
   PHOTO_FAR_FROM_PROPERTY_METERS,
   PHOTO_ORPHAN_HOURS,
-  PHOTO_VARIANTS,
+  PHOTO_VARIANT_NAMES,
   badInput,
   requireDistinctPhotoIds,
   type PhotoKind,
@@ -18,9 +18,10 @@ import type { PhotoStore } from './photo.store.js';
 
 /** The objects of a photo in the store: the bytes as uploaded (never served) and each served size. */
 export function photoObjectKeys(fileKey: string): { source: string } & Record<PhotoVariant, string> {
-  const variants = Object.fromEntries(
-    (Object.keys(PHOTO_VARIANTS) as PhotoVariant[]).map((v) => [v, `${fileKey}/${v}.jpg`]),
-  ) as Record<PhotoVariant, string>;
+  const variants = Object.fromEntries(PHOTO_VARIANT_NAMES.map((v) => [v, `${fileKey}/${v}.jpg`])) as Record<
+    PhotoVariant,
+    string
+  >;
   return { source: `${fileKey}/source`, ...variants };
 }
 
@@ -50,7 +51,7 @@ export async function storePhotos(
       const keys = photoObjectKeys(fileKey);
       await store.put(keys.source, processed.source, processed.contentType);
       written.push(keys.source);
-      for (const variant of Object.keys(PHOTO_VARIANTS) as PhotoVariant[]) {
+      for (const variant of PHOTO_VARIANT_NAMES) {
         await store.put(keys[variant], processed.variants[variant], 'image/jpeg');
         written.push(keys[variant]);
       }

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import type { RequestContext } from '../../platform/context.js';
 import { Account } from '../accounts/index.js';
 import { SiteWalk } from './site-walk.entity.js';
+import { SiteWalkScore } from './site-walk-score.entity.js';
 import { CompleteSiteWalkInput } from './site-walk.inputs.js';
 import { SiteWalkService } from './site-walk.service.js';
 
@@ -17,9 +18,22 @@ export class SiteWalkResolver {
     return (await new SiteWalkService(ctx).counts(walk.id)).enhancements;
   }
 
+  @FieldResolver(() => [SiteWalkScore], { description: 'Quality scores given when the walk was completed.' })
+  scores(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
+    return new SiteWalkService(ctx).scores(walk.id);
+  }
+
   @Mutation(() => SiteWalk)
-  startSiteWalk(@Arg('propertyId', () => ID) propertyId: string, @Ctx() ctx: RequestContext) {
-    return new SiteWalkService(ctx).start(propertyId);
+  startSiteWalk(
+    @Arg('propertyId', () => ID) propertyId: string,
+    @Arg('clientId', () => ID, {
+      nullable: true,
+      description: "The app's own id for the walk: sending it again returns the same walk.",
+    })
+    clientId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return new SiteWalkService(ctx).start(propertyId, clientId);
   }
 
   @Mutation(() => SiteWalk)
