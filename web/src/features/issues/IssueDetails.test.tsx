@@ -21,7 +21,11 @@ const toast = async () => (await screen.findByTestId('toast')) as HTMLElement;
 describe('Issue drawer', () => {
   it('shows before and after side by side, the crew’s note, facts and history', async () => {
     const issue = fakeIssue({
-      photos: [fakePhoto('b1', 'BEFORE'), fakePhoto('b2', 'BEFORE'), fakePhoto('a1', 'AFTER')],
+      photos: [
+        fakePhoto('b1', 'BEFORE'),
+        fakePhoto('b2', 'BEFORE'),
+        fakePhoto('a1', 'AFTER', { farFromProperty: true }),
+      ],
     });
     const drawer = await openIssue([issueRead(issue)]);
     const w = within(drawer);
@@ -34,6 +38,9 @@ describe('Issue drawer', () => {
         .map((img) => img.getAttribute('src')),
     ).toEqual(['/photos/b1/thumb', '/photos/b2/thumb']);
     expect(within(after).getByAltText('After photo 1 of 1').getAttribute('src')).toBe('/photos/a1/thumb');
+    // Its GPS puts it more than 100 m from the property: flagged where the check is made.
+    expect(within(after).getByText('Far from site')).toBeTruthy();
+    expect(within(before).queryByText('Far from site')).toBeNull();
     // The crew's words on resolving, beside the photos the account manager checks.
     expect(w.getByText('Replaced the head')).toBeTruthy();
     expect(w.getByText('— Maintenance North, on resolving')).toBeTruthy();
