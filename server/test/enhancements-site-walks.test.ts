@@ -9,6 +9,7 @@ const ADVANCE = `mutation($input: AdvanceEnhancementInput!) { advanceEnhancement
 describe.each(BACKENDS)('Enhancements, site walks and sign-in (%s)', (backend) => {
   let server: TestServer;
   let token: string;
+  let execToken: string;
   let email: string;
   let propertyId: string;
 
@@ -19,6 +20,7 @@ describe.each(BACKENDS)('Enhancements, site walks and sign-in (%s)', (backend) =
     const am = await createUser(em, { role: 'ACCOUNT_MANAGER' });
     token = am.token;
     email = am.user.email;
+    execToken = (await createUser(em, { role: 'EXECUTIVE' })).token;
     const account = await createAccount(em, am.user);
     propertyId = (await createProperty(em, account, CENTER)).id;
   });
@@ -80,6 +82,106 @@ describe.each(BACKENDS)('Enhancements, site walks and sign-in (%s)', (backend) =
       .getConnection()
       .execute('select approved_at from enhancements where id = ?', [e.id]);
     expect(approvedAt[0].approved_at).not.toBeNull();
+  });
+
+  it('declines only with a reason, keeps it, and offers each role the stages it may move to', async () => {
+    const READ = `query($id: ID!) { enhancement(id: $id) { stage version declineReason allowedStages } }`;
+    const created = await server.gql(
+      CREATE,
+      { input: { propertyId, location: CENTER, title: 'Boulder wall at the pond', estimatedValue: 9_000 } },
+      token,
+    );
+    const e = created.data!.createEnhancement;
+    const read = async (as: string) => (await server.gql(READ, { id: e.id }, as)).data!.enhancement;
+    expect(await read(token)).toEqual({
+      stage: 'IDENTIFIED',
+      version: 1,
+      declineReason: null,
+      allowedStages: ['QUALIFIED', 'DECLINED'],
+    });
+    // Executives read the pipeline but do not move it.
+    expect((await read(execToken)).allowedStages).toEqual([]);
+
+    for (const [declineReason, message] of [
+      [undefined, 'input.declineReason: is required to decline an Enhancement (say why)'],
+      ['  \n ', 'input.declineReason: must not be empty'],
+    ] as const) {
+      const refused = await server.gql(
+        ADVANCE,
+        { input: { enhancementId: e.id, stage: 'DECLINED', declineReason, expectedVersion: 1 } },
+        token,
+      );
+      expect(refused.errors?.[0]).toMatchObject({
+        message,
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.declineReason' },
+      });
+    }
+    const onQualify = await server.gql(
+      ADVANCE,
+      {
+        input: {
+          enhancementId: e.id,
+          stage: 'QUALIFIED',
+          customerInterest: true,
+          budgetConfirmed: true,
+          declineReason: 'Too expensive',
+          expectedVersion: 1,
+        },
+      },
+      token,
+    );
+    expect(onQualify.errors?.[0]?.message).toBe('input.declineReason: is only for a move to DECLINED');
+    // Nothing of the refused calls was written.
+    expect(await read(token)).toMatchObject({ stage: 'IDENTIFIED', version: 1, declineReason: null });
+
+    const declined = await server.gql(
+      ADVANCE,
+      {
+        input: {
+          enhancementId: e.id,
+          stage: 'DECLINED',
+          declineReason: '  Board moved the budget to next year\n',
+          expectedVersion: 1,
+        },
+      },
+      token,
+    );
+    expect(declined.errors).toBeUndefined();
+    expect(await read(token)).toEqual({
+      stage: 'DECLINED',
+      version: 2,
+      declineReason: 'Board moved the budget to next year',
+      allowedStages: [],
+    });
+  });
+
+  it('lists the Issues found on a site walk', async () => {
+    const walk = (
+      await server.gql(`mutation($p: ID!) { startSiteWalk(propertyId: $p) { id } }`, { p: propertyId }, token)
+    ).data!.startSiteWalk.id as string;
+    const create = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`;
+    const found = [];
+    for (const [title, siteWalkId] of [
+      ['Cracked curb on the walk', walk],
+      ['Reported by phone', null],
+      ['Dead shrub on the walk', walk],
+    ] as const) {
+      const res = await server.gql(
+        create,
+        { input: { propertyId, siteWalkId, location: CENTER, title, category: 'HARDSCAPE', allowDuplicate: true } },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      if (siteWalkId) found.push(res.data!.createIssue.issue.id);
+    }
+    const listed = await server.gql(
+      `query($w: ID!) { issues(filter: { siteWalkId: $w }) { totalCount nodes { id title } } }`,
+      { w: walk },
+      token,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!.issues.totalCount).toBe(2);
+    expect(listed.data!.issues.nodes.map((n: { id: string }) => n.id).sort()).toEqual(found.sort());
   });
 
   it('refuses a negative value and an off-site location, writing nothing', async () => {

@@ -172,6 +172,7 @@ const VALID: Record<string, Valid> = {
   'AdvanceEnhancementInput.enhancementId': (_, f) => f.enhancement.id,
   'AdvanceEnhancementInput.expectedVersion': (_, f) => f.enhancement.version,
   'AdvanceEnhancementInput.stage': () => 'DECLINED',
+  'AdvanceEnhancementInput.declineReason': () => 'Hostile input baseline',
   'AssignIssueInput.issueId': (_, f) => f.openIssue.id,
   'AssignIssueInput.crewId': (w) => w.ids.crew,
   'AssignIssueInput.expectedVersion': (_, f) => f.openIssue.version,
@@ -190,13 +191,18 @@ const VALID: Record<string, Valid> = {
   'UpdateIssueStatusInput.expectedVersion': (_, f) => f.assignedIssue.version,
 };
 
+/** Optional in the schema, required by a rule for the baseline's values (a decline says why). */
+const REQUIRED_BY_RULE = new Set(['AdvanceEnhancementInput.declineReason']);
+
 /** The required fields of an input object, valid; optional ones left out. */
 function validValue(type: GraphQLInputType, coordinate: string, w: World, f: Fresh): unknown {
   const nullable = getNullableType(type);
   if (isInputObjectType(nullable)) {
     const value: Record<string, unknown> = {};
     for (const field of Object.values(nullable.getFields())) {
-      if (isNonNullType(field.type)) value[field.name] = validValue(field.type, `${nullable.name}.${field.name}`, w, f);
+      const coordinate = `${nullable.name}.${field.name}`;
+      if (isNonNullType(field.type) || REQUIRED_BY_RULE.has(coordinate))
+        value[field.name] = validValue(field.type, coordinate, w, f);
     }
     return value;
   }

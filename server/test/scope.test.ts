@@ -30,7 +30,8 @@ import {
  * fails the test.
  */
 
-type Kind = 'Account' | 'Property' | 'Issue' | 'Enhancement' | 'ServiceSchedule' | 'Crew' | 'ServiceLine' | 'User';
+type Kind =
+  'Account' | 'Property' | 'Issue' | 'Enhancement' | 'ServiceSchedule' | 'SiteWalk' | 'Crew' | 'ServiceLine' | 'User';
 
 /** One record of the world, with the attributes the id filters compare. */
 interface Row {
@@ -41,6 +42,7 @@ interface Row {
   crewId?: string | null;
   accountManagerId?: string;
   serviceLineId?: string | null;
+  siteWalkId?: string | null;
   /** Properties: the crews with a schedule on it. */
   servedBy?: string[];
   open?: boolean;
@@ -60,6 +62,7 @@ const ID_FILTER_ATTRIBUTE: Record<string, keyof Row> = {
   accountManagerId: 'accountManagerId',
   accountManagerIds: 'accountManagerId',
   serviceLineIds: 'serviceLineId',
+  siteWalkId: 'siteWalkId',
 };
 
 /** The kind of record each id filter field names (its values are every such record of the world). */
@@ -73,6 +76,7 @@ const ID_FILTER_KIND: Record<string, Kind> = {
   accountManagerId: 'User',
   accountManagerIds: 'User',
   serviceLineIds: 'ServiceLine',
+  siteWalkId: 'SiteWalk',
 };
 
 type Outcome = 'FORBIDDEN' | Record<string, string[]>;
@@ -436,10 +440,26 @@ describe.each(BACKENDS)('Scope (%s)', (backend) => {
         const base = { accountId: account.id, accountManagerId: manager.id, propertyId: property.id };
         w.rows.push({ kind: 'Property', id: property.id, ...base, servedBy: [crew.id] });
         w.rows.push({ kind: 'ServiceSchedule', id: schedule.id, ...base, crewId: crew.id });
-        // Routed by its category to the crew serving the property.
+        // Found on a walk of the property, routed by its category to the crew serving it.
+        const walk = await server.gql(
+          `mutation($p: ID!) { startSiteWalk(propertyId: $p) { id } }`,
+          { p: property.id },
+          ops.token,
+        );
+        const siteWalkId = walk.data!.startSiteWalk.id as string;
+        w.rows.push({ kind: 'SiteWalk', id: siteWalkId, ...base });
         const created = await server.gql(
           `mutation($i: CreateIssueInput!) { createIssue(input: $i) { issue { id crew { id } serviceLine { id } } } }`,
-          { i: { propertyId: property.id, location: center, title: 'Weeds', category: 'WEEDS', allowDuplicate: true } },
+          {
+            i: {
+              propertyId: property.id,
+              siteWalkId,
+              location: center,
+              title: 'Weeds',
+              category: 'WEEDS',
+              allowDuplicate: true,
+            },
+          },
           ops.token,
         );
         const issue = created.data!.createIssue.issue;
@@ -450,6 +470,7 @@ describe.each(BACKENDS)('Scope (%s)', (backend) => {
           ...base,
           crewId: issue.crew.id,
           serviceLineId: issue.serviceLine.id,
+          siteWalkId,
           open: true,
         });
         if (crew === crewA) {

@@ -389,7 +389,14 @@ describe.each(BACKENDS)('Permissions (%s)', (backend) => {
       'advanceEnhancement (another’s)',
       qv('mutation($i: AdvanceEnhancementInput!) { advanceEnhancement(input: $i) { id version stage } }', async () => {
         const e = await freshEnhancement('p2');
-        return { i: { enhancementId: e.id, stage: 'DECLINED', expectedVersion: e.version } };
+        return {
+          i: {
+            enhancementId: e.id,
+            stage: 'DECLINED',
+            declineReason: 'Chose another vendor',
+            expectedVersion: e.version,
+          },
+        };
       }),
       [U, F, A, F, F],
       (d, _p, v) =>

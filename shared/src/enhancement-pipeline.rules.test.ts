@@ -4,7 +4,9 @@ import {
   allowedEnhancementTransitions,
   assertEnhancementAdvance,
   availableEnhancementTransitions,
+  canAdvanceEnhancements,
   enhancementAdvanceError,
+  parseDeclineReason,
   type EnhancementAdvance,
 } from './enhancement-pipeline.rules.js';
 import { OPEN_ENHANCEMENT_STAGES } from './enums.js';
@@ -208,5 +210,48 @@ describe('availableEnhancementTransitions', () => {
 
   it('offers nothing from a closed stage', () => {
     expect(availableEnhancementTransitions({ stage: 'COMPLETED', ...qualified, proposalValue: 1 })).toEqual([]);
+  });
+});
+
+describe('parseDeclineReason', () => {
+  it('requires a reason to decline, naming the field', () => {
+    for (const missing of [undefined, null]) {
+      const error = thrown(() => parseDeclineReason('DECLINED', missing));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toBe('input.declineReason: is required to decline an Enhancement (say why)');
+      expect(error.details).toEqual({ field: 'input.declineReason' });
+    }
+  });
+
+  it('refuses a blank or over-long reason', () => {
+    expect(thrown(() => parseDeclineReason('DECLINED', '   \n ')).message).toBe(
+      'input.declineReason: must not be empty',
+    );
+    expect(thrown(() => parseDeclineReason('DECLINED', 'x'.repeat(4001))).message).toBe(
+      'input.declineReason: must be at most 4000 characters',
+    );
+  });
+
+  it('returns the trimmed reason of a decline', () => {
+    expect(parseDeclineReason('DECLINED', '  Budget moved to next fiscal year \n')).toBe(
+      'Budget moved to next fiscal year',
+    );
+  });
+
+  it('refuses a reason on any other move, and ignores an empty one', () => {
+    const error = thrown(() => parseDeclineReason('QUALIFIED', 'Too expensive', 'reason'));
+    expect(error.message).toBe('reason: is only for a move to DECLINED');
+    expect(error.details).toEqual({ field: 'reason' });
+    expect(parseDeclineReason('QUALIFIED', undefined)).toBeNull();
+    expect(parseDeclineReason('ESTIMATING', '  ')).toBeNull();
+  });
+});
+
+describe('canAdvanceEnhancements', () => {
+  it('is for ops and account managers only', () => {
+    expect(canAdvanceEnhancements('OPS_MANAGER')).toBe(true);
+    expect(canAdvanceEnhancements('ACCOUNT_MANAGER')).toBe(true);
+    expect(canAdvanceEnhancements('EXECUTIVE')).toBe(false);
+    expect(canAdvanceEnhancements('CREW_LEAD')).toBe(false);
   });
 });

@@ -1,5 +1,14 @@
-import type { EnhancementStage } from './enums.js';
-import { DomainError, invalidTransition } from './errors.js';
+import type { EnhancementStage, Role } from './enums.js';
+import { DomainError, badInput, invalidTransition } from './errors.js';
+import { NOTE_MAX, parseField, textSchema } from './text.rules.js';
+
+/** Roles that move Enhancements along the pipeline (account managers their own accounts', as the server scopes it). */
+export const ENHANCEMENT_EDITOR_ROLES = ['OPS_MANAGER', 'ACCOUNT_MANAGER'] as const satisfies readonly Role[];
+
+/** Whether this role may advance or decline Enhancements at all. */
+export function canAdvanceEnhancements(role: Role): boolean {
+  return (ENHANCEMENT_EDITOR_ROLES as readonly Role[]).includes(role);
+}
 
 /**
  * Legal stage moves: one step forward, or DECLINED from any open stage.
@@ -102,4 +111,29 @@ export function availableEnhancementTransitions(
   return allowedEnhancementTransitions(stage).filter(
     (to) => enhancementAdvanceError({ ...rest, from: stage, to }) === null,
   );
+}
+
+export const DECLINE_REASON_MAX = NOTE_MAX;
+const declineReasonSchema = textSchema({ max: DECLINE_REASON_MAX });
+
+/**
+ * The reason a decline carries, trimmed: required when the move is to
+ * DECLINED (a lost sale says why, so the pipeline can learn from it), refused
+ * with any other move (it would be stored on work that was not declined).
+ * Null when the move is not a decline. Throws BAD_USER_INPUT naming `field`.
+ */
+export function parseDeclineReason(
+  to: EnhancementStage,
+  reason: unknown,
+  field = 'input.declineReason',
+): string | null {
+  const given = reason !== null && reason !== undefined;
+  if (to !== 'DECLINED') {
+    // A form that leaves the field empty has given no reason, not a wrong one.
+    if (given && !(typeof reason === 'string' && reason.trim() === ''))
+      throw badInput(field, 'is only for a move to DECLINED');
+    return null;
+  }
+  if (!given) throw badInput(field, 'is required to decline an Enhancement (say why)');
+  return parseField(declineReasonSchema, reason, field);
 }

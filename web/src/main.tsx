@@ -14,6 +14,7 @@ import { preloadMapCanvas } from './features/map/MapPage';
 import { LiveProvider } from './features/live/LiveProvider';
 import { CompanyCalendarProvider } from './app/CompanyCalendarProvider';
 import { loadServerConfig } from './ui/server.config';
+import { ToastProvider } from './ui/toast';
 
 const session = createSessionEvents();
 const client = createApolloClient({ onSessionEnded: session.end });
@@ -30,7 +31,9 @@ createRoot(document.getElementById('root')!).render(
         <AuthProvider session={session}>
           <LiveProvider onSessionEnded={session.end}>
             <CompanyCalendarProvider>
-              <RouterProvider router={router} />
+              <ToastProvider>
+                <RouterProvider router={router} />
+              </ToastProvider>
             </CompanyCalendarProvider>
           </LiveProvider>
         </AuthProvider>

@@ -15,6 +15,7 @@ import { createSessionLink } from './features/auth/session.link';
 import type { LiveClient } from './features/live/live.client';
 import { LiveContext } from './features/live/live.context';
 import { CompanyTimeZoneContext } from './ui/company-calendar';
+import { ToastProvider } from './ui/toast';
 
 /** The company zone the page tests render in (the server's default COMPANY_TIME_ZONE). */
 export const TEST_COMPANY_TIME_ZONE = 'America/Denver';
@@ -92,7 +93,9 @@ export function renderPage(
         <AuthContext.Provider value={auth}>
           <LiveContext.Provider value={live}>
             <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
-              <RouterProvider router={router} />
+              <ToastProvider>
+                <RouterProvider router={router} />
+              </ToastProvider>
             </CompanyTimeZoneContext.Provider>
           </LiveContext.Provider>
         </AuthContext.Provider>
@@ -115,7 +118,9 @@ export function renderApp(url: string, mocks: Mocks) {
       <MockedProvider link={link} cache={createCache()}>
         <AuthProvider session={session}>
           <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
-            <RouterProvider router={router} />
+            <ToastProvider>
+              <RouterProvider router={router} />
+            </ToastProvider>
           </CompanyTimeZoneContext.Provider>
         </AuthProvider>
       </MockedProvider>

@@ -5,7 +5,8 @@ import * as m1 from './Migration20261122134048_initial.js';
 import * as m2 from './Migration20261122160931_account_health.js';
 import * as m3 from './Migration20261206210754_user_disabled_login_failures.js';
 import * as m4 from './Migration20261206235646_photo_uploads.js';
-import * as m5 from './Migration20261207002812_site_walk_scores.js';
+import * as m5 from './Migration20261206235701_enhancement_decline_reason.js';
+import * as m6 from './Migration20261207002812_site_walk_scores.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261122160931_account_health', class: Object.values(m2)[0] as MigrationClass },
   { name: 'Migration20261206210754_user_disabled_login_failures', class: Object.values(m3)[0] as MigrationClass },
   { name: 'Migration20261206235646_photo_uploads', class: Object.values(m4)[0] as MigrationClass },
-  { name: 'Migration20261207002812_site_walk_scores', class: Object.values(m5)[0] as MigrationClass },
+  { name: 'Migration20261206235701_enhancement_decline_reason', class: Object.values(m5)[0] as MigrationClass },
+  { name: 'Migration20261207002812_site_walk_scores', class: Object.values(m6)[0] as MigrationClass },
 ];

@@ -94,6 +94,10 @@ export class Enhancement {
   @Property({ type: 'integer', nullable: true })
   proposalValue: number | null = null;
 
+  @Field(() => String, { nullable: true, description: 'Why it was declined (set with the move to DECLINED).' })
+  @Property({ type: 'text', nullable: true })
+  declineReason: string | null = null;
+
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
   createdBy: Rel<User> | null = null;
 

@@ -43,5 +43,8 @@ export class AdvanceEnhancementInput {
   @Field(() => Boolean, { nullable: true }) budgetConfirmed?: boolean | null;
   @Field(() => Int, { nullable: true }) estimatedValue?: number | null;
   @Field(() => Int, { nullable: true }) proposalValue?: number | null;
+  @MultilineText()
+  @Field(() => String, { nullable: true, description: 'Required with stage DECLINED: why the work was declined.' })
+  declineReason?: string | null;
   @Field(() => Int) expectedVersion!: number;
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { connectionTypes } from '../../platform/graphql/connection.types.js';
 import { Account } from '../accounts/index.js';
 import { Photo } from '../photos/index.js';
-import { Enhancement } from './enhancement.entity.js';
+import { Enhancement, EnhancementStageEnum } from './enhancement.entity.js';
 import { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
 import { EnhancementService } from './enhancement.service.js';
 
@@ -26,6 +26,14 @@ export class EnhancementResolver {
   @Query(() => EnhancementConnection)
   enhancements(@Args(() => EnhancementsArgs) args: EnhancementsArgs, @Ctx() ctx: RequestContext) {
     return ctx.service(EnhancementService).list(args.filter, args);
+  }
+
+  @FieldResolver(() => [EnhancementStageEnum], {
+    description:
+      'Stages your role may move it to from here (the lifecycle; the qualification and pricing gates are checked on the move).',
+  })
+  allowedStages(@Root() e: Enhancement, @Ctx() ctx: RequestContext) {
+    return ctx.service(EnhancementService).allowedStages(e);
   }
 
   @FieldResolver(() => [Photo])

@@ -1,7 +1,11 @@
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
+  ENHANCEMENT_EDITOR_ROLES,
   OPEN_ENHANCEMENT_STAGES,
+  allowedEnhancementTransitions,
   assertEnhancementAdvance,
+  canAdvanceEnhancements,
+  parseDeclineReason,
   badInput,
   descriptionSchema,
   parseField,
@@ -194,8 +198,9 @@ export class EnhancementService {
 
   /** Moves an Enhancement along the pipeline; the qualification gate lives in shared rules. */
   async advance(input: AdvanceEnhancementInput): Promise<Enhancement> {
-    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'advance Enhancements');
+    const viewer = this.access.requireRole(ENHANCEMENT_EDITOR_ROLES, 'advance Enhancements');
     requireInt(input.expectedVersion, 'input.expectedVersion', { min: 1 });
+    const declineReason = parseDeclineReason(input.stage, input.declineReason);
     const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
     const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
     try {
@@ -216,7 +221,10 @@ export class EnhancementService {
         e.stage = input.stage;
         if (input.stage === 'APPROVED') e.approvedAt = this.ctx.now();
         // Cancelled work is not growth.
-        if (input.stage === 'DECLINED') e.approvedAt = null;
+        if (input.stage === 'DECLINED') {
+          e.approvedAt = null;
+          e.declineReason = declineReason;
+        }
         e.updatedAt = this.ctx.now();
         await tx.flush();
         await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id);
@@ -230,6 +238,11 @@ export class EnhancementService {
       }
       throw error;
     }
+  }
+
+  /** Stages the viewer's role may move it to from here: the lifecycle only (the gates are checked on the move). */
+  allowedStages(e: Enhancement): readonly EnhancementStage[] {
+    return canAdvanceEnhancements(this.access.viewer().role) ? allowedEnhancementTransitions(e.stage) : [];
   }
 
   private conflict(e: Enhancement) {

@@ -9,6 +9,7 @@ export class IssueFilter {
   @Field(() => ID, { nullable: true }) accountId?: string | null;
   @Field(() => ID, { nullable: true }) propertyId?: string | null;
   @Field(() => ID, { nullable: true }) crewId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only Issues found on this site walk.' }) siteWalkId?: string | null;
   @Field(() => [IssueStatusEnum], { nullable: true }) statuses?: IssueStatus[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Only OPEN, ASSIGNED and IN_PROGRESS.' }) openOnly?:
     boolean | null;

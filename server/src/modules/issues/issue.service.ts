@@ -104,6 +104,7 @@ export class IssueService {
     if (filter?.accountId) where.account = filter.accountId;
     if (filter?.propertyId) where.property = filter.propertyId;
     if (filter?.crewId) where.crew = filter.crewId;
+    if (filter?.siteWalkId) where.siteWalk = filter.siteWalkId;
     if (filter?.urgency) where.urgency = filter.urgency;
     if (filter?.category) where.category = filter.category;
     const statuses = new Set<IssueStatus>(filter?.statuses ?? []);

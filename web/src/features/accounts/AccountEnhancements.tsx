@@ -1,5 +1,5 @@
 import { ENHANCEMENT_STAGE_LABELS } from '@groundwork/shared';
-import { Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconMinus } from '@tabler/icons-react';
 import { graphql } from '../../gql';
 import type { AccountEnhancements_EnhancementsFragment } from '../../gql/graphql';
@@ -68,10 +68,12 @@ function Flag({ on, label }: { on: boolean; label: string }) {
 type AccountEnhancementsProps = {
   accountId: string;
   enhancements: AccountEnhancements_EnhancementsFragment;
+  /** Opens the Enhancement (a row, or its title by keyboard). */
+  onOpen?: (enhancementId: string) => void;
 };
 
 /** Open Enhancements in the sales pipeline; qualification (interest + budget) shown because it gates estimating. */
-export function AccountEnhancements({ accountId, enhancements }: AccountEnhancementsProps) {
+export function AccountEnhancements({ accountId, enhancements, onOpen }: AccountEnhancementsProps) {
   const nextPage = useNextPage(AccountEnhancementsNextPageQuery);
   if (enhancements.edges.length === 0) {
     return <Empty title="No open enhancements" description="No upsell work is in the pipeline for this account." />;
@@ -91,12 +93,18 @@ export function AccountEnhancements({ accountId, enhancements }: AccountEnhancem
           </Table.Thead>
           <Table.Tbody>
             {enhancements.edges.map(({ node: enhancement }) => (
-              <Table.Tr key={enhancement.id}>
+              <Table.Tr
+                key={enhancement.id}
+                data-testid="enhancement-row"
+                onClick={onOpen && (() => onOpen(enhancement.id))}
+                style={onOpen && { cursor: 'pointer' }}
+              >
                 <Table.Td>
                   <Stack gap={0}>
-                    <Text size="sm" fw={600}>
+                    {/* A button for the keyboard; its click reaches the row. */}
+                    <Anchor component="button" type="button" size="sm" fw={600} c="inherit" ta="left">
                       {enhancement.title}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {enhancement.property.name}
                       {enhancement.serviceLine ? ` · ${enhancement.serviceLine.name}` : ''}

@@ -1,7 +1,7 @@
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
-import { Badge, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, ColorSwatch, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { graphql } from '../../gql';
-import type { AccountIssues_IssuesFragment } from '../../gql/graphql';
+import type { AccountIssues_IssuesFragment, IssueFilter } from '../../gql/graphql';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
 import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
 import { LoadMore } from '../../ui/LoadMore';
@@ -47,24 +47,50 @@ export const AccountIssues_issues = graphql(`
 `);
 
 export const AccountIssuesNextPageQuery = graphql(`
-  query AccountIssuesNextPage($accountId: ID!, $after: String) {
+  query AccountIssuesNextPage($accountId: ID!, $filter: IssueFilter!, $after: String) {
     account(id: $accountId) {
       id
-      issues(filter: { openOnly: true }, first: 20, after: $after) {
+      issues(filter: $filter, first: 20, after: $after) {
         ...AccountIssues_issues
       }
     }
   }
 `);
 
-type AccountIssuesProps = { accountId: string; issues: AccountIssues_IssuesFragment; now?: Date };
+/** The lists the account page shows, each with the filter its first page was read with. */
+export const ACCOUNT_ISSUE_LISTS = {
+  open: {
+    filter: { openOnly: true },
+    noun: 'open issues',
+    empty: { title: 'No open issues', description: "Everything found on this account's properties is resolved." },
+  },
+  toVerify: {
+    filter: { statuses: ['RESOLVED'] },
+    noun: 'issues to verify',
+    empty: { title: 'Nothing to verify', description: 'No resolved Issue is waiting for your check.' },
+  },
+} as const satisfies Record<
+  string,
+  { filter: IssueFilter; noun: string; empty: { title: string; description: string } }
+>;
+
+type AccountIssuesProps = {
+  accountId: string;
+  issues: AccountIssues_IssuesFragment;
+  /** Which list this is (the same filter as the page's read, so later pages join it). */
+  list?: keyof typeof ACCOUNT_ISSUE_LISTS;
+  /** Opens the Issue (a row, or its title by keyboard). */
+  onOpen?: (issueId: string) => void;
+  now?: Date;
+};
 
 /** Open Issues of the account, overdue ones marked, with who is on it and by when. */
-export function AccountIssues({ accountId, issues, now = new Date() }: AccountIssuesProps) {
+export function AccountIssues({ accountId, issues, list = 'open', onOpen, now = new Date() }: AccountIssuesProps) {
+  const { filter, noun, empty } = ACCOUNT_ISSUE_LISTS[list];
   const timeZone = useCompanyTimeZone();
   const nextPage = useNextPage(AccountIssuesNextPageQuery);
   if (issues.edges.length === 0) {
-    return <Empty title="No open issues" description="Everything found on this account's properties is resolved." />;
+    return <Empty title={empty.title} description={empty.description} />;
   }
   return (
     <Stack gap={0}>
@@ -82,12 +108,19 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
           </Table.Thead>
           <Table.Tbody>
             {issues.edges.map(({ node: issue }) => (
-              <Table.Tr key={issue.id} bg={issue.overdue ? 'var(--mantine-color-red-0)' : undefined}>
+              <Table.Tr
+                key={issue.id}
+                bg={issue.overdue ? 'var(--mantine-color-red-0)' : undefined}
+                data-testid="issue-row"
+                onClick={onOpen && (() => onOpen(issue.id))}
+                style={onOpen && { cursor: 'pointer' }}
+              >
                 <Table.Td>
                   <Stack gap={0}>
-                    <Text size="sm" fw={600}>
+                    {/* A button for the keyboard; its click reaches the row. */}
+                    <Anchor component="button" type="button" size="sm" fw={600} c="inherit" ta="left">
                       {issue.title}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {issue.property.name} · reported {formatRelativeTime(issue.createdAt, now, timeZone)}
                     </Text>
@@ -150,11 +183,11 @@ export function AccountIssues({ accountId, issues, now = new Date() }: AccountIs
       <LoadMore
         shown={issues.edges.length}
         total={issues.totalCount}
-        noun="open issues"
+        noun={noun}
         hasMore={issues.pageInfo.hasNextPage}
         loading={nextPage.loading}
         error={nextPage.error}
-        onLoadMore={() => void nextPage.load({ accountId, after: issues.pageInfo.endCursor })}
+        onLoadMore={() => void nextPage.load({ accountId, filter, after: issues.pageInfo.endCursor })}
       />
     </Stack>
   );

@@ -4,7 +4,8 @@ import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData 
 import { addDaysToDate, companyToday } from '@groundwork/shared';
 import { renderPage, testUser, TEST_COMPANY_TIME_ZONE } from '../../test.render';
 import { fakeAccountHealth } from '../health/health.fake';
-import { HealthRecordIssueQuery } from '../health/HealthRecordDrawer';
+import { fakeIssue, issueRead } from '../issues/issue.fake';
+import { SiteWalkIssuesQuery } from '../records/SiteWalkIssues';
 import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
 import type { LiveClient } from '../live/live.client';
 import { AccountIssuesNextPageQuery } from './AccountIssues';
@@ -127,6 +128,7 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
         },
       ],
       issues: issuePage([issue('i1', { title: 'Broken head by gate', overdue: true, urgency: 'URGENT' })], true, 2),
+      toVerify: issuePage([], false, 0),
       enhancements: {
         __typename: 'EnhancementConnection',
         totalCount: 0,
@@ -193,6 +195,26 @@ describe('AccountPage', () => {
     expect(quarterly.getAttribute('data-overdue')).toBe('false');
   });
 
+  it('lists resolved Issues waiting for verification in their own tab, each opening the Issue drawer', async () => {
+    const resolved = issue('i5', { title: 'Dead shrub by the sign', status: 'RESOLVED' });
+    renderAccount([
+      {
+        request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+        result: { data: accountData({ toVerify: issuePage([resolved], false, 1) }) },
+      },
+      issueRead(fakeIssue({ id: 'i5', title: 'Dead shrub by the sign' })),
+    ]);
+    const tab = await screen.findByRole('tab', { name: /^To verify/ });
+    expect(tab.textContent).toBe('To verify1');
+    fireEvent.click(tab);
+    const panel = await screen.findByRole('tabpanel');
+    expect(within(panel).getAllByTestId('issue-row')).toHaveLength(1);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Dead shrub by the sign' }));
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i5');
+    expect(within(drawer).getByRole('button', { name: 'Verify' })).toBeTruthy();
+  });
+
   it('loads the next page of issues into the same list', async () => {
     renderAccount([
       {
@@ -200,7 +222,10 @@ describe('AccountPage', () => {
         result: { data: accountData() },
       },
       {
-        request: { query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: 'cursor-i1' } },
+        request: {
+          query: AccountIssuesNextPageQuery,
+          variables: { accountId: 'a1', filter: { openOnly: true }, after: 'cursor-i1' },
+        },
         result: {
           data: {
             account: {
@@ -362,35 +387,21 @@ describe('AccountPage health panel', () => {
     expect(within(outlook).getByText('High')).toBeTruthy();
   });
 
-  it('opens the Issue behind a metric in a drawer', async () => {
+  it('opens the Issue behind a metric in the Issue drawer', async () => {
     renderAccount([
       read,
-      {
-        request: { query: HealthRecordIssueQuery, variables: { id: 'i9' } },
-        result: {
-          data: {
-            issue: {
-              __typename: 'Issue',
-              id: 'i9',
-              title: 'Geyser at the gate',
-              description: 'Main line break by the north gate',
-              category: 'IRRIGATION_LEAK',
-              urgency: 'URGENT',
-              status: 'ASSIGNED',
-              source: 'CUSTOMER',
-              overdue: true,
-              reopenCount: 0,
-              createdAt: '2026-11-18T10:00:00.000Z',
-              dueAt: '2026-11-19T10:00:00.000Z',
-              resolvedAt: null,
-              verifiedAt: null,
-              version: 2,
-              property: { __typename: 'Property', id: 'p1', name: 'North campus' },
-              crew: null,
-            },
-          },
-        },
-      },
+      issueRead(
+        fakeIssue({
+          id: 'i9',
+          title: 'Geyser at the gate',
+          description: 'Main line break by the north gate',
+          status: 'ASSIGNED',
+          source: 'CUSTOMER',
+          overdue: true,
+          allowedStatuses: ['IN_PROGRESS'],
+          photos: [],
+        }),
+      ),
     ]);
     const costliest = await screen.findByTestId('costliest-metrics');
     fireEvent.click(within(costliest).getByRole('button', { name: 'Geyser at the gate' }));
@@ -398,6 +409,59 @@ describe('AccountPage health panel', () => {
     expect(drawer.getAttribute('data-record-id')).toBe('i9');
     expect(within(drawer).getByText('Main line break by the north gate')).toBeTruthy();
     expect(within(drawer).getByText('Raised by the customer')).toBeTruthy();
+    // The account is on screen already: the drawer names only the property.
+    expect(within(drawer).getByText('Where').nextElementSibling!.textContent).toBe('North campus');
+  });
+
+  it('opens an Issue row in the Issue drawer', async () => {
+    renderAccount([read, issueRead(fakeIssue({ id: 'i1', title: 'Broken head by gate' }))]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Broken head by gate' }));
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i1');
+    expect(within(drawer).getByTestId('issue-status').textContent).toBe('Resolved');
+  });
+
+  it('opens a site walk row as the Issues it found, each opening in the drawer with a way back', async () => {
+    renderAccount([
+      read,
+      {
+        request: { query: SiteWalkIssuesQuery, variables: { walkId: 'w1', first: 50 } },
+        result: {
+          data: {
+            issues: {
+              __typename: 'IssueConnection',
+              totalCount: 1,
+              edges: [
+                {
+                  __typename: 'IssueEdge',
+                  node: {
+                    __typename: 'Issue',
+                    id: 'i7',
+                    title: 'Cracked curb at the entry',
+                    status: 'OPEN',
+                    category: 'HARDSCAPE',
+                    version: 1,
+                    property: { __typename: 'Property', id: 'p1', name: 'North campus' },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+      issueRead(fakeIssue({ id: 'i7', title: 'Cracked curb at the entry', status: 'OPEN', allowedStatuses: [] })),
+    ]);
+    fireEvent.click(await screen.findByRole('tab', { name: 'Site walks' }));
+    fireEvent.click(within(await screen.findByTestId('site-walk-row')).getByRole('button'));
+    const walkDrawer = await screen.findByTestId('record-site-walk');
+    expect(within(walkDrawer).getByText('North campus · Nov 2, 2026')).toBeTruthy();
+    expect(within(walkDrawer).getByText('Issues found on this walk (1)')).toBeTruthy();
+    fireEvent.click(within(walkDrawer).getByRole('button', { name: 'Cracked curb at the entry' }));
+    const issueDrawer = await screen.findByTestId('record-issue');
+    expect(issueDrawer.getAttribute('data-record-id')).toBe('i7');
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByTestId('record-site-walk')).toBeTruthy();
+    expect(screen.queryByTestId('record-issue')).toBeNull();
   });
 
   it('opens a site walk behind a metric in the walks list, marked', async () => {

@@ -4,13 +4,13 @@ import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mant
 import { useState } from 'react';
 import { useSignedInUser } from '../auth/auth.context';
 import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPanel';
-import { HealthRecordDrawer } from '../health/HealthRecordDrawer';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
 import { NotFoundPage } from '../auth/NotFoundPage';
 import { isRecordUnavailable } from '../../ui/error.describe';
 import { QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useLiveView } from '../live/live-view.hook';
+import { RecordDrawer, type RecordRef } from '../records/RecordDrawer';
 import { AccountEnhancements } from './AccountEnhancements';
 import { AccountHeader } from './AccountHeader';
 import { AccountIssues } from './AccountIssues';
@@ -39,6 +39,11 @@ export const AccountPageQuery = graphql(`
         ...AccountProperties_properties
       }
       issues(filter: { openOnly: true }, first: 20) {
+        ...AccountIssues_issues
+      }
+      # Resolved, waiting for the account manager's check against the after photos. A first page of 10
+      # keeps the page's query within half the server's cost limit (server/test/security.test.ts).
+      toVerify: issues(filter: { statuses: [RESOLVED] }, first: 10) {
         ...AccountIssues_issues
       }
       enhancements(filter: { openOnly: true }, first: 20) {
@@ -85,17 +90,17 @@ export function AccountPage() {
   });
   const [chosenPropertyId, setChosenPropertyId] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('issues');
-  const [openRecord, setOpenRecord] = useState<HealthRecord | null>(null);
+  const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
   const [highlightedWalkId, setHighlightedWalkId] = useState<string | null>(null);
 
-  // Issues and Enhancements open in a drawer (they may be resolved or approved, so not in the open
-  // lists below); a site walk is shown where walks are listed, marked.
+  // Issues and Enhancements behind the score open in the drawer (they may be resolved or approved, so
+  // not in the open lists below); a site walk is shown where walks are listed, marked.
   const openHealthRecord = (record: HealthRecord) => {
     if (record.kind === 'SITE_WALK') {
       setTab('walks');
       setHighlightedWalkId(record.id);
     } else {
-      setOpenRecord(record);
+      setOpenRecord({ kind: record.kind, id: record.id });
     }
   };
 
@@ -133,7 +138,7 @@ export function AccountPage() {
       <Crumbs name={account.name} />
       <AccountHeader account={account} />
       {withHealth && <AccountHealthPanel health={account.health ?? null} onOpenRecord={openHealthRecord} />}
-      <HealthRecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} />
+      <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} showAccount={false} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <AccountProperties
@@ -160,6 +165,16 @@ export function AccountPage() {
               Open issues
             </Tabs.Tab>
             <Tabs.Tab
+              value="verify"
+              rightSection={
+                <Badge size="xs" variant="light" color={account.toVerify.totalCount > 0 ? 'teal' : 'gray'}>
+                  {account.toVerify.totalCount}
+                </Badge>
+              }
+            >
+              To verify
+            </Tabs.Tab>
+            <Tabs.Tab
               value="enhancements"
               rightSection={
                 <Badge size="xs" variant="light" color="gray">
@@ -172,13 +187,33 @@ export function AccountPage() {
             <Tabs.Tab value="walks">Site walks</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="issues" p="sm">
-            <AccountIssues accountId={account.id} issues={account.issues} />
+            <AccountIssues
+              accountId={account.id}
+              issues={account.issues}
+              onOpen={(id) => setOpenRecord({ kind: 'ISSUE', id })}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="verify" p="sm">
+            <AccountIssues
+              accountId={account.id}
+              issues={account.toVerify}
+              list="toVerify"
+              onOpen={(id) => setOpenRecord({ kind: 'ISSUE', id })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="enhancements" p="sm">
-            <AccountEnhancements accountId={account.id} enhancements={account.enhancements} />
+            <AccountEnhancements
+              accountId={account.id}
+              enhancements={account.enhancements}
+              onOpen={(id) => setOpenRecord({ kind: 'ENHANCEMENT', id })}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="walks" p="sm">
-            <SiteWalksTable siteWalks={account.siteWalks} highlightedId={highlightedWalkId} />
+            <SiteWalksTable
+              siteWalks={account.siteWalks}
+              highlightedId={highlightedWalkId}
+              onOpen={(walk) => setOpenRecord({ kind: 'SITE_WALK', id: walk.id, label: walk.label })}
+            />
           </Tabs.Panel>
         </Tabs>
       </Card>

@@ -1,5 +1,5 @@
 import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS, type IssueStatus } from '@groundwork/shared';
-import { Alert, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconMapPin, IconPlayerPlay } from '@tabler/icons-react';
 import { graphql } from '../../gql';
 import type { CrewIssueCard_IssueFragment } from '../../gql/graphql';
@@ -36,6 +36,8 @@ type CrewIssueCardProps = {
   busy: boolean;
   notice: CrewIssueNotice | null;
   onChangeStatus: (issue: CrewIssueCard_IssueFragment, to: IssueStatus) => void;
+  /** Opens the Issue's details (photos, history). */
+  onOpen?: (issue: CrewIssueCard_IssueFragment) => void;
   now?: Date;
 };
 
@@ -51,6 +53,7 @@ export function CrewIssueCard({
   busy,
   notice,
   onChangeStatus,
+  onOpen,
   now = new Date(),
 }: CrewIssueCardProps) {
   const timeZone = useCompanyTimeZone();
@@ -65,9 +68,24 @@ export function CrewIssueCard({
       <Stack gap="xs">
         {/* On a phone the badges move under a long title rather than squeeze it (or themselves). */}
         <Group justify="space-between" align="flex-start" gap="xs">
-          <Text fw={600} style={{ flex: '1 1 240px' }}>
-            {issue.title}
-          </Text>
+          {onOpen ? (
+            <Anchor
+              component="button"
+              type="button"
+              fw={600}
+              c="inherit"
+              ta="left"
+              style={{ flex: '1 1 240px' }}
+              onClick={() => onOpen(issue)}
+              aria-label={`Details of ${issue.title}`}
+            >
+              {issue.title}
+            </Anchor>
+          ) : (
+            <Text fw={600} style={{ flex: '1 1 240px' }}>
+              {issue.title}
+            </Text>
+          )}
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge
               size="sm"

@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CrewIssueCard_IssueFragment } from '../../gql/graphql';
 import { renderPage, testUser } from '../../test.render';
+import { fakeIssue, issueRead, statusChange } from '../issues/issue.fake';
 import { CrewIssueStatusMutation, CrewWorkPage, CrewWorkPageQuery } from './CrewWorkPage';
 
 const crew = { __typename: 'Crew' as const, id: 'crew-1', name: 'Maintenance North' };
@@ -57,9 +58,11 @@ function renderWork(mocks: Parameters<typeof renderPage>[1]['mocks'], user = cre
 }
 
 const card = async (title: string) => (await screen.findByRole('article', { name: title })) as HTMLElement;
+// The steps offered on a card (its title is a button too: it opens the details).
 const buttonNames = (element: HTMLElement) =>
   within(element)
     .queryAllByRole('button')
+    .filter((b) => !b.getAttribute('aria-label')?.startsWith('Details of'))
     .map((b) => b.textContent);
 
 describe('CrewWorkPage', () => {
@@ -157,9 +160,9 @@ describe('CrewWorkPage', () => {
 
   it("shows the server's reason when a change is refused for another cause", async () => {
     renderWork([
-      { request: listRequest(), result: page([issue('i1', { title: 'Broken head by gate', status: 'IN_PROGRESS' })]) },
+      { request: listRequest(), result: page([issue('i1', { title: 'Broken head by gate', status: 'ASSIGNED' })]) },
       {
-        request: statusRequest('i1', 'RESOLVED', 3),
+        request: statusRequest('i1', 'IN_PROGRESS', 3),
         result: {
           data: null,
           errors: [
@@ -173,9 +176,49 @@ describe('CrewWorkPage', () => {
       },
     ]);
     const item = await card('Broken head by gate');
-    fireEvent.click(within(item).getByRole('button', { name: 'Mark resolved' }));
+    fireEvent.click(within(item).getByRole('button', { name: 'Start' }));
     const alert = await within(item).findByRole('alert');
     expect(within(alert).getByText('This Issue is not routed to your crew')).toBeTruthy();
+  });
+
+  it('resolves through the sheet: nothing is sent until the undo window is let go, then the card says it waits', async () => {
+    const read = issue('i1', { title: 'Broken head by gate', status: 'IN_PROGRESS', version: 6 });
+    const before = fakeIssue({ id: 'i1', title: 'Broken head by gate', status: 'IN_PROGRESS', version: 6 });
+    renderWork([
+      { request: listRequest(), result: page([read]) },
+      statusChange(
+        before,
+        { status: 'RESOLVED', photoIds: [], note: 'Flushed the line' },
+        { after: fakeIssue({ id: 'i1', title: 'Broken head by gate', status: 'RESOLVED', version: 7 }) },
+      ),
+    ]);
+    const item = await card('Broken head by gate');
+    fireEvent.click(within(item).getByRole('button', { name: 'Mark resolved' }));
+    const sheet = await screen.findByTestId('resolve-sheet');
+    fireEvent.change(within(sheet).getByRole('textbox', { name: 'Note' }), { target: { value: 'Flushed the line' } });
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Mark resolved' }));
+    const toast = await screen.findByTestId('toast');
+    expect(within(item).getByText('In progress')).toBeTruthy();
+    // Not offered again while the undo window is open.
+    expect((within(item).getByRole('button', { name: 'Mark resolved' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(toast).getByRole('button', { name: 'Dismiss' }));
+    expect(await within(item).findByText('Resolved — waiting for the account manager to verify it.')).toBeTruthy();
+    expect(buttonNames(item)).toEqual([]);
+  });
+
+  it('opens an Issue’s details from its title', async () => {
+    renderWork([
+      { request: listRequest(), result: page([issue('i1', { title: 'Broken head by gate', status: 'IN_PROGRESS' })]) },
+      issueRead(
+        fakeIssue({ id: 'i1', title: 'Broken head by gate', status: 'IN_PROGRESS', allowedStatuses: ['RESOLVED'] }),
+      ),
+    ]);
+    fireEvent.click(
+      within(await card('Broken head by gate')).getByRole('button', { name: 'Details of Broken head by gate' }),
+    );
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe('i1');
+    expect(within(drawer).getByRole('button', { name: 'Mark resolved' })).toBeTruthy();
   });
 
   it('loads more of the list', async () => {

@@ -9,7 +9,9 @@ import { describeError } from '../../ui/error.describe';
 import { LoadMore } from '../../ui/LoadMore';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useSignedInUser } from '../auth/auth.context';
+import { ResolveIssueSheet } from '../issues/ResolveIssueSheet';
 import { useLiveView } from '../live/live-view.hook';
+import { RecordDrawer, type RecordRef } from '../records/RecordDrawer';
 import { CrewIssueCard, type CrewIssueNotice } from './CrewIssueCard';
 
 export const CREW_WORK_PAGE_SIZE = 20;
@@ -74,8 +76,25 @@ export function CrewWorkPage() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [notices, setNotices] = useState<Record<string, CrewIssueNotice>>({});
   const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
+  const [resolving, setResolving] = useState<CrewIssueCard_IssueFragment | null>(null);
+  // Issues resolved and waiting out their undo window: their card shows it rather than offer it again.
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
+  const markSending = (issueId: string, on: boolean) =>
+    setSending((current) => {
+      const next = new Set(current);
+      if (on) next.add(issueId);
+      else next.delete(issueId);
+      return next;
+    });
+  const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
 
   const changeStatus = async (issue: CrewIssueCard_IssueFragment, to: IssueStatus) => {
+    // Resolving takes after photos and a note: the sheet asks for them, then sends the change.
+    if (to === 'RESOLVED') {
+      setNotices(({ [issue.id]: _, ...others }) => others);
+      setResolving(issue);
+      return;
+    }
     setPending({ issueId: issue.id, to });
     setNotices(({ [issue.id]: _, ...others }) => others);
     try {
@@ -137,10 +156,11 @@ export function CrewWorkPage() {
           <CrewIssueCard
             key={issue.id}
             issue={issue}
-            pendingStatus={pending?.issueId === issue.id ? pending.to : null}
+            pendingStatus={pending?.issueId === issue.id ? pending.to : sending.has(issue.id) ? 'RESOLVED' : null}
             busy={pending !== null}
             notice={notices[issue.id] ?? null}
             onChangeStatus={(target, to) => void changeStatus(target, to)}
+            onOpen={(target) => setOpenRecord({ kind: 'ISSUE', id: target.id })}
           />
         ))}
         <LoadMore
@@ -164,6 +184,16 @@ export function CrewWorkPage() {
       {header}
       {error && connection && <QueryError error={error} what="the latest work" onRetry={() => void refetch()} />}
       {body}
+      <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} />
+      {resolving && (
+        <ResolveIssueSheet
+          key={resolving.id}
+          issue={resolving}
+          opened
+          onClose={() => setResolving(null)}
+          onPendingChange={(on) => markSending(resolving.id, on)}
+        />
+      )}
     </Stack>
   );
 }

@@ -29,7 +29,7 @@ function cachedAccountIssues() {
   };
   cache.writeQuery({
     query: AccountIssuesNextPageQuery,
-    variables: { accountId: 'a1', after: null },
+    variables: { accountId: 'a1', filter: { openOnly: true }, after: null },
     data: {
       account: {
         __typename: 'Account',
@@ -44,8 +44,10 @@ function cachedAccountIssues() {
     },
   });
   const read = () =>
-    cache.readQuery({ query: AccountIssuesNextPageQuery, variables: { accountId: 'a1', after: null } })?.account?.issues
-      .edges[0]?.node;
+    cache.readQuery({
+      query: AccountIssuesNextPageQuery,
+      variables: { accountId: 'a1', filter: { openOnly: true }, after: null },
+    })?.account?.issues.edges[0]?.node;
   return { cache, read };
 }
 
