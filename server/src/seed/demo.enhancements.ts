@@ -85,6 +85,9 @@ export function makeEnhancements(g: DemoContext, rng: Rng, account: AccountCtx):
       budgetConfirmed: qualified || rng.chance(0.25),
       estimatedValue: estimated ? (priced ? base : Math.round((base * rng.float(0.8, 1.3)) / 500) * 500 || 500) : null,
       proposalValue: priced ? Math.round((base * rng.float(0.92, 1.12)) / 100) * 100 : null,
+      // Chosen by position, not by the random stream: the rest of the demo stays as it was.
+      declineReason:
+        stage === 'DECLINED' ? DECLINE_REASONS[g.data.enhancements.length % DECLINE_REASONS.length]! : null,
       createdById: walk ? walk.walkedById : account.manager.id,
       createdAt,
       updatedAt: t,
@@ -93,3 +96,12 @@ export function makeEnhancements(g: DemoContext, rng: Rng, account: AccountCtx):
     });
   }
 }
+
+/** What customers say when they pass on extra work. */
+const DECLINE_REASONS = [
+  'No budget left this fiscal year; revisit in the spring.',
+  'The board wants to wait for the reserve study.',
+  'Went with a lower bid from another contractor.',
+  'Not a priority for the tenants right now.',
+  'The property manager is changing; ask the new one.',
+] as const;

@@ -261,6 +261,8 @@ describe('demo company generator', () => {
       expect(e.approvedAt !== null).toBe(['APPROVED', 'SCHEDULED', 'COMPLETED'].includes(e.stage));
       if (['PROPOSED', 'APPROVED', 'SCHEDULED', 'COMPLETED'].includes(e.stage))
         expect(e.proposalValue).toBeGreaterThan(0);
+      // A declined one says why, as the pipeline requires; no other has a reason.
+      expect(e.declineReason !== null).toBe(e.stage === 'DECLINED');
     }
   });
 

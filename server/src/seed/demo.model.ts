@@ -145,6 +145,8 @@ export interface EnhancementRow {
   budgetConfirmed: boolean;
   estimatedValue: number | null;
   proposalValue: number | null;
+  /** Why the customer said no (DECLINED only). */
+  declineReason: string | null;
   createdById: string | null;
   createdAt: Date;
   updatedAt: Date;
