@@ -67,7 +67,7 @@ export async function processPhoto(bytes: Buffer, field: string, options: Proces
   let height = 0;
   try {
     for (const [variant, edge] of Object.entries(PHOTO_VARIANTS) as [PhotoVariant, number | null][]) {
-      const pipeline = upright.clone();
+      const pipeline = upright();
       if (edge) pipeline.resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true });
       // sharp writes no metadata unless asked: EXIF (GPS, phone model), XMP and ICC are all dropped.
       const { data, info } = await pipeline
@@ -87,10 +87,14 @@ export async function processPhoto(bytes: Buffer, field: string, options: Proces
   return { contentType: type.mime, source: bytes, sizeBytes: bytes.length, width, height, ...exif, variants };
 }
 
-/** A decoder for the image, refused over the pixel limit (from the header) and turned upright. */
-async function open(image: Buffer | RawImage, field: string): Promise<Sharp> {
+/**
+ * Pipelines from the image, refused over the pixel limit (from the header) and turned upright:
+ * a new one per size, not `clone()`, which copies the input on the event loop (sharp's clone
+ * structuredClones its options, the input buffer with them: 3 × 48 MB for a decoded 12-MP HEIC).
+ */
+async function open(image: Buffer | RawImage, field: string): Promise<() => Sharp> {
   if (!Buffer.isBuffer(image)) {
-    return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+    return () => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
   }
   let meta: Metadata;
   try {
@@ -101,7 +105,7 @@ async function open(image: Buffer | RawImage, field: string): Promise<Sharp> {
   }
   assertPixels(meta.width ?? 0, meta.height ?? 0, field);
   // failOn 'warning': a truncated JPEG is refused rather than stored half grey.
-  return sharp(image, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'warning' }).rotate();
+  return () => sharp(image, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'warning' }).rotate();
 }
 
 function assertPixels(width: number, height: number, field: string): void {
