@@ -24,7 +24,8 @@
  *     skipped with a note.
  *
  *   pnpm build && pnpm bench:photos
- *     [--photos 16] [--parallel 1,4] [--heic-photos 4] [--out test-results/bench-photos.json]
+ *     [--photos 16] [--parallel 1,4] [--heic-photos 4] [--server server/dist/main.js]
+ *     [--out test-results/bench-photos.json]
  *
  * The photos (4000 × 3000: gradients, shapes and noise, ~5 MB each as JPEG,
  * with EXIF like a phone's) are generated at start into a temporary folder and
@@ -51,6 +52,8 @@ const { values: argv } = parseArgs({
     photos: { type: 'string', default: '16' },
     parallel: { type: 'string', default: '1,4' },
     'heic-photos': { type: 'string', default: '4' },
+    /** Another build of the server to measure (e.g. one of an earlier commit, compiled elsewhere). */
+    server: { type: 'string' },
     out: { type: 'string' },
   },
   strict: true,
@@ -63,12 +66,14 @@ const PARALLEL = argv.parallel
 const HEIC_PHOTOS = Number(argv['heic-photos']);
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_DIR = path.join(REPO_ROOT, 'server');
-const SERVER_MAIN = path.join(SERVER_DIR, 'dist', 'main.js');
+const SERVER_MAIN = argv.server
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argv.server)
+  : path.join(SERVER_DIR, 'dist', 'main.js');
 const RESULTS_FILE = argv.out
   ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argv.out)
   : path.join(REPO_ROOT, 'test-results', 'bench-photos.json');
 if (!Number.isInteger(PHOTOS) || PHOTOS < 1 || PARALLEL.length === 0 || !Number.isInteger(HEIC_PHOTOS)) {
-  console.error('usage: pnpm bench:photos [--photos 16] [--parallel 1,4] [--heic-photos 4] [--out f]');
+  console.error('usage: pnpm bench:photos [--photos 16] [--parallel 1,4] [--heic-photos 4] [--server f] [--out f]');
   process.exit(2);
 }
 if (!existsSync(SERVER_MAIN)) {
@@ -402,7 +407,7 @@ async function main() {
     cleanup.unshift(() => stopServerProcess(child));
     const pid = child.pid!;
     console.log(
-      `server: node server/dist/main.js, pid ${pid}, ${url}, ready in ${round((performance.now() - started) / 1000)} s`,
+      `server: node ${path.relative(REPO_ROOT, SERVER_MAIN)}, pid ${pid}, ${url}, ready in ${round((performance.now() - started) / 1000)} s`,
     );
 
     const login = (await (
