@@ -21,7 +21,7 @@ import { armorConfig, parseOptions } from '../platform/limits.js';
 import { createErrorFormatter } from '../platform/graphql/errors.graphql.js';
 import { refuseSubscriptionsOverHttp } from './graphql/http-operations.plugin.js';
 import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
-import { photoRoutes, type PhotoStore } from '../modules/photos/index.js';
+import { photoRoutes, type HeicDecoder, type PhotoStore } from '../modules/photos/index.js';
 
 export interface HttpServer {
   url: string;
@@ -38,7 +38,7 @@ export async function startHttpServer(
   logger: Logger,
   log: EventLog,
   clock: Clock,
-  photoStore: PhotoStore,
+  photos: { store: PhotoStore; heic: HeicDecoder },
 ): Promise<HttpServer> {
   const production = config.NODE_ENV === 'production';
   const app = express();
@@ -149,9 +149,10 @@ export async function startHttpServer(
   app.use(
     photoRoutes({
       fork: () => db.orm.em.fork(),
-      store: photoStore,
+      store: photos.store,
       clock,
       timeZone: config.COMPANY_TIME_ZONE,
+      heic: photos.heic,
       logger,
     }),
   );

@@ -9,7 +9,7 @@ import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { EventLog, pruneOpsEvents, type FanOut } from '../modules/events/index.js';
 import { HealthSweeper } from '../modules/health/index.js';
-import { PhotoSweeper, openPhotoStore, type PhotoStore } from '../modules/photos/index.js';
+import { HeicDecoder, PhotoSweeper, openPhotoStore, type PhotoStore } from '../modules/photos/index.js';
 
 export interface RunningServer {
   url: string;
@@ -19,8 +19,11 @@ export interface RunningServer {
   fanOut: FanOut;
   /** Recomputes every account's health (it also runs on a timer). */
   health: HealthSweeper;
-  /** Where photo files are kept, and the sweep deleting uploads never attached (also on a timer). */
-  photos: { store: PhotoStore; sweeper: PhotoSweeper };
+  /**
+   * Where photo files are kept, the sweep deleting uploads never attached (also on a timer),
+   * and the worker threads decoding HEIC uploads.
+   */
+  photos: { store: PhotoStore; sweeper: PhotoSweeper; heic: HeicDecoder };
   /** The clock every request, event and sweep of this server reads. */
   clock: Clock;
   close(): Promise<void>;
@@ -76,7 +79,9 @@ export async function startServer(
     });
     photoSweeper.start();
     const schema = await createSchema();
-    const http = await startHttpServer(config, db, schema, logger, log, clock, photoStore);
+    // Its threads start with the first HEIC upload.
+    const heic = new HeicDecoder();
+    const http = await startHttpServer(config, db, schema, logger, log, clock, { store: photoStore, heic });
     return {
       url: http.url,
       port: http.port,
@@ -84,13 +89,15 @@ export async function startServer(
       events: log,
       fanOut: http.fanOut,
       health,
-      photos: { store: photoStore, sweeper: photoSweeper },
+      photos: { store: photoStore, sweeper: photoSweeper, heic },
       clock,
       close: async () => {
         clearInterval(pruning);
         await health.stop();
         await photoSweeper.stop();
         await http.close();
+        // After the requests: no upload is still waiting for a decode.
+        await heic.close();
         await log.stop();
         await db.close();
       },

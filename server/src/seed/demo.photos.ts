@@ -83,7 +83,8 @@ async function writeScenes(store: PhotoStore, timeZone: string): Promise<Map<str
     specs.map(async (spec, i) => {
       const svg = sceneSvg(spec.title, spec.look, (i * 23) % 360);
       const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-      const processed = await processPhoto(bytes, spec.key, timeZone);
+      // The scenes are JPEGs: no HEIC decoder needed.
+      const processed = await processPhoto(bytes, spec.key, { timeZone, heic: null });
       const fileKey = `demo/${spec.key.toLowerCase()}`;
       const keys = photoObjectKeys(fileKey);
       await store.put(keys.source, bytes, 'image/jpeg');

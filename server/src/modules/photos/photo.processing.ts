@@ -1,6 +1,5 @@
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import exifr from 'exifr';
-import heicDecode from 'heic-decode';
 import { fileTypeFromBuffer } from 'file-type';
 import {
   PHOTO_MAX_BYTES,
@@ -16,6 +15,7 @@ import {
   type PhotoContentType,
   type PhotoVariant,
 } from '@groundwork/shared';
+import type { HeicDecoder } from './heic.decoder.js';
 
 /** What an upload becomes: its facts and the files served (upright JPEGs without metadata). */
 export interface ProcessedPhoto {
@@ -36,13 +36,20 @@ const FORMAT_NAMES = 'a JPEG, PNG, WebP or HEIC photo';
 // decoded images (every upload is new) keeps memory at the size of what is in hand.
 sharp.cache(false);
 
+export interface ProcessOptions {
+  /** The company's zone, for an EXIF taken-at written without an offset. */
+  timeZone: string;
+  /** Where HEIC is decoded (off the event loop); null where no HEIC can come (a HEIC then fails as a server error). */
+  heic: HeicDecoder | null;
+}
+
 /**
  * Checks an uploaded file by its content and makes the served sizes. Every
  * refusal is a coded error naming `field` (the upload's client id): empty,
  * over 25 MB, not an accepted image type whatever its name, over the pixel
  * limit (read from the header, before decoding), truncated or corrupt.
  */
-export async function processPhoto(bytes: Buffer, field: string, timeZone: string): Promise<ProcessedPhoto> {
+export async function processPhoto(bytes: Buffer, field: string, options: ProcessOptions): Promise<ProcessedPhoto> {
   if (bytes.length === 0) throw badInput(field, 'is empty: choose a photo');
   if (bytes.length > PHOTO_MAX_BYTES) {
     throw payloadTooLarge(field, `${field}: is larger than ${describeBytes(PHOTO_MAX_BYTES)}`);
@@ -52,14 +59,15 @@ export async function processPhoto(bytes: Buffer, field: string, timeZone: strin
     const what = type ? `its content is ${type.ext.toUpperCase()}` : 'its content is not an image';
     throw unsupportedMediaType(field, `${field}: is not ${FORMAT_NAMES} (${what})`);
   }
-  const image = type.mime === 'image/heic' || type.mime === 'image/heif' ? await decodeHeic(bytes, field) : bytes;
+  const image =
+    type.mime === 'image/heic' || type.mime === 'image/heif' ? await decodeHeic(bytes, field, options.heic) : bytes;
   const upright = await open(image, field);
   const variants = {} as Record<PhotoVariant, Buffer>;
   let width = 0;
   let height = 0;
   try {
     for (const [variant, edge] of Object.entries(PHOTO_VARIANTS) as [PhotoVariant, number | null][]) {
-      const pipeline = upright.clone();
+      const pipeline = upright();
       if (edge) pipeline.resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true });
       // sharp writes no metadata unless asked: EXIF (GPS, phone model), XMP and ICC are all dropped.
       const { data, info } = await pipeline
@@ -75,14 +83,18 @@ export async function processPhoto(bytes: Buffer, field: string, timeZone: strin
   } catch (error) {
     throw unreadable(field, error);
   }
-  const exif = await readExif(bytes, timeZone);
+  const exif = await readExif(bytes, options.timeZone);
   return { contentType: type.mime, source: bytes, sizeBytes: bytes.length, width, height, ...exif, variants };
 }
 
-/** A decoder for the image, refused over the pixel limit (from the header) and turned upright. */
-async function open(image: Buffer | RawImage, field: string): Promise<Sharp> {
+/**
+ * Pipelines from the image, refused over the pixel limit (from the header) and turned upright:
+ * a new one per size, not `clone()`, which copies the input on the event loop (sharp's clone
+ * structuredClones its options, the input buffer with them: 3 × 48 MB for a decoded 12-MP HEIC).
+ */
+async function open(image: Buffer | RawImage, field: string): Promise<() => Sharp> {
   if (!Buffer.isBuffer(image)) {
-    return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+    return () => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
   }
   let meta: Metadata;
   try {
@@ -93,16 +105,18 @@ async function open(image: Buffer | RawImage, field: string): Promise<Sharp> {
   }
   assertPixels(meta.width ?? 0, meta.height ?? 0, field);
   // failOn 'warning': a truncated JPEG is refused rather than stored half grey.
-  return sharp(image, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'warning' }).rotate();
+  return () => sharp(image, { limitInputPixels: PHOTO_MAX_PIXELS, failOn: 'warning' }).rotate();
 }
 
 function assertPixels(width: number, height: number, field: string): void {
-  if (width * height > PHOTO_MAX_PIXELS) {
-    throw badInput(
-      field,
-      `is ${width} × ${height} pixels; the most accepted is ${PHOTO_MAX_PIXELS / 1_000_000} megapixels`,
-    );
-  }
+  if (width * height > PHOTO_MAX_PIXELS) throw tooManyPixels(width, height, field);
+}
+
+function tooManyPixels(width: number, height: number, field: string) {
+  return badInput(
+    field,
+    `is ${width} × ${height} pixels; the most accepted is ${PHOTO_MAX_PIXELS / 1_000_000} megapixels`,
+  );
 }
 
 interface RawImage {
@@ -113,26 +127,25 @@ interface RawImage {
 
 /**
  * HEIC/HEIF (what iPhones shoot): sharp's prebuilt libvips has no HEVC decoder,
- * so libheif (heic-decode, WebAssembly) decodes it. libheif applies the file's
- * own rotation and mirroring, so the pixels come out upright.
+ * so libheif (heic-decode, WebAssembly) decodes it, on a worker thread: it
+ * runs synchronously for seconds. The pixel limit is checked from the header
+ * first. libheif applies the file's own rotation and mirroring, so the pixels
+ * come out upright.
  */
-async function decodeHeic(bytes: Buffer, field: string): Promise<RawImage> {
-  let images: Awaited<ReturnType<typeof heicDecode.all>>;
-  try {
-    images = await heicDecode.all({ buffer: bytes });
-  } catch (error) {
-    throw unreadable(field, error);
-  }
-  const primary = images[0];
-  if (!primary) throw badInput(field, 'is a HEIC file without an image');
-  assertPixels(primary.width, primary.height, field);
-  try {
-    const { width, height, data } = await primary.decode();
-    return { width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
-  } catch (error) {
-    throw unreadable(field, error);
-  } finally {
-    images.dispose?.();
+async function decodeHeic(bytes: Buffer, field: string, decoder: HeicDecoder | null): Promise<RawImage> {
+  if (!decoder) throw new Error('processPhoto: a HEIC upload needs a HeicDecoder');
+  const answer = await decoder.decode(bytes, PHOTO_MAX_PIXELS);
+  switch (answer.kind) {
+    case 'unreadable':
+      throw unreadable(field, answer.reason);
+    case 'empty':
+      throw badInput(field, 'is a HEIC file without an image');
+    case 'tooLarge':
+      throw tooManyPixels(answer.width, answer.height, field);
+    case 'image': {
+      const { width, height, data } = answer;
+      return { width, height, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength) };
+    }
   }
 }
 

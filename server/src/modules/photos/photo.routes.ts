@@ -22,6 +22,7 @@ import { AccessPolicy, viewerFromRequest } from '../auth/index.js';
 import { processPhoto, type ProcessedPhoto } from './photo.processing.js';
 import { findOwnUploads, photoAccessFacts, photoObjectKeys, storePhotos } from './photo.service.js';
 import type { PhotoStore } from './photo.store.js';
+import type { HeicDecoder } from './heic.decoder.js';
 import { photoUrls } from './photo.urls.js';
 import type { Photo } from './photo.entity.js';
 
@@ -36,6 +37,8 @@ export interface PhotoRoutesDeps {
   store: PhotoStore;
   clock: Clock;
   timeZone: string;
+  /** Decodes HEIC uploads on worker threads. */
+  heic: HeicDecoder;
   logger: Logger;
 }
 
@@ -94,7 +97,10 @@ async function upload(req: Request, res: Response, deps: PhotoRoutesDeps): Promi
   for (const part of parts) {
     if (existing.has(part.id)) continue;
     if (part.tooLarge) throw payloadTooLarge(part.id, `${part.id}: is larger than ${describeBytes(PHOTO_MAX_BYTES)}`);
-    fresh.push({ id: part.id, processed: await processPhoto(part.bytes, part.id, deps.timeZone) });
+    fresh.push({
+      id: part.id,
+      processed: await processPhoto(part.bytes, part.id, { timeZone: deps.timeZone, heic: deps.heic }),
+    });
   }
   const stored = await storePhotos(em, deps.store, fresh, viewer, deps.clock.now());
   const byId = new Map<string, Photo>([...existing, ...stored.map((p) => [p.id, p] as const)]);
