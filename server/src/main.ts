@@ -4,8 +4,15 @@ import { createLogger } from './platform/logger.js';
 import { startServer } from './app/server.js';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/index.js';
 
+/** A shutdown that takes longer than this (a stuck query, a socket that will not close) ends the process anyway. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+let port: number | undefined;
+let host: string | undefined;
 try {
   const config = loadConfig();
+  port = config.PORT;
+  host = config.HOST;
   const logger = createLogger(config.LOG_LEVEL);
   logger.info({ database: config.embedded ? `embedded (${config.DATA_DIR})` : 'postgresql' }, 'starting');
   const server = await startServer(config, { logger });
@@ -20,7 +27,12 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    setTimeout(() => {
+      logger.error(`shutdown took over ${SHUTDOWN_LIMIT_MS / 1000} s: exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await server.close();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -30,6 +42,14 @@ try {
     console.error(error.message);
     process.exit(2);
   }
-  console.error(error);
+  // One line a person can act on; the details follow for a log collector.
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `Groundwork could not start: port ${port} on ${host} is already in use (stop what uses it, or set PORT).`,
+    );
+  } else {
+    console.error(`Groundwork could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error);
+  }
   process.exit(1);
 }

@@ -70,7 +70,8 @@ export async function startHttpServer(
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       refuseSubscriptionsOverHttp as ApolloServerPlugin<RequestContext>,
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // In-flight requests get 5 s to finish at shutdown; then their connections are closed.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5_000 }),
       // Apollo's default cache-control plugin hooks every resolved field (a per-field wrapper and
       // hint bookkeeping: a tenth of a 1,000-pin map view) to compute a policy that, with no cache
       // hints anywhere in this schema, is always "no-store". Answers are per viewer: say so directly.

@@ -43,6 +43,9 @@ export async function startServer(
     logger,
     onQuery: options.onQuery,
   });
+  // What has started so far, stopped in reverse if a later step fails (a taken port must not
+  // leave the event log reconnecting and the sweeps running in a process that goes on living).
+  const started: (() => unknown)[] = [];
   try {
     const photoStore = openPhotoStore(config);
     await photoStore.check().catch((error: Error) => {
@@ -62,7 +65,9 @@ export async function startServer(
     }
     const log = new EventLog(db, { databaseUrl: config.DATABASE_URL, logger });
     await log.start();
+    started.push(() => log.stop());
     const pruning = startEventPruning(db, config.OPS_EVENT_RETENTION_DAYS, logger);
+    started.push(() => clearInterval(pruning));
     const health = new HealthSweeper(db, {
       config: config.health,
       timeZone: config.COMPANY_TIME_ZONE,
@@ -72,15 +77,18 @@ export async function startServer(
       clock,
     });
     health.start();
+    started.push(() => health.stop());
     const photoSweeper = new PhotoSweeper(() => db.orm.em.fork(), photoStore, {
       intervalSeconds: config.PHOTO_SWEEP_SECONDS,
       clock,
       logger,
     });
     photoSweeper.start();
+    started.push(() => photoSweeper.stop());
     const schema = await createSchema();
     // Its threads start with the first HEIC upload.
     const heic = new HeicDecoder();
+    started.push(() => heic.close());
     const http = await startHttpServer(config, db, schema, logger, log, clock, { store: photoStore, heic });
     return {
       url: http.url,
@@ -103,6 +111,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    for (const stop of started.reverse()) await Promise.resolve(stop()).catch(() => undefined);
     await db.close();
     throw error;
   }

@@ -24,6 +24,8 @@ import { SessionWatch, sessionFromToken, tokenFromHeaders } from '../modules/aut
 import { EventAudience, FanOut, type DeliverySink, type EventLog } from '../modules/events/index.js';
 
 const PING_INTERVAL_MS = 15_000;
+/** How long closing sockets get to finish the closing handshake at shutdown. */
+const WS_CLOSE_GRACE_MS = 2_000;
 
 /** The error with `code` unless it has one (the query limits give theirs). */
 function coded(error: GraphQLError, code: string): GraphQLError {
@@ -60,7 +62,16 @@ export function startWsServer(options: {
   // Each operation's context → where its events are written (graphql-ws gives the id to `context` only).
   const sinks = new WeakMap<object, DeliverySink>();
   const contextFactories = new WeakMap<object, () => RequestContext>();
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 256 * 1024 });
+  // Upgrades are routed here by hand rather than with `{ server }`: a WebSocketServer bound to the
+  // HTTP server re-emits its errors (a taken port), which graphql-ws reports as its own failure.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  });
   const rules = [...specifiedRules, ...options.validationRules];
   // The same error shapes (extensions.code) over the socket as over HTTP.
   const formatError = createErrorFormatter(options.logger, config.NODE_ENV !== 'production');
@@ -179,7 +190,14 @@ export function startWsServer(options: {
       clearInterval(pinger);
       await sessions.stop();
       fanOut.dispose();
+      // graphql-ws closes every socket with 1001 ("Going away": the web resumes from its cursor
+      // elsewhere) and waits for each closing handshake; a client that never answers would hold
+      // the shutdown for ws's 30 s close timeout, so what is still open after a moment is cut.
+      const grace = setTimeout(() => {
+        for (const socket of wsServer.clients) socket.terminate();
+      }, WS_CLOSE_GRACE_MS);
       await cleanup.dispose();
+      clearTimeout(grace);
     },
   };
 }
