@@ -156,4 +156,72 @@ describe('The site walk on a phone (online)', () => {
     expect(failures).toEqual([]);
     await context.close();
   });
+
+  it('offline: two Issues with photos are kept on the phone, survive a reload, and arrive once each', async () => {
+    const { page, context, failures } = await signedInPage(browser, server.url, token, PHONE, {
+      geolocation: { longitude: HERE.lng, latitude: HERE.lat },
+    });
+    await page.goto(`${server.url}/walk`);
+    await page.getByText('Nearest first').waitFor();
+    await page.getByTestId('walk-target').first().getByRole('button', { name: 'Start walk' }).click();
+    await page.waitForURL(new RegExp(`/walk/${nearId}/`));
+    const walkId = page.url().split('/').at(-1)!;
+    const controls = page.getByTestId('walk-controls');
+    await page.getByTestId('walk-map').waitFor();
+
+    await context.setOffline(true);
+    for (const [category, patch] of [
+      ['Litter', '#9f6f3f'],
+      ['Weeds', '#6f9f3f'],
+    ] as const) {
+      await controls.getByRole('button', { name: 'Here' }).click();
+      await controls.getByRole('button', { name: 'New Issue' }).click();
+      const sheet = page.getByRole('dialog', { name: 'New Issue' });
+      await sheet.getByText(category, { exact: true }).click();
+      await sheet.locator('input[type=file]').setInputFiles({
+        name: `${category}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await sceneJpeg({ patch }),
+      });
+      await sheet.getByRole('button', { name: 'Save' }).click();
+      await controls.getByText(`Saved on this phone — ${category}`).waitFor();
+    }
+    await page.getByTestId('outbox').getByText('2 waiting to send').waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-outbox-phone.png') });
+
+    // The app shell needs the network to load (no service worker yet), so the reload runs with the network
+    // back but the capture endpoints still unreachable: what is listed afterwards came from IndexedDB.
+    const captureBlocked = async (route: import('playwright-core').Route) => {
+      const body = route.request().postData() ?? '';
+      if (route.request().url().endsWith('/photos') || body.includes('CreateWalkIssue')) {
+        await route.abort('internetdisconnected');
+      } else await route.continue();
+    };
+    await page.route('**/photos', captureBlocked);
+    await page.route('**/graphql', captureBlocked);
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByTestId('outbox').getByText('2 waiting to send').waitFor();
+    expect(await page.getByTestId('outbox-item').allTextContents()).toEqual([
+      'Issue: Litterwaiting',
+      'Issue: Weedswaiting',
+    ]);
+
+    await page.unrouteAll();
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByTestId('outbox').waitFor({ state: 'detached' });
+
+    const res = await server.gql<{ issues: { nodes: { title: string; photos: { kind: string }[] }[] } }>(
+      `query($walk: ID!) { issues(filter: { siteWalkId: $walk }) { nodes { title photos { kind } } } }`,
+      { walk: walkId },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.issues.nodes.map((i) => [i.title, i.photos.map((p) => p.kind)]).sort()).toEqual([
+      ['Litter', ['BEFORE']],
+      ['Weeds', ['BEFORE']],
+    ]);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
 });

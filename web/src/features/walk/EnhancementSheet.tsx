@@ -3,6 +3,8 @@ import { Alert, Button, Drawer, Group, NumberInput, Stack, Switch, Textarea, Tex
 import { useState } from 'react';
 import { describeError } from '../../ui/error.describe';
 import { newClientId } from '../../ui/photo-upload';
+import { classifyFailure } from './outbox.rules';
+import type { Outbox } from './outbox.store';
 import { CreateWalkEnhancementMutation } from './walk.graphql';
 import type { LngLat } from './walk-map.types';
 import { useWalkPhotos } from './walk-photos.hook';
@@ -15,6 +17,7 @@ type EnhancementSheetProps = {
   spot: LngLat;
   onClose: () => void;
   onSaved: (message: string) => void;
+  outbox: Outbox;
 };
 
 /** An Enhancement spotted on the walk: what, photos, and the two qualifying questions with a rough value. */
@@ -33,7 +36,7 @@ export function EnhancementSheet(props: EnhancementSheetProps) {
   );
 }
 
-function EnhancementForm({ propertyId, siteWalkId, spot, onSaved }: EnhancementSheetProps) {
+function EnhancementForm({ propertyId, siteWalkId, spot, onSaved, outbox }: EnhancementSheetProps) {
   const [clientId] = useState(newClientId);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -43,23 +46,40 @@ function EnhancementForm({ propertyId, siteWalkId, spot, onSaved }: EnhancementS
   const photos = useWalkPhotos();
   const [create, { loading, error }] = useMutation(CreateWalkEnhancementMutation);
 
+  const [keeping, setKeeping] = useState(false);
+
   const save = async () => {
-    const result = await create({
-      variables: {
-        input: {
-          clientId,
-          propertyId,
-          siteWalkId,
-          location: spot,
-          title: title.trim(),
-          description: description.trim() || null,
-          customerInterest,
-          budgetConfirmed,
-          estimatedValue: typeof value === 'number' ? Math.round(value) : null,
-          photoIds: photos.photoIds,
-        },
+    const input = {
+      propertyId,
+      siteWalkId,
+      location: spot,
+      title: title.trim(),
+      description: description.trim() || null,
+      customerInterest,
+      budgetConfirmed,
+      estimatedValue: typeof value === 'number' ? Math.round(value) : null,
+    };
+    const keep = async () => {
+      setKeeping(true);
+      await outbox.add({
+        clientId,
+        kind: 'ENHANCEMENT',
+        siteWalkId,
+        label: `Enhancement: ${input.title}`,
+        input,
+        photos: photos.photos.map((p) => ({ clientId: p.clientId, name: p.file.name, blob: p.file })),
+      });
+      onSaved(`Saved on this phone — ${input.title}`);
+    };
+    if (!navigator.onLine || photos.failed) return keep();
+    let networkFailure = false;
+    const result = await create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } }).catch(
+      (error: unknown) => {
+        networkFailure = classifyFailure(error).retry;
+        return null;
       },
-    }).catch(() => null);
+    );
+    if (networkFailure) return keep();
     if (result?.data) onSaved(`Saved — Enhancement “${result.data.createEnhancement.title}”`);
   };
 
@@ -88,15 +108,15 @@ function EnhancementForm({ propertyId, siteWalkId, spot, onSaved }: EnhancementS
         />
       </Group>
       <NumberInput label="Rough value ($)" min={0} step={500} thousandSeparator="," value={value} onChange={setValue} />
-      {error && (
+      {error && !classifyFailure(error).retry && (
         <Alert color="red" title={describeError(error).title}>
           {describeError(error).message}
         </Alert>
       )}
       <Button
         size="lg"
-        disabled={title.trim() === '' || photos.pending || photos.failed}
-        loading={loading}
+        disabled={title.trim() === '' || photos.pending}
+        loading={loading || keeping}
         onClick={() => void save()}
       >
         {photos.pending ? 'Uploading photos…' : 'Save'}

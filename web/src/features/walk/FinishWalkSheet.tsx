@@ -3,6 +3,8 @@ import { QUALITY_AREA_LABELS, QUALITY_AREAS, type QualityArea } from '@groundwor
 import { Alert, Button, Chip, Drawer, Group, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { describeError } from '../../ui/error.describe';
+import { classifyFailure } from './outbox.rules';
+import type { Outbox } from './outbox.store';
 import { CompleteSiteWalkMutation } from './walk.graphql';
 import { walkSummary } from './walk.format';
 
@@ -12,6 +14,9 @@ type FinishWalkSheetProps = {
   onClose: () => void;
   /** The walk was completed: its summary ("7 Issues, 2 Enhancements"). */
   onFinished: (summary: string) => void;
+  outbox: Outbox;
+  /** Captures of this walk still on the phone: the completion must go after them. */
+  pendingCaptures: boolean;
 };
 
 const SCORES = ['1', '2', '3', '4', '5'] as const;
@@ -59,7 +64,7 @@ export function FinishWalkSheet(props: FinishWalkSheetProps) {
   );
 }
 
-function FinishForm({ siteWalkId, onFinished }: FinishWalkSheetProps) {
+function FinishForm({ siteWalkId, onFinished, outbox, pendingCaptures }: FinishWalkSheetProps) {
   const [scores, setScores] = useState<Partial<Record<QualityArea, { score: string; note: string }>>>({});
   const [pulse, setPulse] = useState<string | null>(null);
   const [customerAttended, setCustomerAttended] = useState(false);
@@ -68,20 +73,35 @@ function FinishForm({ siteWalkId, onFinished }: FinishWalkSheetProps) {
 
   const finish = async () => {
     if (!pulse) return;
-    const result = await complete({
-      variables: {
-        input: {
-          siteWalkId,
-          relationshipPulse: Number(pulse),
-          customerAttended,
-          notes: notes.trim() || null,
-          scores: QUALITY_AREAS.flatMap((area) => {
-            const given = scores[area];
-            return given ? [{ area, score: Number(given.score), note: given.note.trim() || null }] : [];
-          }),
-        },
-      },
-    }).catch(() => null);
+    const input = {
+      siteWalkId,
+      relationshipPulse: Number(pulse),
+      customerAttended,
+      notes: notes.trim() || null,
+      scores: QUALITY_AREAS.flatMap((area) => {
+        const given = scores[area];
+        return given ? [{ area, score: Number(given.score), note: given.note.trim() || null }] : [];
+      }),
+    };
+    // Queued behind the walk's captures still on this phone, so the server counts them.
+    const keep = async () => {
+      await outbox.add({
+        clientId: `complete-${siteWalkId}`,
+        kind: 'COMPLETE_WALK',
+        siteWalkId,
+        label: 'Finish walk',
+        input,
+        photos: [],
+      });
+      onFinished('Saved on this phone — the walk is finished once everything is sent');
+    };
+    if (!navigator.onLine || pendingCaptures) return keep();
+    let networkFailure = false;
+    const result = await complete({ variables: { input } }).catch((error: unknown) => {
+      networkFailure = classifyFailure(error).retry;
+      return null;
+    });
+    if (networkFailure) return keep();
     const walk = result?.data?.completeSiteWalk;
     if (walk) onFinished(walkSummary(walk.issueCount, walk.enhancementCount));
   };
@@ -122,7 +142,7 @@ function FinishForm({ siteWalkId, onFinished }: FinishWalkSheetProps) {
         value={notes}
         onChange={(event) => setNotes(event.currentTarget.value)}
       />
-      {error && (
+      {error && !classifyFailure(error).retry && (
         <Alert color="red" title={describeError(error).title}>
           {describeError(error).message}
         </Alert>

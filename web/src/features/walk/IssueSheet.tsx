@@ -11,6 +11,8 @@ import { useState } from 'react';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
 import { describeError } from '../../ui/error.describe';
 import { newClientId } from '../../ui/photo-upload';
+import { classifyFailure } from './outbox.rules';
+import type { Outbox } from './outbox.store';
 import { CreateWalkIssueMutation } from './walk.graphql';
 import type { LngLat } from './walk-map.types';
 import { savedIssueLabel } from './walk.format';
@@ -26,6 +28,7 @@ type IssueSheetProps = {
   /** The Issue was saved: the sentence to show ("Saved — Irrigation South, due Thu"). */
   onSaved: (message: string) => void;
   onOpenIssue: (issueId: string) => void;
+  outbox: Outbox;
 };
 
 /**
@@ -49,7 +52,7 @@ export function IssueSheet(props: IssueSheetProps) {
   );
 }
 
-function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue }: IssueSheetProps) {
+function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue, outbox }: IssueSheetProps) {
   const timeZone = useCompanyTimeZone();
   const [clientId] = useState(newClientId);
   const [category, setCategory] = useState<IssueCategory | null>(null);
@@ -67,24 +70,42 @@ function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue }: Issue
   const urgency = category ? effectiveUrgency(category, urgent ? 'URGENT' : 'ROUTINE') : 'ROUTINE';
   const alwaysUrgent = category !== null && effectiveUrgency(category, 'ROUTINE') === 'URGENT';
 
+  const [keeping, setKeeping] = useState(false);
+
   const save = async (allowDuplicate: boolean) => {
     if (!category) return;
-    const result = await create({
-      variables: {
-        input: {
-          clientId,
-          propertyId,
-          siteWalkId,
-          location: spot,
-          category,
-          title: title.trim() || ISSUE_CATEGORY_LABELS[category],
-          description: description.trim() || null,
-          urgency,
-          photoIds: photos.photoIds,
-          allowDuplicate,
-        },
+    const input = {
+      propertyId,
+      siteWalkId,
+      location: spot,
+      category,
+      title: title.trim() || ISSUE_CATEGORY_LABELS[category],
+      description: description.trim() || null,
+      urgency,
+      allowDuplicate,
+    };
+    // Without a signal (or a photo that could not go), the phone keeps it and the outbox sends it later.
+    const keep = async () => {
+      setKeeping(true);
+      await outbox.add({
+        clientId,
+        kind: 'ISSUE',
+        siteWalkId,
+        label: `Issue: ${input.title}`,
+        input,
+        photos: photos.photos.map((p) => ({ clientId: p.clientId, name: p.file.name, blob: p.file })),
+      });
+      onSaved(`Saved on this phone — ${input.title}`);
+    };
+    if (!navigator.onLine || photos.failed) return keep();
+    let networkFailure = false;
+    const result = await create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } }).catch(
+      (error: unknown) => {
+        networkFailure = classifyFailure(error).retry;
+        return null;
       },
-    }).catch(() => null);
+    );
+    if (networkFailure) return keep();
     const issue = result?.data?.createIssue.issue;
     if (issue) onSaved(savedIssueLabel(issue.crew?.name ?? null, issue.dueAt, timeZone));
   };
@@ -132,7 +153,7 @@ function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue }: Issue
           <WalkPhotoStrip photos={photos} />
         </>
       )}
-      {error && (
+      {error && !classifyFailure(error).retry && (
         <Alert color="red" title={describeError(error).title}>
           {describeError(error).message}
         </Alert>
@@ -159,8 +180,8 @@ function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue }: Issue
       {candidates.length === 0 && (
         <Button
           size="lg"
-          disabled={!category || photos.pending || photos.failed}
-          loading={loading}
+          disabled={!category || photos.pending}
+          loading={loading || keeping}
           onClick={() => void save(false)}
         >
           {photos.pending ? 'Uploading photos…' : 'Save'}

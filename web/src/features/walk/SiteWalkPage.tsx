@@ -10,6 +10,8 @@ import { EnhancementSheet } from './EnhancementSheet';
 import { FinishWalkSheet } from './FinishWalkSheet';
 import { useGeolocation } from './geolocation.hook';
 import { IssueSheet } from './IssueSheet';
+import { useOutbox } from './outbox.hook';
+import { OutboxPanel } from './OutboxPanel';
 import type { LngLat, WalkPin } from './walk-map.types';
 import { WalkPropertyQuery } from './walk.graphql';
 
@@ -31,6 +33,7 @@ export function SiteWalkPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [finished, setFinished] = useState<string | null>(null);
   const [record, setRecord] = useState<RecordRef | null>(null);
+  const outbox = useOutbox();
 
   const pins = useMemo<WalkPin[]>(
     () => [
@@ -60,7 +63,14 @@ export function SiteWalkPage() {
     void refetch();
   };
 
-  if (error && !data) return <QueryError error={error} what="the property" onRetry={() => void refetch()} />;
+  if (error && !data) {
+    return (
+      <Stack>
+        <OutboxPanel outbox={outbox} />
+        <QueryError error={error} what="the property" onRetry={() => void refetch()} />
+      </Stack>
+    );
+  }
   const property = data?.property;
 
   return (
@@ -93,6 +103,7 @@ export function SiteWalkPage() {
         data-testid="walk-controls"
       >
         <Stack gap={6}>
+          <OutboxPanel outbox={outbox} />
           {finished ? (
             <Alert color="green" title="Walk finished">
               <Text size="sm" data-testid="walk-summary">
@@ -157,6 +168,7 @@ export function SiteWalkPage() {
             onClose={() => setSheet(null)}
             onSaved={saved}
             onOpenIssue={(id) => setRecord({ kind: 'ISSUE', id })}
+            outbox={outbox.outbox}
           />
           <EnhancementSheet
             opened={sheet === 'enhancement'}
@@ -165,6 +177,7 @@ export function SiteWalkPage() {
             spot={spot}
             onClose={() => setSheet(null)}
             onSaved={saved}
+            outbox={outbox.outbox}
           />
         </>
       )}
@@ -172,6 +185,8 @@ export function SiteWalkPage() {
         opened={sheet === 'finish'}
         siteWalkId={walkId}
         onClose={() => setSheet(null)}
+        outbox={outbox.outbox}
+        pendingCaptures={outbox.items.some((item) => item.siteWalkId === walkId)}
         onFinished={(summary) => {
           setSheet(null);
           setFinished(summary);

@@ -8,6 +8,8 @@ import { describeError } from '../../ui/error.describe';
 import { newClientId } from '../../ui/photo-upload';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useGeolocation } from './geolocation.hook';
+import { useOutbox } from './outbox.hook';
+import { OutboxPanel } from './OutboxPanel';
 import type { LngLat } from './walk-map.types';
 import { distanceLabel, dueLabel } from './walk.format';
 import { StartSiteWalkMutation, WalkListQuery } from './walk.graphql';
@@ -32,6 +34,7 @@ export function WalkListPage() {
   });
   const [start, started] = useMutation(StartSiteWalkMutation);
   const [starting, setStarting] = useState<string | null>(null);
+  const outbox = useOutbox();
 
   const startWalk = async (propertyId: string) => {
     setStarting(propertyId);
@@ -45,6 +48,7 @@ export function WalkListPage() {
   return (
     <Stack gap="sm" maw={640}>
       <Title order={2}>Site walks</Title>
+      <OutboxPanel outbox={outbox} />
       <Text size="sm" c="dimmed">
         {origin.near
           ? 'Nearest first'
