@@ -35,7 +35,7 @@ type WalkIssues = {
   enhancements: { nodes: { title: string; customerInterest: boolean; estimatedValue: number | null }[] };
 };
 
-describe('The site walk on a phone (online)', () => {
+describe('The site walk on a phone, online and offline', () => {
   let server: TestServer;
   let browser: Browser;
   let token = '';
@@ -105,6 +105,9 @@ describe('The site walk on a phone (online)', () => {
     await enhancementSheet.getByRole('textbox', { name: 'Rough value ($)' }).fill('6500');
     await enhancementSheet.getByRole('button', { name: 'Save' }).click();
     await controls.getByText('Saved — Enhancement “Seasonal color at the entry beds”').waitFor();
+
+    // Both were answered by the server at once: nothing is left on the phone.
+    expect(await page.getByTestId('outbox').count()).toBe(0);
 
     // Finish: two areas scored, the pulse, the customer was there.
     await controls.getByRole('button', { name: 'Finish' }).click();

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describeError } from '../../ui/error.describe';
 import { newClientId } from '../../ui/photo-upload';
 import { classifyFailure } from './outbox.rules';
-import type { Outbox } from './outbox.store';
+import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CreateWalkEnhancementMutation } from './walk.graphql';
 import type { LngLat } from './walk-map.types';
 import { useWalkPhotos } from './walk-photos.hook';
@@ -59,28 +59,26 @@ function EnhancementForm({ propertyId, siteWalkId, spot, onSaved, outbox }: Enha
       budgetConfirmed,
       estimatedValue: typeof value === 'number' ? Math.round(value) : null,
     };
-    const keep = async () => {
-      setKeeping(true);
-      await outbox.add({
+    setKeeping(true);
+    const outcome = await captureFirstOnPhone(
+      outbox,
+      {
         clientId,
         kind: 'ENHANCEMENT',
         siteWalkId,
         label: `Enhancement: ${input.title}`,
         input,
         photos: photos.photos.map((p) => ({ clientId: p.clientId, name: p.file.name, blob: p.file })),
-      });
-      onSaved(`Saved on this phone — ${input.title}`);
-    };
-    if (!navigator.onLine || photos.failed) return keep();
-    let networkFailure = false;
-    const result = await create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } }).catch(
-      (error: unknown) => {
-        networkFailure = classifyFailure(error).retry;
-        return null;
       },
-    );
-    if (networkFailure) return keep();
-    if (result?.data) onSaved(`Saved — Enhancement “${result.data.createEnhancement.title}”`);
+      navigator.onLine && !photos.failed
+        ? () => create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } })
+        : null,
+    ).catch(() => null);
+    setKeeping(false);
+    if (!outcome) return;
+    if (!outcome.sent) return onSaved(`Saved on this phone — ${input.title}`);
+    const saved = outcome.value.data?.createEnhancement;
+    if (saved) onSaved(`Saved — Enhancement “${saved.title}”`);
   };
 
   return (

@@ -4,7 +4,7 @@ import { Alert, Button, Chip, Drawer, Group, Stack, Switch, Text, Textarea, Text
 import { useState } from 'react';
 import { describeError } from '../../ui/error.describe';
 import { classifyFailure } from './outbox.rules';
-import type { Outbox } from './outbox.store';
+import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CompleteSiteWalkMutation } from './walk.graphql';
 import { walkSummary } from './walk.format';
 
@@ -83,26 +83,22 @@ function FinishForm({ siteWalkId, onFinished, outbox, pendingCaptures }: FinishW
         return given ? [{ area, score: Number(given.score), note: given.note.trim() || null }] : [];
       }),
     };
-    // Queued behind the walk's captures still on this phone, so the server counts them.
-    const keep = async () => {
-      await outbox.add({
+    // Sent at once only when none of the walk's captures still wait on the phone: it must go after them.
+    const outcome = await captureFirstOnPhone(
+      outbox,
+      {
         clientId: `complete-${siteWalkId}`,
         kind: 'COMPLETE_WALK',
         siteWalkId,
         label: 'Finish walk',
         input,
         photos: [],
-      });
-      onFinished('Saved on this phone — the walk is finished once everything is sent');
-    };
-    if (!navigator.onLine || pendingCaptures) return keep();
-    let networkFailure = false;
-    const result = await complete({ variables: { input } }).catch((error: unknown) => {
-      networkFailure = classifyFailure(error).retry;
-      return null;
-    });
-    if (networkFailure) return keep();
-    const walk = result?.data?.completeSiteWalk;
+      },
+      navigator.onLine && !pendingCaptures ? () => complete({ variables: { input } }) : null,
+    ).catch(() => null);
+    if (!outcome) return;
+    if (!outcome.sent) return onFinished('Saved on this phone — the walk is finished once everything is sent');
+    const walk = outcome.value.data?.completeSiteWalk;
     if (walk) onFinished(walkSummary(walk.issueCount, walk.enhancementCount));
   };
 

@@ -12,7 +12,7 @@ import { useCompanyTimeZone } from '../../ui/company-calendar';
 import { describeError } from '../../ui/error.describe';
 import { newClientId } from '../../ui/photo-upload';
 import { classifyFailure } from './outbox.rules';
-import type { Outbox } from './outbox.store';
+import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CreateWalkIssueMutation } from './walk.graphql';
 import type { LngLat } from './walk-map.types';
 import { savedIssueLabel } from './walk.format';
@@ -84,29 +84,26 @@ function IssueForm({ propertyId, siteWalkId, spot, onSaved, onOpenIssue, outbox 
       urgency,
       allowDuplicate,
     };
-    // Without a signal (or a photo that could not go), the phone keeps it and the outbox sends it later.
-    const keep = async () => {
-      setKeeping(true);
-      await outbox.add({
+    setKeeping(true);
+    // Written on the phone first; sent at once when there is a signal and every photo went up.
+    const outcome = await captureFirstOnPhone(
+      outbox,
+      {
         clientId,
         kind: 'ISSUE',
         siteWalkId,
         label: `Issue: ${input.title}`,
         input,
         photos: photos.photos.map((p) => ({ clientId: p.clientId, name: p.file.name, blob: p.file })),
-      });
-      onSaved(`Saved on this phone — ${input.title}`);
-    };
-    if (!navigator.onLine || photos.failed) return keep();
-    let networkFailure = false;
-    const result = await create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } }).catch(
-      (error: unknown) => {
-        networkFailure = classifyFailure(error).retry;
-        return null;
       },
-    );
-    if (networkFailure) return keep();
-    const issue = result?.data?.createIssue.issue;
+      navigator.onLine && !photos.failed
+        ? () => create({ variables: { input: { ...input, clientId, photoIds: photos.photoIds } } })
+        : null,
+    ).catch(() => null);
+    setKeeping(false);
+    if (!outcome) return;
+    if (!outcome.sent) return onSaved(`Saved on this phone — ${input.title}`);
+    const issue = outcome.value.data?.createIssue.issue;
     if (issue) onSaved(savedIssueLabel(issue.crew?.name ?? null, issue.dueAt, timeZone));
   };
 

@@ -11,18 +11,20 @@ export function OutboxPanel({ outbox: { outbox, items } }: { outbox: ReturnType<
       <Text size="sm" fw={600} c="orange.8" role="status">
         {label}
       </Text>
-      {items.map((item) => (
-        <Group key={item.clientId} gap="xs" wrap="nowrap" data-testid="outbox-item" data-state={item.state}>
-          <Text size="xs" style={{ flex: 1 }} truncate="end">
-            {item.label}
-          </Text>
-          {item.state === 'WAITING' && (
-            <Text size="xs" c="dimmed">
-              waiting
+      {items
+        .filter((item) => item.state === 'WAITING')
+        .map((item) => (
+          <Group key={item.clientId} gap="xs" wrap="nowrap" data-testid="outbox-item" data-state={item.state}>
+            <Text size="xs" style={{ flex: 1 }} truncate="end">
+              {item.label}
             </Text>
-          )}
-        </Group>
-      ))}
+            {item.state === 'WAITING' && (
+              <Text size="xs" c="dimmed">
+                waiting
+              </Text>
+            )}
+          </Group>
+        ))}
       {items
         .filter((item) => item.state === 'REFUSED')
         .map((item) => (

@@ -8,8 +8,12 @@ import { PhotoUploadError } from '../../ui/photo-upload';
 
 export type OutboxKind = 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK';
 
-/** A refusal keeps the item (with the server's words) until fixed or discarded; anything else is retried. */
-export type OutboxState = 'WAITING' | 'REFUSED';
+/**
+ * HELD: written, and being sent right now by the screen that captured it (online);
+ * WAITING: for the outbox to send; REFUSED: kept with the server's words until
+ * fixed or discarded. A HELD item left by a closed app becomes WAITING on the next open.
+ */
+export type OutboxState = 'HELD' | 'WAITING' | 'REFUSED';
 
 export type OutboxPhoto = { clientId: string; name: string; blob: Blob };
 
@@ -55,7 +59,7 @@ export function classifyFailure(error: unknown): Failure {
 /** "2 waiting to send", "1 refused: open to fix", or null when the outbox is empty. */
 export function outboxLabel(items: readonly OutboxItem[]): string | null {
   const waiting = items.filter((i) => i.state === 'WAITING').length;
-  const refused = items.length - waiting;
+  const refused = items.filter((i) => i.state === 'REFUSED').length;
   const parts = [
     waiting > 0 ? `${waiting} waiting to send` : null,
     refused > 0 ? `${plural(refused, 'refusal')} to fix` : null,

@@ -7,6 +7,8 @@ import { CompleteSiteWalkMutation, CreateWalkEnhancementMutation, CreateWalkIssu
 /** Thrown when the server found open Issues of the same category nearby at sync time: the person decides. */
 class DuplicateRefusal extends Error {}
 
+export type NewOutboxItem = Omit<OutboxItem, 'seq' | 'state' | 'error' | 'createdAt'>;
+
 type OutboxDb = Dexie & { items: EntityTable<OutboxItem, 'clientId'> };
 
 function openDb(): OutboxDb {
@@ -51,20 +53,40 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
-  constructor(private readonly client: ApolloClient) {}
+  /** Captures a closed app was sending itself go to the queue. */
+  private readonly recovered: Promise<unknown>;
+
+  constructor(private readonly client: ApolloClient) {
+    this.recovered = this.db.items
+      .filter((item) => item.state === 'HELD')
+      .modify({ state: 'WAITING' })
+      .catch(() => undefined);
+  }
 
   /** Written to IndexedDB before the caller may say "Saved on this phone"; then sending starts. */
-  async add(item: Omit<OutboxItem, 'seq' | 'state' | 'error' | 'createdAt'>): Promise<void> {
+  async add(item: NewOutboxItem): Promise<void> {
+    await this.write(item, 'WAITING');
+    void this.flush();
+  }
+
+  /**
+   * Written to IndexedDB, but sent by the caller itself (online: it wants the
+   * server's answer on screen); it then discards or releases it.
+   */
+  async hold(item: NewOutboxItem): Promise<void> {
+    await this.write(item, 'HELD');
+  }
+
+  /** The caller could not send it (no network): the queue takes it. */
+  async release(clientId: string): Promise<void> {
+    await this.db.items.update(clientId, { state: 'WAITING' });
+    void this.flush();
+  }
+
+  private async write(item: NewOutboxItem, state: OutboxItem['state']) {
     // Milliseconds times 1000 plus a counter: increasing across reloads and within one millisecond.
     this.seq = Math.max(this.seq + 1, Date.now() * 1000);
-    await this.db.items.put({
-      ...item,
-      seq: this.seq,
-      state: 'WAITING',
-      error: null,
-      createdAt: new Date().toISOString(),
-    });
-    void this.flush();
+    await this.db.items.put({ ...item, seq: this.seq, state, error: null, createdAt: new Date().toISOString() });
   }
 
   /** Every item, oldest first, as it changes. */
@@ -89,6 +111,7 @@ export class Outbox {
   async flush(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    await this.recovered;
     clearTimeout(this.timer);
     try {
       for (;;) {
@@ -111,5 +134,37 @@ export class Outbox {
     } finally {
       this.running = false;
     }
+  }
+}
+
+export type CaptureOutcome<T> = { sent: true; value: T } | { sent: false };
+
+/**
+ * Offline-first capture: the item is written to IndexedDB first; online, it
+ * is sent at once so the server's answer (routing, duplicates) is on screen,
+ * and dropped from the phone once answered; without a network it stays for
+ * the outbox. A refusal is rethrown for the form to show (the person is there).
+ */
+export async function captureFirstOnPhone<T>(
+  outbox: Outbox,
+  item: NewOutboxItem,
+  sendNow: (() => Promise<T>) | null,
+): Promise<CaptureOutcome<T>> {
+  await outbox.hold(item);
+  if (!sendNow) {
+    await outbox.release(item.clientId);
+    return { sent: false };
+  }
+  try {
+    const value = await sendNow();
+    await outbox.discard(item.clientId);
+    return { sent: true, value };
+  } catch (error) {
+    if (classifyFailure(error).retry) {
+      await outbox.release(item.clientId);
+      return { sent: false };
+    }
+    await outbox.discard(item.clientId);
+    throw error;
   }
 }
