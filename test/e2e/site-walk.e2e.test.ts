@@ -93,6 +93,17 @@ describe('The site walk on a phone, online and offline', () => {
     await controls.getByText(/^Saved — Irrigation South, due /).waitFor();
     const issueSaved = await page.getByTestId('walk-message').textContent();
 
+    // The same leak again at the same spot: the server offers the open one before writing anything; "It is new" saves.
+    await controls.getByRole('button', { name: 'Here' }).click();
+    await controls.getByRole('button', { name: 'New Issue' }).click();
+    const again = page.getByRole('dialog', { name: 'New Issue' });
+    await again.getByText('Irrigation leak', { exact: true }).click();
+    await again.getByRole('button', { name: 'Save' }).click();
+    const candidates = again.getByRole('alert').filter({ hasText: 'Already reported within 25 m?' });
+    await candidates.getByText('Irrigation leak · 0 m').waitFor();
+    await candidates.getByRole('button', { name: 'It is new' }).click();
+    await controls.getByText(/^Saved — Irrigation South, due /).waitFor();
+
     // An Enhancement at a spot tapped on the map (beside the new pin at the centre).
     const map = page.getByTestId('walk-map');
     const box = (await map.boundingBox())!;
@@ -118,7 +129,7 @@ describe('The site walk on a phone, online and offline', () => {
     await finish.getByRole('radiogroup', { name: 'Relationship pulse' }).locator('label', { hasText: /^5$/ }).click();
     await finish.getByRole('switch', { name: 'Customer attended' }).check();
     await finish.getByRole('button', { name: 'Finish walk' }).click();
-    await page.getByTestId('walk-summary').getByText('1 Issue, 1 Enhancement', { exact: true }).waitFor();
+    await page.getByTestId('walk-summary').getByText('2 Issues, 1 Enhancement', { exact: true }).waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-finished-phone.png') });
 
     const res = await server.gql<WalkIssues>(
@@ -131,7 +142,9 @@ describe('The site walk on a phone, online and offline', () => {
     );
     expect(res.errors).toBeUndefined();
     const issues = res.data!.issues.nodes;
-    expect(issues).toHaveLength(1);
+    expect(issues).toHaveLength(2);
+    issues.sort((a, b) => b.photos.length - a.photos.length);
+    expect(issues[1]).toMatchObject({ category: 'IRRIGATION_LEAK', crew: { name: 'Irrigation South' }, photos: [] });
     expect(issues[0]).toMatchObject({
       title: 'Irrigation leak',
       category: 'IRRIGATION_LEAK',
