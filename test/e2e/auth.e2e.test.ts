@@ -26,8 +26,8 @@ const LANDING: Record<Role, string> = {
 };
 const NAVIGATION: Record<Role, string[]> = {
   EXECUTIVE: ['Portfolio', 'Accounts', 'Map'],
-  OPS_MANAGER: ['Map', 'Accounts', 'Portfolio'],
-  ACCOUNT_MANAGER: ['Accounts', 'Map', 'Portfolio'],
+  OPS_MANAGER: ['Map', 'Accounts', 'Portfolio', 'Site walks'],
+  ACCOUNT_MANAGER: ['Accounts', 'Site walks', 'Map', 'Portfolio'],
   CREW_LEAD: ['My work'],
 };
 

@@ -45,9 +45,15 @@ export async function signedInPage(
     timezoneId?: string;
     /** Runs the page's clock from the server's pinned clock (`TestServer.clock`). */
     clock?: { now(): Date };
+    /** Geolocation granted at this fixed spot (a phone on a site walk). */
+    geolocation?: { longitude: number; latitude: number };
   } = {},
 ): Promise<{ context: BrowserContext; page: Page; failures: string[] }> {
-  const context = await browser.newContext({ viewport, timezoneId: options.timezoneId });
+  const context = await browser.newContext({
+    viewport,
+    timezoneId: options.timezoneId,
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
+  });
   // The page's Date starts at the server's "now" and runs on, so both count the same days.
   if (options.clock) await context.clock.install({ time: options.clock.now() });
   await context.addCookies([{ name: 'gw_session', value: token, url: serverUrl, httpOnly: true, sameSite: 'Strict' }]);

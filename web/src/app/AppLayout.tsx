@@ -7,6 +7,7 @@ import {
   IconChecklist,
   IconLeaf,
   IconMap2,
+  IconWalk,
   type TablerIcon,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -19,6 +20,7 @@ const SECTION_ICONS: Readonly<Record<Section, TablerIcon>> = {
   portfolio: IconChartDonut3,
   accounts: IconBuildingCommunity,
   map: IconMap2,
+  walk: IconWalk,
   work: IconChecklist,
 };
 

@@ -8,6 +8,8 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { CrewWorkPage } from '../features/crew-work/CrewWorkPage';
 import { PortfolioPage } from '../features/health/PortfolioPage';
 import { MapPage } from '../features/map/MapPage';
+import { SiteWalkPage } from '../features/walk/SiteWalkPage';
+import { WalkListPage } from '../features/walk/WalkListPage';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from '../features/auth/NotFoundPage';
 
@@ -32,6 +34,13 @@ export const routes: RouteObject[] = [
           {
             element: <RequireSection section="portfolio" />,
             children: [{ path: 'portfolio', element: <PortfolioPage /> }],
+          },
+          {
+            element: <RequireSection section="walk" />,
+            children: [
+              { path: 'walk', element: <WalkListPage /> },
+              { path: 'walk/:propertyId/:walkId', element: <SiteWalkPage /> },
+            ],
           },
           { element: <RequireSection section="work" />, children: [{ path: 'work', element: <CrewWorkPage /> }] },
           { path: '*', element: <NotFoundPage /> },

@@ -143,8 +143,8 @@ describe('signing in', () => {
 
   it.each([
     ['EXECUTIVE', '/portfolio', ['Portfolio', 'Accounts', 'Map']],
-    ['OPS_MANAGER', '/map', ['Map', 'Accounts', 'Portfolio']],
-    ['ACCOUNT_MANAGER', '/accounts', ['Accounts', 'Map', 'Portfolio']],
+    ['OPS_MANAGER', '/map', ['Map', 'Accounts', 'Portfolio', 'Site walks']],
+    ['ACCOUNT_MANAGER', '/accounts', ['Accounts', 'Site walks', 'Map', 'Portfolio']],
     ['CREW_LEAD', '/work', ['My work']],
   ] as const)('opens a signed-in %s at %s from the root, with its navigation', async (role, landing, items) => {
     const { router } = renderApp('/', [me(usersByRole[role]), accounts(), noCrewWork]);

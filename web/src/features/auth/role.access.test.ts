@@ -19,8 +19,10 @@ describe('role landing', () => {
 describe('navigation by role', () => {
   it('orders the sections for each role', () => {
     expect(SECTIONS_BY_ROLE.EXECUTIVE).toEqual(['portfolio', 'accounts', 'map']);
-    expect(SECTIONS_BY_ROLE.OPS_MANAGER).toEqual(['map', 'accounts', 'portfolio']);
-    expect(SECTIONS_BY_ROLE.ACCOUNT_MANAGER).toEqual(['accounts', 'map', 'portfolio']);
+    expect(SECTIONS_BY_ROLE.OPS_MANAGER).toEqual(['map', 'accounts', 'portfolio', 'walk']);
+    expect(SECTIONS_BY_ROLE.ACCOUNT_MANAGER).toEqual(['accounts', 'walk', 'map', 'portfolio']);
+    expect(canOpenSection('CREW_LEAD', 'walk')).toBe(false);
+    expect(canOpenSection('EXECUTIVE', 'walk')).toBe(false);
     expect(SECTIONS_BY_ROLE.CREW_LEAD).toEqual(['work']);
   });
 

@@ -4,12 +4,13 @@ import type { Role } from '@groundwork/shared';
 // navigation lists them; the first is where they land after signing in. This
 // only shapes the interface: what each role may read is enforced by the server.
 
-export type Section = 'portfolio' | 'accounts' | 'map' | 'work';
+export type Section = 'portfolio' | 'accounts' | 'map' | 'walk' | 'work';
 
 export const SECTION_PATHS: Readonly<Record<Section, string>> = {
   portfolio: '/portfolio',
   accounts: '/accounts',
   map: '/map',
+  walk: '/walk',
   work: '/work',
 };
 
@@ -17,6 +18,7 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   portfolio: 'Portfolio',
   accounts: 'Accounts',
   map: 'Map',
+  walk: 'Site walks',
   work: 'My work',
 };
 
@@ -24,9 +26,9 @@ export const SECTIONS_BY_ROLE: Readonly<Record<Role, readonly Section[]>> = {
   // Executives start from account health across the portfolio.
   EXECUTIVE: ['portfolio', 'accounts', 'map'],
   // Operations managers run the day from the live map.
-  OPS_MANAGER: ['map', 'accounts', 'portfolio'],
+  OPS_MANAGER: ['map', 'accounts', 'portfolio', 'walk'],
   // Account managers start from their own accounts.
-  ACCOUNT_MANAGER: ['accounts', 'map', 'portfolio'],
+  ACCOUNT_MANAGER: ['accounts', 'walk', 'map', 'portfolio'],
   // Crew leads only see the work routed to their crew.
   CREW_LEAD: ['work'],
 };

@@ -1,0 +1,56 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { describe, expect, it } from 'vitest';
+import { PhotoUploadError } from '../../ui/photo-upload';
+import { classifyFailure, nextToSend, outboxLabel, retryDelayMs, type OutboxItem } from './outbox.rules';
+
+const item = (clientId: string, seq: number, state: OutboxItem['state'] = 'WAITING'): OutboxItem => ({
+  clientId,
+  seq,
+  kind: 'ISSUE',
+  siteWalkId: 'walk-1',
+  label: `Issue ${clientId}`,
+  input: {},
+  photos: [],
+  state,
+  error: state === 'REFUSED' ? 'Location is outside the property' : null,
+  createdAt: '2026-12-07T01:00:00.000Z',
+});
+
+describe('outbox rules', () => {
+  it('sends the oldest waiting capture first, whatever order IndexedDB returns', () => {
+    expect(nextToSend([item('c', 3), item('a', 1), item('b', 2)])?.clientId).toBe('a');
+  });
+
+  it('skips a refused capture (it waits for the person) and sends the next', () => {
+    expect(nextToSend([item('a', 1, 'REFUSED'), item('b', 2)])?.clientId).toBe('b');
+    expect(nextToSend([item('a', 1, 'REFUSED')])).toBeNull();
+    expect(nextToSend([])).toBeNull();
+  });
+
+  it('retries what never reached the server and keeps what it refused', () => {
+    expect(classifyFailure(new TypeError('Failed to fetch'))).toEqual({ retry: true, message: 'Failed to fetch' });
+    expect(classifyFailure(new PhotoUploadError('no connection', 'NETWORK', 0)).retry).toBe(true);
+    expect(classifyFailure(new PhotoUploadError('busy', 'HTTP 503', 503)).retry).toBe(true);
+    expect(classifyFailure(new PhotoUploadError('The file is too large', 'PAYLOAD_TOO_LARGE', 413))).toEqual({
+      retry: false,
+      message: 'The file is too large',
+    });
+    const refusal = new CombinedGraphQLErrors({
+      errors: [{ message: 'location is outside the property', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    expect(classifyFailure(refusal)).toEqual({ retry: false, message: 'location is outside the property' });
+    const down = new ServerError('Bad gateway', { response: new Response('', { status: 502 }), bodyText: '' });
+    expect(classifyFailure(down).retry).toBe(true);
+  });
+
+  it('says how many wait and how many need the person', () => {
+    expect(outboxLabel([])).toBeNull();
+    expect(outboxLabel([item('a', 1), item('b', 2), item('c', 3)])).toBe('3 waiting to send');
+    expect(outboxLabel([item('a', 1), item('b', 2, 'REFUSED')])).toBe('1 waiting to send, 1 refusal to fix');
+    expect(outboxLabel([item('a', 1, 'REFUSED'), item('b', 2, 'REFUSED')])).toBe('2 refusals to fix');
+  });
+
+  it('backs off from 2 s, doubling, to at most a minute', () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map(retryDelayMs)).toEqual([2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+  });
+});
