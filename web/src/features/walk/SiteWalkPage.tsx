@@ -118,9 +118,10 @@ export function SiteWalkPage() {
               <Text size="sm" role="status" data-testid="walk-message" c={message ? 'green.8' : 'dimmed'}>
                 {message ?? (spot ? 'Spot chosen' : `${property?.name ?? ''}: tap the map to choose a spot, or “Here”`)}
               </Text>
-              <Group gap={6} grow>
+              <Group gap={6} grow wrap="nowrap">
                 <Button
                   variant="default"
+                  px="xs"
                   leftSection={<IconCurrentLocation size={18} />}
                   disabled={!position.here}
                   onClick={() => position.here && setSpot(position.here)}
@@ -128,6 +129,7 @@ export function SiteWalkPage() {
                   Here
                 </Button>
                 <Button
+                  px="xs"
                   leftSection={<IconPlus size={18} />}
                   disabled={!spot}
                   onClick={() => {
@@ -138,19 +140,27 @@ export function SiteWalkPage() {
                   New Issue
                 </Button>
               </Group>
-              <Group gap={6} grow>
+              <Group gap={6} grow wrap="nowrap">
                 <Button
                   variant="light"
+                  px="xs"
                   leftSection={<IconSparkles size={18} />}
                   disabled={!spot}
                   onClick={() => {
                     setMessage(null);
                     setSheet('enhancement');
                   }}
+                  // "New Enhancement" does not fit half a phone's width beside "Finish": the icon says "new".
+                  aria-label="New Enhancement"
                 >
-                  New Enhancement
+                  Enhancement
                 </Button>
-                <Button variant="outline" leftSection={<IconFlag size={18} />} onClick={() => setSheet('finish')}>
+                <Button
+                  variant="outline"
+                  px="xs"
+                  leftSection={<IconFlag size={18} />}
+                  onClick={() => setSheet('finish')}
+                >
                   Finish
                 </Button>
               </Group>

@@ -78,8 +78,9 @@ export function WalkListPage() {
           return (
             <Card key={target.property.id} withBorder padding="sm" data-testid="walk-target">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Stack gap={2} miw={0}>
-                  <Text fw={600} truncate="end">
+                <Stack gap={2} miw={0} style={{ flex: 1 }}>
+                  {/* Two lines: properties of one account often differ only at the end of their names. */}
+                  <Text fw={600} lineClamp={2}>
                     {target.property.name}
                   </Text>
                   <Text size="xs" c="dimmed" truncate="end">
@@ -97,12 +98,17 @@ export function WalkListPage() {
                 {target.openWalk ? (
                   <Button
                     variant="light"
+                    style={{ flexShrink: 0 }}
                     onClick={() => void navigate(`/walk/${target.property.id}/${target.openWalk!.id}`)}
                   >
                     Resume
                   </Button>
                 ) : (
-                  <Button loading={starting === target.property.id} onClick={() => void startWalk(target.property.id)}>
+                  <Button
+                    style={{ flexShrink: 0 }}
+                    loading={starting === target.property.id}
+                    onClick={() => void startWalk(target.property.id)}
+                  >
                     Start walk
                   </Button>
                 )}
