@@ -1,6 +1,7 @@
 import { badInput } from './errors.js';
 import type { IssueStatus, PhotoKind } from './enums.js';
 import { requireTimeZone } from './calendar.rules.js';
+import { zoneDays } from './calendar.internal.js';
 
 /** Largest file accepted per photo: a 12–48 MP phone JPEG or HEIC is 3–15 MB. */
 export const PHOTO_MAX_BYTES = 25 * 1024 * 1024;
@@ -103,36 +104,7 @@ export function exifTakenAt(dateTime: unknown, offset: unknown, timeZone: string
   }
   // The zone's offset at that wall time: guess with the offset at the wall time read as UTC,
   // then correct once with the offset at the guessed instant (exact except inside a DST gap).
-  const first = wall - zoneOffsetMs(new Date(wall), timeZone);
-  return new Date(wall - zoneOffsetMs(new Date(first), timeZone));
-}
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at an instant, in milliseconds (Denver in winter: −7 h). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  const zone = zoneDays(timeZone);
+  const first = wall - zone.offsetAt(wall);
+  return new Date(wall - zone.offsetAt(first));
 }
