@@ -57,7 +57,7 @@ type Documents = {
     "\n  mutation StartSiteWalk($propertyId: ID!, $clientId: ID) {\n    startSiteWalk(propertyId: $propertyId, clientId: $clientId) {\n      id\n      startedAt\n    }\n  }\n": typeof types.StartSiteWalkDocument,
     "\n  mutation CreateWalkIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue {\n        id\n        title\n        urgency\n        dueAt\n        crew {\n          id\n          name\n        }\n      }\n      duplicateCandidates {\n        distanceMeters\n        issue {\n          id\n          title\n          status\n          photos {\n            id\n            thumbUrl\n          }\n        }\n      }\n    }\n  }\n": typeof types.CreateWalkIssueDocument,
     "\n  mutation CreateWalkEnhancement($input: CreateEnhancementInput!) {\n    createEnhancement(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateWalkEnhancementDocument,
-    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": typeof types.CompleteSiteWalkDocument,
+    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": typeof types.CompleteSiteWalkDocument,
 };
 const documents: Documents = {
     "\n  fragment AccountEnhancements_enhancements on EnhancementConnection {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      cursor\n      node {\n        id\n        title\n        stage\n        # Live updates apply only what is newer than this read.\n        version\n        customerInterest\n        budgetConfirmed\n        estimatedValue\n        proposalValue\n        property {\n          id\n          name\n        }\n        serviceLine {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AccountEnhancements_EnhancementsFragmentDoc,
@@ -103,7 +103,7 @@ const documents: Documents = {
     "\n  mutation StartSiteWalk($propertyId: ID!, $clientId: ID) {\n    startSiteWalk(propertyId: $propertyId, clientId: $clientId) {\n      id\n      startedAt\n    }\n  }\n": types.StartSiteWalkDocument,
     "\n  mutation CreateWalkIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue {\n        id\n        title\n        urgency\n        dueAt\n        crew {\n          id\n          name\n        }\n      }\n      duplicateCandidates {\n        distanceMeters\n        issue {\n          id\n          title\n          status\n          photos {\n            id\n            thumbUrl\n          }\n        }\n      }\n    }\n  }\n": types.CreateWalkIssueDocument,
     "\n  mutation CreateWalkEnhancement($input: CreateEnhancementInput!) {\n    createEnhancement(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateWalkEnhancementDocument,
-    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": types.CompleteSiteWalkDocument,
+    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": types.CompleteSiteWalkDocument,
 };
 
 /**
@@ -295,7 +295,7 @@ export function graphql(source: "\n  mutation CreateWalkEnhancement($input: Crea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,7 @@ import {
   validateLngLat,
   type LngLat,
   type QualityArea,
+  type SiteWalkTally,
   type SiteWalkTier,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../platform/context.js';
@@ -50,20 +51,35 @@ export class SiteWalkService {
   }
 
   /** The Issues and Enhancements of a walk that the viewer may read. */
-  counts(walkId: string): Promise<{ issues: number; enhancements: number }> {
+  /** What the walk captured, as far as the viewer may see it (one statement per batch of walks). */
+  counts(walkId: string): Promise<SiteWalkTally> {
     const issues = this.access.andSql('Issue', 'i');
     const enhancements = this.access.andSql('Enhancement', 'e');
     return this.ctx
-      .loader<string, { issues: number; enhancements: number }>('siteWalk:counts', async (ids) => {
-        const query = sql`select w.id,
-             (select count(*)::int from issues i where i.site_walk_id = w.id${issues}) as issues,
+      .loader<string, SiteWalkTally>('siteWalk:counts', async (ids) => {
+        const query = sql`select w.id, iss.issues, iss.urgent_issues, iss.crews,
              (select count(*)::int from enhancements e where e.site_walk_id = w.id${enhancements}) as enhancements
-           from site_walks w where w.id in (${[...ids]})`;
+           from site_walks w
+           cross join lateral (
+             select count(*)::int as issues,
+                    (count(*) filter (where i.urgency = 'URGENT'))::int as urgent_issues,
+                    count(distinct i.crew_id)::int as crews
+             from issues i where i.site_walk_id = w.id${issues}
+           ) iss
+           where w.id in (${[...ids]})`;
         const rows = await this.ctx.em
           .getConnection()
-          .execute<{ id: string; issues: number; enhancements: number }[]>(query.text, [...query.params]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
+          .execute<{ id: string; issues: number; urgent_issues: number; crews: number; enhancements: number }[]>(
+            query.text,
+            [...query.params],
+          );
+        const byId = new Map(
+          rows.map((r) => [
+            r.id,
+            { issues: r.issues, urgentIssues: r.urgent_issues, enhancements: r.enhancements, crews: r.crews },
+          ]),
+        );
+        return ids.map((id) => byId.get(id) ?? { issues: 0, urgentIssues: 0, enhancements: 0, crews: 0 });
       })
       .load(walkId);
   }
