@@ -31,7 +31,7 @@ import { groupBy, type RequestContext, type Viewer } from '../../platform/contex
 import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
-import { appendOpsEvent } from '../events/index.js';
+import { appendOpsEvent, writeTransaction } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
 import { requirePropertyForLocation, type ClientProperty } from '../properties/index.js';
@@ -195,7 +195,7 @@ export class IssueService {
       createdAt,
     }: { title: string; description: string; location: LngLat; createdAt: Date },
   ): Promise<CreateIssuePayload> {
-    return this.ctx.em.transactional(async (tx) => {
+    return writeTransaction(this.ctx.em, async (tx) => {
       const property = await requirePropertyForLocation(tx, input.propertyId, location, {
         property: 'input.propertyId',
         location: 'input.location',
@@ -438,7 +438,7 @@ export class IssueService {
     const viewer = this.access.viewer();
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', issueId, 'input.issueId');
         const account = await tx.findOneOrFail(Account, { id: issue.account.id });
@@ -483,7 +483,7 @@ export class IssueService {
     viewer: Viewer,
     extra: Record<string, unknown> = {},
   ) {
-    await appendOpsEvent(tx, {
+    appendOpsEvent(tx, {
       type,
       entityType: 'Issue',
       entityId: issue.id,

@@ -17,7 +17,7 @@ import {
 import { groupBy, type RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
 import { sql } from '../../platform/db/sql.js';
-import { appendOpsEvent } from '../events/index.js';
+import { appendOpsEvent, writeTransaction } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { ClientProperty } from '../properties/index.js';
 import { User } from '../users/index.js';
@@ -150,7 +150,7 @@ export class SiteWalkService {
   async start(propertyId: string, clientId?: string | null): Promise<SiteWalk> {
     const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'walk sites');
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         const property = await tx.findOne(ClientProperty, { id: propertyId }, { populate: ['account'] });
         if (!property) throw notFound('Property', propertyId, 'propertyId');
         this.access.assertManages(property.account.accountManager.id, 'walk this site');
@@ -169,7 +169,7 @@ export class SiteWalkService {
           startedAt: this.ctx.now(),
         });
         await tx.flush();
-        await appendOpsEvent(tx, {
+        appendOpsEvent(tx, {
           type: 'SITE_WALK_STARTED',
           entityType: 'SiteWalk',
           entityId: walk.id,
@@ -218,7 +218,7 @@ export class SiteWalkService {
     const notes = parseField(noteSchema, input.notes ?? undefined, 'input.notes') ?? null;
     const pulse = requireInt(input.relationshipPulse, 'input.relationshipPulse', { min: 1, max: 5 });
     const scores = this.parseScores(input.scores);
-    return this.ctx.em.transactional(async (tx) => {
+    return writeTransaction(this.ctx.em, async (tx) => {
       const walk = await tx.findOne(SiteWalk, { id: input.siteWalkId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!walk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
       if (walk.walkedBy.id !== viewer.id && viewer.role !== 'OPS_MANAGER') {
@@ -245,7 +245,7 @@ export class SiteWalkService {
       walk.relationshipPulse = pulse;
       for (const score of scores) tx.create(SiteWalkScore, { siteWalk: walk, ...score });
       await tx.flush();
-      await appendOpsEvent(tx, {
+      appendOpsEvent(tx, {
         type: 'SITE_WALK_COMPLETED',
         entityType: 'SiteWalk',
         entityId: walk.id,
