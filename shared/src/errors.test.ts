@@ -24,6 +24,7 @@ describe('ERROR_CODES', () => {
       'RATE_LIMITED',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
+      'UNAVAILABLE',
     ]);
   });
 });

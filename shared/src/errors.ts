@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -87,6 +88,16 @@ export function forbidden(message: string): DomainError {
 /** No valid credentials were presented. */
 export function unauthenticated(message = 'You must be signed in'): DomainError {
   return new DomainError('UNAUTHENTICATED', message);
+}
+
+/**
+ * The database (or another part the server needs) cannot be reached right
+ * now: nothing was written; the same request may be sent again as it is.
+ */
+export function unavailable(
+  message = 'Groundwork cannot reach its database right now; nothing was saved. Try again in a moment.',
+): DomainError {
+  return new DomainError('UNAVAILABLE', message, { retryable: true });
 }
 
 /** Too many attempts; `retryAfterSeconds` lets the client tell the user when to try again. */

@@ -18,7 +18,7 @@ import { startWsServer } from './ws.server.js';
 import type { EventLog, FanOut } from '../modules/events/index.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig, parseOptions } from '../platform/limits.js';
-import { createErrorFormatter } from '../platform/graphql/errors.graphql.js';
+import { contextError, createErrorFormatter } from '../platform/graphql/errors.graphql.js';
 import { refuseSubscriptionsOverHttp } from './graphql/http-operations.plugin.js';
 import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
 import { photoRoutes, type HeicDecoder, type PhotoStore } from '../modules/photos/index.js';
@@ -129,7 +129,9 @@ export async function startHttpServer(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await viewerFromRequest(req, db.orm.em.fork());
+        const auth = await viewerFromRequest(req, db.orm.em.fork()).catch((error: unknown) => {
+          throw contextError(error);
+        });
         return createRequestContext({
           em: db.orm.em.fork(),
           ...auth,

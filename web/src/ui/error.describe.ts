@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   RATE_LIMITED: 'Too many requests',
   PAYLOAD_TOO_LARGE: 'The file is too large',
   UNSUPPORTED_MEDIA_TYPE: 'That file is not a photo we can read',
+  UNAVAILABLE: 'Groundwork is briefly unavailable',
 };
 
 type FormattedError = { message: string; extensions?: Record<string, unknown> };

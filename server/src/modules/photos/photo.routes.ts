@@ -4,6 +4,7 @@ import busboy from 'busboy';
 import type { EntityManager } from '@mikro-orm/sql';
 import {
   DomainError,
+  unavailable,
   PHOTO_MAX_BYTES,
   PHOTO_MAX_FILES_PER_UPLOAD,
   badInput,
@@ -15,6 +16,7 @@ import {
   unsupportedMediaType,
 } from '@groundwork/shared';
 import type { Clock } from '../../platform/clock.js';
+import { isDatabaseUnavailable } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Viewer } from '../../platform/context.js';
 import { httpStatus } from '../../platform/graphql/errors.graphql.js';
@@ -219,7 +221,7 @@ async function serve(req: Request, res: Response, deps: PhotoRoutesDeps): Promis
   await pipeline(object.body, res);
 }
 
-/** Domain errors as `{ error: { code, field, message } }` with their status; anything else is ours: 500. */
+/** Domain errors as `{ error: { code, field, message } }` with their status (the database unreachable: 503 UNAVAILABLE); anything else is ours: 500. */
 function answerError(res: Response, error: unknown, logger: Logger): void {
   if (res.headersSent) {
     res.destroy();
@@ -227,6 +229,7 @@ function answerError(res: Response, error: unknown, logger: Logger): void {
   }
   // A refused upload may not have been read to the end: close rather than read megabytes more.
   res.setHeader('Connection', 'close');
+  if (isDatabaseUnavailable(error)) error = unavailable();
   if (error instanceof DomainError) {
     res.status(httpStatus(error.code)).json({
       error: { code: error.code, field: error.details.field ?? null, message: error.message },

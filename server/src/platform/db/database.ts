@@ -68,6 +68,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       ...baseOptions(opts),
       clientUrl: opts.databaseUrl,
       pool: { min: 0, max: 10 },
+      // A request waits at most this long for a connection when the database is down (then UNAVAILABLE), never forever.
+      driverOptions: { connectionTimeoutMillis: 5_000 },
     } as Options)) as unknown as Orm;
     return { orm, kind: 'postgresql', close: () => orm.close(true) };
   }
@@ -127,4 +129,44 @@ export async function migrate(db: Database, databaseUrl?: string): Promise<strin
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+// SQLSTATE classes and codes meaning "the server is going or gone", and the
+// socket errors of a connection that cannot be made or was cut.
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Connection ended unexpectedly',
+];
+
+/**
+ * Whether an error (or one of its causes) says the database cannot be
+ * reached — restarting, shut down, refusing connections, or the pool timed
+ * out connecting — rather than that the request was wrong.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const { code, message, cause, originalError } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      /** GraphQLError's wrapped error (Apollo wraps a failed context creation in one). */
+      originalError?: unknown;
+    };
+    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
+    if (typeof code === 'string' && UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.includes(m))) return true;
+    e = originalError ?? cause;
+  }
+  return false;
 }

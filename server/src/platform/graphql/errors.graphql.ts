@@ -1,7 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
-import { REQUEST_ERROR_CODES, isDomainError, type ErrorCode } from '@groundwork/shared';
+import { REQUEST_ERROR_CODES, isDomainError, unavailable, type ErrorCode } from '@groundwork/shared';
+import { isDatabaseUnavailable } from '../db/database.js';
 import type { Logger } from '../logger.js';
 
 /** Codes Apollo (and the query limits) give a refused request: passed through as they are. */
@@ -26,6 +27,8 @@ export function httpStatus(code: ErrorCode): number {
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
+    case 'UNAVAILABLE':
+      return 503;
     default: {
       const unreachable: never = code;
       return unreachable;
@@ -40,7 +43,11 @@ export function httpStatus(code: ErrorCode): number {
  */
 export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // A domain error thrown while building the context arrives wrapped (see contextError).
+    if (original instanceof GraphQLError && isDomainError(original.originalError)) original = original.originalError;
+    // The database gone (restarting, failed over, unreachable): a coded "try again", never an internal error.
+    if (isDatabaseUnavailable(original)) original = unavailable();
     if (isDomainError(original)) {
       return {
         message: original.message,
@@ -77,4 +84,20 @@ export function createErrorFormatter(logger: Logger, exposeInternals: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * For an error thrown while building a request's context (before any
+ * resolver, e.g. reading the session's user): Apollo answers those with
+ * HTTP 500 unless given a GraphQLError with a status of its own. The
+ * database unreachable becomes UNAVAILABLE with 503; anything else is left
+ * to the formatter.
+ */
+export function contextError(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  const domain = unavailable();
+  return new GraphQLError(domain.message, {
+    originalError: domain,
+    extensions: { code: domain.code, http: { status: httpStatus(domain.code) } },
+  });
 }

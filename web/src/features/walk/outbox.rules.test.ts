@@ -39,6 +39,10 @@ describe('outbox rules', () => {
       errors: [{ message: 'location is outside the property', extensions: { code: 'BAD_USER_INPUT' } }],
     });
     expect(classifyFailure(refusal)).toEqual({ retry: false, message: 'location is outside the property' });
+    const databaseDown = new CombinedGraphQLErrors({
+      errors: [{ message: 'Try again in a moment.', extensions: { code: 'UNAVAILABLE' } }],
+    });
+    expect(classifyFailure(databaseDown)).toEqual({ retry: true, message: 'Try again in a moment.' });
     const down = new ServerError('Bad gateway', { response: new Response('', { status: 502 }), bodyText: '' });
     expect(classifyFailure(down).retry).toBe(true);
   });

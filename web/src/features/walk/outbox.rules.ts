@@ -44,11 +44,13 @@ export type Failure = { retry: boolean; message: string };
 
 /**
  * A coded refusal from the server (a GraphQL error, a 4xx on /photos) is
- * final for this item; no answer, or a 5xx, is the network: try again later.
+ * final for this item; no answer, a 5xx or UNAVAILABLE is the network or the
+ * database: try again later.
  */
 export function classifyFailure(error: unknown): Failure {
-  const message = describeError(error).message;
-  if (CombinedGraphQLErrors.is(error)) return { retry: false, message };
+  const { message, code } = describeError(error);
+  // UNAVAILABLE: the server is up but its database is not; nothing was written, the same request will do.
+  if (CombinedGraphQLErrors.is(error)) return { retry: code === 'UNAVAILABLE', message };
   if (error instanceof PhotoUploadError) {
     return { retry: error.status === 0 || error.status >= 500, message };
   }
