@@ -76,7 +76,7 @@ describe.skipIf(!available)('a database outage under load (own PostgreSQL cluste
   }, 120_000);
 
   afterAll(async () => {
-    await server?.[Symbol.asyncDispose]().catch(() => undefined);
+    await server?.[Symbol.asyncDispose]();
     if (dir) {
       try {
         pgCtl('stop', '-m', 'immediate');
