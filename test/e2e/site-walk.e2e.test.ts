@@ -311,6 +311,14 @@ describe('The site walk on a phone, online and offline', () => {
       'Issue not sent yet: Weeds',
     ]);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-outbox-all-offline-phone.png') });
+    // Back to the list, still offline: the walk the server has not had yet is in progress there.
+    const list = await page.goto(`${server.url}/walk`);
+    expect(list?.fromServiceWorker()).toBe(true);
+    await page.getByTestId('walk-list-kept').waitFor();
+    await card.getByRole('button', { name: 'Resume' }).click();
+    await page.waitForURL(`${server.url}/walk/${property.id}/${walkId}`);
+    await expect.poll(() => drafts.count()).toBe(4);
+
     // Nothing reached the server while offline.
     expect(await rows()).toEqual({ walks: 0, issues: 0, enhancements: 0, photos: 0 });
 
