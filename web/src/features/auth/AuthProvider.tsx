@@ -4,6 +4,7 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { graphql } from '../../gql';
+import { forgetDeviceData } from '../../ui/device-data';
 import { describeError } from '../../ui/error.describe';
 import { AuthContext, type Auth, type SessionUser } from './auth.context';
 import { forgetKnownUser, keepKnownUser, knownUser } from './known-user.store';
@@ -132,7 +133,7 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
     // and watching the cache), then drop everything they had read.
     forgetKnownUser();
     flushSync(() => setState({ ...ANONYMOUS, byChoice: true }));
-    await client.clearStore();
+    await Promise.all([client.clearStore(), forgetDeviceData()]);
   }, [client]);
 
   const signInShown = useCallback(

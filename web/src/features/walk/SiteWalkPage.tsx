@@ -76,8 +76,8 @@ export function SiteWalkPage() {
     setSheet(null);
     setSpot(null);
     setMessage(text);
-    // The new pin appears on the map.
-    void refetch();
+    // The new pin appears on the map (with no signal the draft pin stands for it).
+    void refetch().catch(() => undefined);
   };
 
   if (error && !data) {

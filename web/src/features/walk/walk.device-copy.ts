@@ -1,6 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { Dexie, type EntityTable } from 'dexie';
 import { useEffect, useState } from 'react';
+import { onForgetDeviceData } from '../../ui/device-data';
 import { useSignedInUser } from '../auth/auth.context';
 import type { WalkListQuery as WalkListData, WalkPropertyQuery as WalkPropertyData } from '../../gql/graphql';
 import { WalkPropertyQuery } from './walk.graphql';
@@ -25,6 +26,9 @@ function open(): CopyDb {
   }
   return db;
 }
+
+// Signing out leaves nothing of this user's properties on the phone.
+onForgetDeviceData(() => open().copies.clear());
 
 export const WALK_LIST_KEY = 'walk-list';
 export const walkPropertyKey = (propertyId: string) => `property:${propertyId}`;
