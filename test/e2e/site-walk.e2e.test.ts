@@ -40,6 +40,8 @@ describe('The site walk on a phone, online and offline', () => {
   let browser: Browser;
   let token = '';
   let nearId = '';
+  let farId = '';
+  let farName = '';
   let amUser: Awaited<ReturnType<typeof createUser>>['user'];
 
   beforeAll(async () => {
@@ -53,7 +55,9 @@ describe('The site walk on a phone, online and offline', () => {
     const crew = await createCrew(em, lines.IRRIGATION, 'Irrigation South');
     const account = await createAccount(em, am.user, { name: 'Cherry Creek Medical Campus' });
     const near = await createProperty(em, account, HERE, 300);
-    await createProperty(em, account, FAR, 300);
+    const farProperty = await createProperty(em, account, FAR, 300);
+    farId = farProperty.id;
+    farName = farProperty.name;
     nearId = near.id;
     await createSchedule(em, near, lines.IRRIGATION, crew, { weekday: 4, cadence: 'WEEKLY', anchorDate: '2026-01-01' });
     browser = await launchBrowser();
@@ -218,6 +222,12 @@ describe('The site walk on a phone, online and offline', () => {
       `property:${property.id}`,
     );
 
+    // A walk started with a signal on the far property; the signal goes right after, before the list is read again.
+    const far = page.getByTestId('walk-target').filter({ hasText: farName });
+    await far.getByRole('button', { name: 'Start walk' }).click();
+    await page.waitForURL(new RegExp(`/walk/${farId}/`));
+    await page.getByTestId('walk-map').waitFor();
+
     // No signal, for real: the page's own requests fail (what is drawn next comes from the phone).
     // Playwright's setOffline is known not to reach a service worker's own fetches (microsoft/playwright#2311):
     // this worker makes none offline (the shell is answered from its precache; every other request falls
@@ -232,9 +242,11 @@ describe('The site walk on a phone, online and offline', () => {
         ),
       ),
     ).toBe('failed');
-    const shell = await page.reload();
+    const shell = await page.goto(`${server.url}/walk`);
     expect(shell?.fromServiceWorker()).toBe(true);
     await page.getByTestId('walk-list-kept').waitFor();
+    // The list kept before that start still offers to resume it, not to start another.
+    await far.getByRole('button', { name: 'Resume' }).waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('Jordan Reyes');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-list-offline-phone.png') });
 

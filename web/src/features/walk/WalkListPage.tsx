@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
 import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
 import { describeError } from '../../ui/error.describe';
+import { useSignedInUser } from '../auth/auth.context';
 import { newClientId } from '../../ui/photo-upload';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useGeolocation } from './geolocation.hook';
@@ -15,7 +16,7 @@ import { captureFirstOnPhone } from './outbox.store';
 import { OutboxPanel } from './OutboxPanel';
 import type { LngLat } from './walk-map.types';
 import { distanceLabel, dueLabel } from './walk.format';
-import { usePrefetchWalkProperties, useDeviceCopy, WALK_LIST_KEY } from './walk.device-copy';
+import { keepWalkOpen, usePrefetchWalkProperties, useDeviceCopy, WALK_LIST_KEY } from './walk.device-copy';
 import { StartSiteWalkMutation, WalkListQuery } from './walk.graphql';
 
 /** Where the list is sorted from: the first position the phone reports (not every step, which would reorder it). */
@@ -40,6 +41,7 @@ export function WalkListPage() {
   const [starting, setStarting] = useState<string | null>(null);
   const outbox = useOutbox();
   const { online } = useNetwork();
+  const user = useSignedInUser();
   // Opened once with a signal, the list (and the first properties' maps) stay on the phone.
   const list = useDeviceCopy(WALK_LIST_KEY, data?.walkList);
   usePrefetchWalkProperties(data?.walkList, online);
@@ -65,6 +67,7 @@ export function WalkListPage() {
     setStarting(null);
     if (!outcome) return;
     const walkId = outcome.sent ? (outcome.value.data?.startSiteWalk.id ?? clientId) : clientId;
+    if (outcome.sent) void keepWalkOpen(user.id, propertyId, walkId).catch(() => undefined);
     void navigate(`/walk/${propertyId}/${walkId}`);
   };
 

@@ -45,6 +45,21 @@ export async function keptCopy<T>(key: string, userId: string): Promise<{ data: 
   return copy && copy.userId === userId ? { data: copy.data as T, savedAt: copy.savedAt } : null;
 }
 
+/**
+ * A walk the server has just started, written into the kept list too, so the
+ * list drawn later without a signal offers to resume it rather than start another.
+ */
+export async function keepWalkOpen(userId: string, propertyId: string, walkId: string): Promise<void> {
+  const copy = await keptCopy<WalkListData['walkList']>(WALK_LIST_KEY, userId);
+  if (!copy) return;
+  const list = copy.data.map((target) =>
+    target.property.id === propertyId
+      ? { ...target, openWalk: { __typename: 'SiteWalk' as const, id: walkId } }
+      : target,
+  );
+  await open().copies.update(WALK_LIST_KEY, { data: list });
+}
+
 export type DeviceCopy<T> = {
   /** The network's answer when there is one, else the kept copy (null while neither is known). */
   data: T | undefined;
