@@ -199,6 +199,8 @@ describe('The site walk on a phone, online and offline', () => {
     const { page, context, failures } = await signedInPage(browser, server.url, token, PHONE, {
       geolocation: { longitude: HERE.lng, latitude: HERE.lat },
     });
+    // A stuck step names itself instead of running into the test's time limit.
+    page.setDefaultTimeout(20_000);
     // Once with a signal: the service worker installs and controls the page, the list is kept,
     // and the first properties' walk data are fetched ahead (this one was never opened).
     await page.goto(`${server.url}/walk`);
