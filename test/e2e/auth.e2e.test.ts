@@ -127,12 +127,18 @@ describe('Sign-in, roles and sign-out in a real browser', () => {
       // The session lives in an httpOnly cookie, never in storage a script can read.
       const cookie = (await context.cookies()).find((c) => c.name === 'gw_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
-      await expect(page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).resolves.toBe('{}');
+      // Storage keeps only what opens the app with no signal: the server's config and the last user it
+      // confirmed (which only decides what screens to draw), never the session token.
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+      expect(Object.keys(JSON.parse(stored) as object).sort()).toEqual(['groundwork.config', 'groundwork.knownUser']);
+      expect(stored).not.toContain(cookie!.value);
 
       // Signing out ends on a plain sign-in page; protected pages then ask to sign in again.
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(at('/sign-in'));
       expect((await context.cookies()).find((c) => c.name === 'gw_session')).toBeUndefined();
+      // Signed out: the device no longer opens as this user without a signal.
+      await expect(page.evaluate(() => localStorage.getItem('groundwork.knownUser'))).resolves.toBeNull();
       await page.goto(`${server.url}/accounts`);
       await page.waitForURL(signInWithNext('/accounts'));
 

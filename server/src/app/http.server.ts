@@ -179,6 +179,8 @@ export async function startHttpServer(
   };
 }
 
+const NEVER_CACHED = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest', 'index.html']);
+
 function serveWeb(app: express.Express, webDist: string, logger: Logger): void {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
@@ -201,7 +203,18 @@ function serveWeb(app: express.Express, webDist: string, logger: Logger): void {
       },
     }),
   );
-  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(webDist, {
+      index: false,
+      maxAge: '1h',
+      // The service worker, its registration and the manifest are asked again on every
+      // check: a cached sw.js would keep phones on an old app (and an old precache) for
+      // as long as the cache lasted. Hashed /assets files keep the hour.
+      setHeaders: (res, filePath) => {
+        if (NEVER_CACHED.has(path.basename(filePath))) res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   // Client-side routes: every other GET that accepts HTML gets the app shell.
   app.get(/^(?!\/(graphql|healthz|readyz|config\.json|photos)).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();

@@ -4,8 +4,10 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { graphql } from '../../gql';
+import { forgetDeviceData } from '../../ui/device-data';
 import { describeError } from '../../ui/error.describe';
 import { AuthContext, type Auth, type SessionUser } from './auth.context';
+import { forgetKnownUser, keepKnownUser, knownUser } from './known-user.store';
 import type { SessionEvents } from './session.events';
 import { sessionEndedMessage } from './session.link';
 
@@ -38,10 +40,14 @@ type SignedOut = { status: 'signedOut'; notice: string | null; byChoice: boolean
 type SessionState =
   | { status: 'checking' }
   | { status: 'unreachable'; error: unknown }
-  | { status: 'signedIn'; user: SessionUser }
+  /** `confirmed` false: the server could not be reached, and this is the last user it confirmed here. */
+  | { status: 'signedIn'; user: SessionUser; confirmed: boolean }
   | SignedOut;
 
 const ANONYMOUS: SignedOut = { status: 'signedOut', notice: null, byChoice: false };
+
+// Without a signal the check is asked again this often, and whenever the browser says it is back online.
+const RECHECK_MS = 30_000;
 
 type AuthProviderProps = { session: SessionEvents; children: ReactNode };
 
@@ -59,12 +65,30 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
   useEffect(() => {
     let current = true;
     client.query({ query: SessionQuery, fetchPolicy: 'network-only' }).then(
-      ({ data }) => current && setState(data?.me ? { status: 'signedIn', user: data.me } : ANONYMOUS),
+      ({ data }) => {
+        if (!current) return;
+        if (data?.me) keepKnownUser(data.me);
+        else forgetKnownUser();
+        setState(data?.me ? { status: 'signedIn', user: data.me, confirmed: true } : ANONYMOUS);
+      },
       (error: unknown) => {
         if (!current) return;
         // A cookie the server refuses (expired, signed with an old key) is a signed-out visitor, not an outage.
         const notice = sessionEndedMessage(error);
-        setState(notice !== null ? { ...ANONYMOUS, notice } : { status: 'unreachable', error });
+        if (notice !== null) {
+          forgetKnownUser();
+          return setState({ ...ANONYMOUS, notice });
+        }
+        // No answer (no signal, server down): the last user confirmed on this device opens the app.
+        // It only decides which screens to draw; the server still checks every request.
+        const kept = knownUser();
+        setState((previous) =>
+          previous.status === 'signedIn'
+            ? previous
+            : kept
+              ? { status: 'signedIn', user: kept, confirmed: false }
+              : { status: 'unreachable', error },
+        );
       },
     );
     return () => {
@@ -72,11 +96,25 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
     };
   }, [client, attempt]);
 
+  // Opened on the kept user: the real check runs again when the network returns (a refusal then signs out).
+  const unconfirmed = state.status === 'signedIn' && !state.confirmed;
+  useEffect(() => {
+    if (!unconfirmed) return;
+    const recheck = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', recheck);
+    const timer = setInterval(recheck, RECHECK_MS);
+    return () => {
+      window.removeEventListener('online', recheck);
+      clearInterval(timer);
+    };
+  }, [unconfirmed]);
+
   useEffect(
     () =>
-      session.subscribe((notice) =>
-        setState((previous) => (previous.status === 'signedIn' ? { ...ANONYMOUS, notice } : previous)),
-      ),
+      session.subscribe((notice) => {
+        forgetKnownUser();
+        setState((previous) => (previous.status === 'signedIn' ? { ...ANONYMOUS, notice } : previous));
+      }),
     [session],
   );
 
@@ -84,7 +122,8 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
     async (user: SessionUser) => {
       // Nothing read as the previous user may show for this one.
       await client.clearStore();
-      setState({ status: 'signedIn', user });
+      keepKnownUser(user);
+      setState({ status: 'signedIn', user, confirmed: true });
     },
     [client],
   );
@@ -92,8 +131,9 @@ export function AuthProvider({ session, children }: AuthProviderProps) {
   const signedOut = useCallback(async () => {
     // Leave the pages first (committed now, so none of them is still mounted
     // and watching the cache), then drop everything they had read.
+    forgetKnownUser();
     flushSync(() => setState({ ...ANONYMOUS, byChoice: true }));
-    await client.clearStore();
+    await Promise.all([client.clearStore(), forgetDeviceData()]);
   }, [client]);
 
   const signInShown = useCallback(

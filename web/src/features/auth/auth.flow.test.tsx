@@ -6,6 +6,7 @@ import { renderApp, testUser } from '../../test.render';
 import { AccountsPageQuery } from '../accounts/AccountsPage';
 import { CrewWorkPageQuery } from '../crew-work/CrewWorkPage';
 import { SessionQuery } from './AuthProvider';
+import { keepKnownUser, knownUser } from './known-user.store';
 import type { SessionUser } from './auth.context';
 import { SignInMutation } from './SignInPage';
 import { SignOutMutation } from './SignOutButton';
@@ -96,7 +97,50 @@ async function submitSignIn(email: string, password = 'secret') {
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  // The last confirmed user is kept in localStorage: no test may open on the previous test's user.
+  localStorage.clear();
+});
+
+const noSignal = { request: { query: SessionQuery }, error: new TypeError('Failed to fetch') };
+const sessionExpired = {
+  request: { query: SessionQuery },
+  result: {
+    data: null,
+    errors: [
+      { message: 'Your session has expired; sign in again.', path: ['me'], extensions: { code: 'UNAUTHENTICATED' } },
+    ],
+  },
+};
+
+describe('starting with no signal', () => {
+  it('opens on the last user confirmed on this device, and signs out when the check runs again and is refused', async () => {
+    keepKnownUser(usersByRole.EXECUTIVE);
+    const { router } = renderApp('/portfolio', [noSignal, sessionExpired]);
+    expect(await screen.findByRole('heading', { name: 'Portfolio' })).toBeTruthy();
+    expect(within(screen.getByTestId('current-user')).getByText('Morgan Exec')).toBeTruthy();
+
+    // The network is back: the real check runs, and the server's refusal signs out as usual.
+    window.dispatchEvent(new Event('online'));
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(screen.getByText('Your session has expired; sign in again.')).toBeTruthy();
+    expect(path(router)).toBe('/sign-in?next=%2Fportfolio');
+    expect(knownUser()).toBeNull();
+  });
+
+  it('says the session could not be checked when no user was ever confirmed here', async () => {
+    renderApp('/portfolio', [noSignal]);
+    expect(await screen.findByText('Groundwork could not check your session')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Portfolio' })).toBeNull();
+  });
+
+  it('keeps the user the server confirms', async () => {
+    renderApp('/portfolio', [me(usersByRole.EXECUTIVE)]);
+    await screen.findByRole('heading', { name: 'Portfolio' });
+    expect(knownUser()).toMatchObject({ id: 'u-exec', role: 'EXECUTIVE' });
+  });
+});
 
 describe('signing in', () => {
   it('shows a loader, not the sign-in page, while it asks who is signed in', async () => {

@@ -1,30 +1,40 @@
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { outboxLabel } from './outbox.rules';
 import type { useOutbox } from './outbox.hook';
 
+// A long walk with no signal queues many captures: the panel sits over the map, so it lists a few.
+const SHOWN_WAITING = 3;
+
 /** "2 waiting to send", and each refused capture with the server's message, to send again or discard. */
 export function OutboxPanel({ outbox: { outbox, items } }: { outbox: ReturnType<typeof useOutbox> }) {
+  const [all, setAll] = useState(false);
   const label = outboxLabel(items);
   if (!label) return null;
+  const waiting = items.filter((item) => item.state === 'WAITING');
+  const shown = all ? waiting : waiting.slice(0, SHOWN_WAITING);
   return (
     <Stack gap={4} data-testid="outbox">
       <Text size="sm" fw={600} c="orange.8" role="status">
         {label}
       </Text>
-      {items
-        .filter((item) => item.state === 'WAITING')
-        .map((item) => (
-          <Group key={item.clientId} gap="xs" wrap="nowrap" data-testid="outbox-item" data-state={item.state}>
-            <Text size="xs" style={{ flex: 1 }} truncate="end">
-              {item.label}
+      {shown.map((item) => (
+        <Group key={item.clientId} gap="xs" wrap="nowrap" data-testid="outbox-item" data-state={item.state}>
+          <Text size="xs" style={{ flex: 1 }} truncate="end">
+            {item.label}
+          </Text>
+          {item.state === 'WAITING' && (
+            <Text size="xs" c="dimmed">
+              waiting
             </Text>
-            {item.state === 'WAITING' && (
-              <Text size="xs" c="dimmed">
-                waiting
-              </Text>
-            )}
-          </Group>
-        ))}
+          )}
+        </Group>
+      ))}
+      {waiting.length > shown.length && (
+        <Anchor component="button" type="button" size="xs" ta="left" onClick={() => setAll(true)}>
+          Show all {waiting.length}
+        </Anchor>
+      )}
       {items
         .filter((item) => item.state === 'REFUSED')
         .map((item) => (

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { IconCurrentLocation, IconFlag, IconPlus, IconSparkles } from '@tabler/icons-react';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { hasWebGL2, MapErrorBoundary } from '../../ui/PropertyMap';
 import { QueryError } from '../../ui/QueryState';
@@ -11,8 +11,10 @@ import { FinishWalkSheet } from './FinishWalkSheet';
 import { useGeolocation } from './geolocation.hook';
 import { IssueSheet } from './IssueSheet';
 import { useOutbox } from './outbox.hook';
+import { draftPins } from './outbox.rules';
 import { OutboxPanel } from './OutboxPanel';
 import type { LngLat, WalkPin } from './walk-map.types';
+import { useDeviceCopy, walkPropertyKey } from './walk.device-copy';
 import { WalkPropertyQuery } from './walk.graphql';
 
 const WalkMapCanvas = lazy(() => import('./WalkMapCanvas').then((m) => ({ default: m.WalkMapCanvas })));
@@ -25,7 +27,9 @@ type Sheet = 'issue' | 'enhancement' | 'finish' | null;
  */
 export function SiteWalkPage() {
   const { propertyId = '', walkId = '' } = useParams();
-  const { data, error, refetch } = useQuery(WalkPropertyQuery, { variables: { propertyId } });
+  const { data: live, error, refetch } = useQuery(WalkPropertyQuery, { variables: { propertyId } });
+  // Without a signal: the copy kept when this property (or the walk list) was last opened with one.
+  const { data, keptAt } = useDeviceCopy(walkPropertyKey(propertyId), live);
   const position = useGeolocation();
   const [webgl] = useState(hasWebGL2);
   const [spot, setSpot] = useState<LngLat | null>(null);
@@ -49,18 +53,31 @@ export function SiteWalkPage() {
         title: e.title,
         location: e.location,
       })),
+      // Captured here and not sent yet: drawn apart, replaced by the server's pin once sent.
+      ...draftPins(outbox.items, walkId),
     ],
-    [data],
+    [data, outbox.items, walkId],
   );
+  // Drafts sent by the outbox leave it: the server's pins are read again to show them.
+  const drafts = pins.filter((pin) => pin.draft).length;
+  const lastDrafts = useRef(drafts);
+  useEffect(() => {
+    if (drafts < lastDrafts.current) void refetch().catch(() => undefined);
+    lastDrafts.current = drafts;
+  }, [drafts, refetch]);
   const pick = useCallback((chosen: LngLat) => setSpot(chosen), []);
-  const openPin = useCallback((pin: WalkPin) => setRecord({ kind: pin.kind, id: pin.id }), []);
+  const openPin = useCallback((pin: WalkPin) => {
+    // A draft has no record on the server yet: say so rather than open an empty drawer.
+    if (pin.draft) setMessage(`Not sent yet: ${pin.title}`);
+    else setRecord({ kind: pin.kind, id: pin.id });
+  }, []);
 
   const saved = (text: string) => {
     setSheet(null);
     setSpot(null);
     setMessage(text);
-    // The new pin appears on the map.
-    void refetch();
+    // The new pin appears on the map (with no signal the draft pin stands for it).
+    void refetch().catch(() => undefined);
   };
 
   if (error && !data) {
@@ -104,6 +121,11 @@ export function SiteWalkPage() {
       >
         <Stack gap={6}>
           <OutboxPanel outbox={outbox} />
+          {keptAt && (
+            <Text size="xs" c="orange.8" data-testid="walk-kept">
+              No connection: pins as of the last visit with a signal
+            </Text>
+          )}
           {finished ? (
             <Alert color="green" title="Walk finished">
               <Text size="sm" data-testid="walk-summary">

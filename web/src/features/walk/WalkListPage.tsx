@@ -1,17 +1,22 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useNetwork } from '@mantine/hooks';
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
-import { formatRelativeTime } from '../../ui/date.format';
+import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
 import { describeError } from '../../ui/error.describe';
+import { useSignedInUser } from '../auth/auth.context';
 import { newClientId } from '../../ui/photo-upload';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useGeolocation } from './geolocation.hook';
 import { useOutbox } from './outbox.hook';
+import { classifyFailure, walksStartedOnPhone } from './outbox.rules';
+import { captureFirstOnPhone } from './outbox.store';
 import { OutboxPanel } from './OutboxPanel';
 import type { LngLat } from './walk-map.types';
 import { distanceLabel, dueLabel } from './walk.format';
+import { keepWalkOpen, usePrefetchWalkProperties, useDeviceCopy, WALK_LIST_KEY } from './walk.device-copy';
 import { StartSiteWalkMutation, WalkListQuery } from './walk.graphql';
 
 /** Where the list is sorted from: the first position the phone reports (not every step, which would reorder it). */
@@ -35,16 +40,38 @@ export function WalkListPage() {
   const [start, started] = useMutation(StartSiteWalkMutation);
   const [starting, setStarting] = useState<string | null>(null);
   const outbox = useOutbox();
+  const { online } = useNetwork();
+  const user = useSignedInUser();
+  // Opened once with a signal, the list (and the first properties' maps) stay on the phone.
+  const list = useDeviceCopy(WALK_LIST_KEY, data?.walkList);
+  usePrefetchWalkProperties(data?.walkList, online);
+  const startedOnPhone = walksStartedOnPhone(outbox.items);
 
-  const startWalk = async (propertyId: string) => {
+  // Started through the outbox: with a signal the server makes it at once; without, the walk
+  // goes on with its client id (the server's id for it once sent) and the captures queue behind it.
+  const startWalk = async (propertyId: string, name: string) => {
     setStarting(propertyId);
-    const result = await start({ variables: { propertyId, clientId: newClientId() } }).catch(() => null);
+    const clientId = newClientId();
+    const outcome = await captureFirstOnPhone(
+      outbox.outbox,
+      {
+        clientId,
+        kind: 'START_WALK',
+        siteWalkId: clientId,
+        label: `Walk started: ${name}`,
+        input: { propertyId },
+        photos: [],
+      },
+      navigator.onLine ? () => start({ variables: { propertyId, clientId } }) : null,
+    ).catch(() => null);
     setStarting(null);
-    const walk = result?.data?.startSiteWalk;
-    if (walk) void navigate(`/walk/${propertyId}/${walk.id}`);
+    if (!outcome) return;
+    const walkId = outcome.sent ? (outcome.value.data?.startSiteWalk.id ?? clientId) : clientId;
+    if (outcome.sent) void keepWalkOpen(user.id, propertyId, walkId).catch(() => undefined);
+    void navigate(`/walk/${propertyId}/${walkId}`);
   };
 
-  const targets = data?.walkList;
+  const targets = list.data;
   return (
     <Stack gap="sm" maw={640}>
       <Title order={2}>Site walks</Title>
@@ -56,7 +83,12 @@ export function WalkListPage() {
             ? 'Most overdue first (location unavailable)'
             : 'Finding where you are…'}
       </Text>
-      {started.error && (
+      {list.keptAt && (
+        <Text size="xs" c="orange.8" role="status" data-testid="walk-list-kept">
+          No connection: the list as of {formatDateTime(list.keptAt, timeZone)}
+        </Text>
+      )}
+      {started.error && !classifyFailure(started.error).retry && (
         <Text c="red" size="sm" role="alert">
           {describeError(started.error).message}
         </Text>
@@ -75,6 +107,8 @@ export function WalkListPage() {
         targets.map((target) => {
           const distance = distanceLabel(target.distanceMeters);
           const overdue = target.dueInDays < 0;
+          // A walk started on this phone and not sent yet is in progress too.
+          const openWalkId = startedOnPhone.get(target.property.id) ?? target.openWalk?.id ?? null;
           return (
             <Card key={target.property.id} withBorder padding="sm" data-testid="walk-target">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -95,11 +129,11 @@ export function WalkListPage() {
                     {dueLabel(target.dueInDays)}
                   </Badge>
                 </Stack>
-                {target.openWalk ? (
+                {openWalkId ? (
                   <Button
                     variant="light"
                     style={{ flexShrink: 0 }}
-                    onClick={() => void navigate(`/walk/${target.property.id}/${target.openWalk!.id}`)}
+                    onClick={() => void navigate(`/walk/${target.property.id}/${openWalkId}`)}
                   >
                     Resume
                   </Button>
@@ -107,7 +141,7 @@ export function WalkListPage() {
                   <Button
                     style={{ flexShrink: 0 }}
                     loading={starting === target.property.id}
-                    onClick={() => void startWalk(target.property.id)}
+                    onClick={() => void startWalk(target.property.id, target.property.name)}
                   >
                     Start walk
                   </Button>

@@ -79,7 +79,7 @@ export function WalkMapCanvas({ property, pins, here, spot, onPick, onOpenPin }:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Open pins: redrawn whenever the list changes (a capture adds one).
+  // Open pins and drafts: redrawn whenever the list changes (a capture adds one, a sent draft becomes a pin).
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
@@ -87,8 +87,10 @@ export function WalkMapCanvas({ property, pins, here, spot, onPick, onOpenPin }:
       const element = document.createElement('button');
       element.type = 'button';
       element.dataset['kind'] = pin.kind;
-      element.title = pin.title;
-      element.setAttribute('aria-label', `${pin.kind === 'ISSUE' ? 'Issue' : 'Enhancement'}: ${pin.title}`);
+      if (pin.draft) element.dataset['draft'] = 'true';
+      element.title = pin.draft ? `${pin.title} (not sent yet)` : pin.title;
+      const what = pin.kind === 'ISSUE' ? 'Issue' : 'Enhancement';
+      element.setAttribute('aria-label', pin.draft ? `${what} not sent yet: ${pin.title}` : `${what}: ${pin.title}`);
       element.addEventListener('click', (event) => {
         event.stopPropagation();
         callbacks.current.onOpenPin(pin);

@@ -1,7 +1,16 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { PhotoUploadError } from '../../ui/photo-upload';
-import { classifyFailure, nextToSend, outboxLabel, retryDelayMs, type OutboxItem } from './outbox.rules';
+import {
+  classifyFailure,
+  draftPins,
+  mustQueue,
+  nextToSend,
+  outboxLabel,
+  retryDelayMs,
+  walksStartedOnPhone,
+  type OutboxItem,
+} from './outbox.rules';
 
 const item = (clientId: string, seq: number, state: OutboxItem['state'] = 'WAITING'): OutboxItem => ({
   clientId,
@@ -56,5 +65,41 @@ describe('outbox rules', () => {
 
   it('backs off from 2 s, doubling, to at most a minute', () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(retryDelayMs)).toEqual([2000, 4000, 8000, 16000, 32000, 60000, 60000]);
+  });
+
+  it('queues a new capture behind older waiting ones, and sends it at once when nothing older waits', () => {
+    expect(mustQueue([item('start', 1), item('new', 2, 'HELD')], 'new')).toBe(true);
+    expect(mustQueue([item('new', 2, 'HELD')], 'new')).toBe(false);
+    // A refused item waits for the person, not for the queue.
+    expect(mustQueue([item('old', 1, 'REFUSED'), item('new', 2, 'HELD')], 'new')).toBe(false);
+    expect(mustQueue([item('new', 2, 'HELD'), item('later', 3)], 'new')).toBe(false);
+  });
+
+  it("draws the walk's unsent Issues and Enhancements as draft pins, and nothing else", () => {
+    const issue = {
+      ...item('i1', 2),
+      input: { title: 'Litter', location: { lng: -104.95, lat: 39.72 }, propertyId: 'p1' },
+    };
+    const enhancement = {
+      ...item('e1', 3),
+      kind: 'ENHANCEMENT' as const,
+      input: { title: 'Seasonal color', location: { lng: -104.951, lat: 39.721 } },
+    };
+    const otherWalk = { ...issue, clientId: 'i2', siteWalkId: 'walk-2' };
+    const start = { ...item('walk-1', 1), kind: 'START_WALK' as const, input: { propertyId: 'p1' } };
+    expect(draftPins([start, issue, enhancement, otherWalk], 'walk-1')).toEqual([
+      { id: 'i1', kind: 'ISSUE', title: 'Litter', location: { lng: -104.95, lat: 39.72 }, draft: true },
+      { id: 'e1', kind: 'ENHANCEMENT', title: 'Seasonal color', location: { lng: -104.951, lat: 39.721 }, draft: true },
+    ]);
+  });
+
+  it('knows the walks started on this phone that the server has not had yet, by property', () => {
+    const start = {
+      ...item('walk-9', 1),
+      kind: 'START_WALK' as const,
+      siteWalkId: 'walk-9',
+      input: { propertyId: 'p1' },
+    };
+    expect([...walksStartedOnPhone([start, item('i1', 2)])]).toEqual([['p1', 'walk-9']]);
   });
 });

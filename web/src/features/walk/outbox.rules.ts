@@ -2,11 +2,13 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { plural } from '@groundwork/shared';
 import { describeError } from '../../ui/error.describe';
 import { PhotoUploadError } from '../../ui/photo-upload';
+import type { LngLat, WalkPin } from './walk-map.types';
 
 // The outbox's decisions, apart from IndexedDB and the network so they can be
 // tested as plain values: what goes next, what a failure means, what to say.
 
-export type OutboxKind = 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK';
+/** START_WALK: a walk started with no signal (its client id is the walk's id); sent before its captures. */
+export type OutboxKind = 'START_WALK' | 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK';
 
 /**
  * HELD: written, and being sent right now by the screen that captured it (online);
@@ -38,6 +40,12 @@ export function nextToSend(items: readonly OutboxItem[]): OutboxItem | null {
   let next: OutboxItem | null = null;
   for (const item of items) if (item.state === 'WAITING' && (!next || item.seq < next.seq)) next = item;
   return next;
+}
+
+/** Whether an item captured now must wait its turn: something older is still waiting to be sent. */
+export function mustQueue(items: readonly OutboxItem[], clientId: string): boolean {
+  const own = items.find((item) => item.clientId === clientId);
+  return items.some((item) => item.state === 'WAITING' && item.clientId !== clientId && (!own || item.seq < own.seq));
 }
 
 export type Failure = { retry: boolean; message: string };
@@ -73,4 +81,34 @@ export function outboxLabel(items: readonly OutboxItem[]): string | null {
 /** The delay before the n-th retry after a network failure: 2 s doubling to at most 60 s. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(60_000, 2_000 * 2 ** Math.max(0, attempt));
+}
+
+/**
+ * The walk's captures not on the server yet, as map pins (drawn apart from the
+ * server's): gone from here once sent, when the refetched pins show them.
+ */
+export function draftPins(items: readonly OutboxItem[], siteWalkId: string): WalkPin[] {
+  return items.flatMap((item) => {
+    if (item.siteWalkId !== siteWalkId || (item.kind !== 'ISSUE' && item.kind !== 'ENHANCEMENT')) return [];
+    const { title, location } = item.input as { title?: unknown; location?: LngLat };
+    if (!location || typeof location.lng !== 'number' || typeof location.lat !== 'number') return [];
+    const pin: WalkPin = {
+      id: item.clientId,
+      kind: item.kind,
+      title: typeof title === 'string' ? title : item.label,
+      location: { lng: location.lng, lat: location.lat },
+      draft: true,
+    };
+    return [pin];
+  });
+}
+
+/** Walks started on this phone that the server does not have yet: property id → walk id. */
+export function walksStartedOnPhone(items: readonly OutboxItem[]): ReadonlyMap<string, string> {
+  const walks = new Map<string, string>();
+  for (const item of items) {
+    const propertyId = (item.input as { propertyId?: unknown }).propertyId;
+    if (item.kind === 'START_WALK' && typeof propertyId === 'string') walks.set(propertyId, item.clientId);
+  }
+  return walks;
 }

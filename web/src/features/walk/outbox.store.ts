@@ -1,8 +1,13 @@
 import type { ApolloClient } from '@apollo/client';
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import { uploadPhoto } from '../../ui/photo-upload';
-import { classifyFailure, nextToSend, retryDelayMs, type OutboxItem } from './outbox.rules';
-import { CompleteSiteWalkMutation, CreateWalkEnhancementMutation, CreateWalkIssueMutation } from './walk.graphql';
+import { classifyFailure, mustQueue, nextToSend, retryDelayMs, type OutboxItem } from './outbox.rules';
+import {
+  CompleteSiteWalkMutation,
+  CreateWalkEnhancementMutation,
+  CreateWalkIssueMutation,
+  StartSiteWalkMutation,
+} from './walk.graphql';
 
 /** Thrown when the server found open Issues of the same category nearby at sync time: the person decides. */
 class DuplicateRefusal extends Error {}
@@ -24,7 +29,11 @@ async function send(client: ApolloClient, item: OutboxItem): Promise<void> {
     const file = new File([photo.blob], photo.name, { type: photo.blob.type || 'image/jpeg' });
     photoIds.push((await uploadPhoto(file, photo.clientId)).id);
   }
-  if (item.kind === 'ISSUE') {
+  if (item.kind === 'START_WALK') {
+    // The server makes the walk with the client id as its id, once however often this is sent.
+    const { propertyId } = item.input as { propertyId: string };
+    await client.mutate({ mutation: StartSiteWalkMutation, variables: { propertyId, clientId: item.clientId } });
+  } else if (item.kind === 'ISSUE') {
     const input = { ...item.input, clientId: item.clientId, photoIds } as never;
     const { data } = await client.mutate({ mutation: CreateWalkIssueMutation, variables: { input } });
     const candidate = data?.createIssue.duplicateCandidates[0];
@@ -95,6 +104,12 @@ export class Outbox {
     return () => subscription.unsubscribe();
   }
 
+  /** Whether `clientId` must wait for older items still in the queue (sending it first would break the order). */
+  async mustQueue(clientId: string): Promise<boolean> {
+    await this.recovered;
+    return mustQueue(await this.db.items.toArray(), clientId);
+  }
+
   async discard(clientId: string): Promise<void> {
     await this.db.items.delete(clientId);
   }
@@ -140,8 +155,8 @@ export class Outbox {
 export type CaptureOutcome<T> = { sent: true; value: T } | { sent: false };
 
 /**
- * Offline-first capture: the item is written to IndexedDB first; online, it
- * is sent at once so the server's answer (routing, duplicates) is on screen,
+ * Offline-first capture: the item is written to IndexedDB first; online, and
+ * with nothing older waiting in the queue, it is sent at once so the server's answer (routing, duplicates) is on screen,
  * and dropped from the phone once answered; without a network it stays for
  * the outbox. A refusal is rethrown for the form to show (the person is there).
  */
@@ -151,7 +166,8 @@ export async function captureFirstOnPhone<T>(
   sendNow: (() => Promise<T>) | null,
 ): Promise<CaptureOutcome<T>> {
   await outbox.hold(item);
-  if (!sendNow) {
+  // Older captures still waiting (a walk started with no signal) go first: strictly in order.
+  if (!sendNow || (await outbox.mustQueue(item.clientId))) {
     await outbox.release(item.clientId);
     return { sent: false };
   }
