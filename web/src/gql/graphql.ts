@@ -116,6 +116,7 @@ export type HealthRecordKind =
 export type IssueActivityKind =
   | 'ASSIGNED'
   | 'CREATED'
+  | 'EVIDENCE_ADDED'
   | 'MOVED'
   | 'STATUS_CHANGED';
 
