@@ -64,6 +64,7 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
           onPinClick: (id) => propsRef.current.onPinClick(id),
           onPinDrop: (id, drop) => propsRef.current.onPinDrop(id, drop),
           canDrag: (id) => propsRef.current.canDrag(id),
+          onSpotPress: (spot) => propsRef.current.onSpotPress(spot),
         });
         controllerRef.current = controller;
         // A seam for browser tests and the web benchmark: pins live on a canvas, not in the DOM.

@@ -6,7 +6,8 @@ import { PhotoUploadError } from '../../ui/photo-upload';
 // The outbox's decisions, apart from IndexedDB and the network so they can be
 // tested as plain values: what goes next, what a failure means, what to say.
 
-export type OutboxKind = 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK';
+/** ISSUE_EVIDENCE: photos and a note added to an Issue already reported, instead of a duplicate. */
+export type OutboxKind = 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK' | 'ISSUE_EVIDENCE';
 
 /**
  * HELD: written, and being sent right now by the screen that captured it (online);

@@ -2,7 +2,12 @@ import type { ApolloClient } from '@apollo/client';
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import { uploadPhoto } from '../../ui/photo-upload';
 import { classifyFailure, nextToSend, retryDelayMs, type OutboxItem } from './outbox.rules';
-import { CompleteSiteWalkMutation, CreateWalkEnhancementMutation, CreateWalkIssueMutation } from './walk.graphql';
+import {
+  AddIssueEvidenceMutation,
+  CompleteSiteWalkMutation,
+  CreateWalkEnhancementMutation,
+  CreateWalkIssueMutation,
+} from './walk.graphql';
 
 /** Thrown when the server found open Issues of the same category nearby at sync time: the person decides. */
 class DuplicateRefusal extends Error {}
@@ -33,6 +38,9 @@ async function send(client: ApolloClient, item: OutboxItem): Promise<void> {
         `Possibly already reported: “${candidate.issue.title}”, ${Math.round(candidate.distanceMeters)} m away. Send anyway or discard.`,
       );
     }
+  } else if (item.kind === 'ISSUE_EVIDENCE') {
+    const input = { ...item.input, clientId: item.clientId, photoIds } as never;
+    await client.mutate({ mutation: AddIssueEvidenceMutation, variables: { input } });
   } else if (item.kind === 'ENHANCEMENT') {
     const input = { ...item.input, clientId: item.clientId, photoIds } as never;
     await client.mutate({ mutation: CreateWalkEnhancementMutation, variables: { input } });
