@@ -112,6 +112,7 @@ describe('The site walk on a phone, online and offline', () => {
     await third.getByRole('textbox', { name: 'Description' }).fill('Also dripping at the valve box');
     await third.getByRole('button', { name: 'Save' }).click();
     await third.getByTestId('duplicate-candidate').nth(1).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-duplicates-phone.png') });
     await third
       .getByTestId('duplicate-candidate')
       .first()
