@@ -104,7 +104,16 @@ describe('The site walk on a phone, online and offline', () => {
     await candidates.getByRole('button', { name: 'It is new' }).click();
     await controls.getByText(/^Saved — Irrigation South, due /).waitFor();
 
-    // A third time: the note goes onto the first of the two open leaks instead of a third Issue.
+    // A third time: the note goes onto the first of the two open leaks instead of a third Issue. Its first
+    // send is cut off (the signal drops): the phone keeps it and the outbox sends it again, once.
+    let cut = 0;
+    await page.route('**/graphql', async (route) => {
+      if (cut === 0 && route.request().postData()?.includes('mutation AddIssueEvidence')) {
+        cut++;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
     await controls.getByRole('button', { name: 'Here' }).click();
     await controls.getByRole('button', { name: 'New Issue' }).click();
     const third = page.getByRole('dialog', { name: 'New Issue' });
@@ -118,7 +127,10 @@ describe('The site walk on a phone, online and offline', () => {
       .first()
       .getByRole('button', { name: 'Add my photo/note to this one' })
       .click();
-    await controls.getByText('Added to Irrigation leak', { exact: true }).waitFor();
+    await controls.getByText('Saved on this phone — added to Irrigation leak', { exact: true }).waitFor();
+    await page.getByTestId('outbox').waitFor({ state: 'detached' });
+    expect(cut).toBe(1);
+    await page.unroute('**/graphql');
 
     // An Enhancement at a spot tapped on the map (beside the new pin at the centre).
     const map = page.getByTestId('walk-map');
