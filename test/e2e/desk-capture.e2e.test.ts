@@ -117,6 +117,7 @@ describe('New Issue here, at a desk, in a real browser', () => {
     const saved = page.getByTestId('map-notice').filter({ hasText: 'Customer report saved' });
     await saved.getByText(/^Saved — Irrigation South, due [A-Z][a-z]{2}$/).waitFor();
     await sheet.waitFor({ state: 'hidden' });
+    await page.getByTestId('pressed-spot').waitFor({ state: 'detached' });
 
     const [leak, ...more] = await leaks();
     expect(more).toEqual([]);
@@ -172,6 +173,7 @@ describe('New Issue here, at a desk, in a real browser', () => {
     await rightClickMap(page, 'property-map', -40, 30);
     const sheet = page.getByRole('dialog', { name: 'New Issue here' });
     await sheet.getByText('Drainage', { exact: true }).click();
+    await page.getByTestId('property-map').getByTestId('pressed-spot').waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'desk-issue-account-1440.png') });
     await sheet.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Customer report saved').waitFor();

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { createBasemapMap, type Basemap } from './map.basemap';
 import { loadMapConfig } from './map.config';
-import { onSpotPress as listenSpotPress } from './map.press';
+import { markSpot, onSpotPress as listenSpotPress } from './map.press';
 import { boundsOf, toFeatureCollection, type MapProperty, type PropertyMapProps } from './map.geometry';
 import classes from './PropertyMap.module.css';
 
@@ -121,9 +121,17 @@ class PropertyOverlay {
 }
 
 /** The maplibre half of PropertyMap; loaded lazily so maplibre stays in its own chunk. */
-export function PropertyMapCanvas({ properties, selectedId, onSelect, onSpotPress, height = 320 }: PropertyMapProps) {
+export function PropertyMapCanvas({
+  properties,
+  selectedId,
+  onSelect,
+  onSpotPress,
+  spot = null,
+  height = 320,
+}: PropertyMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<PropertyOverlay | null>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   // Written by effects, read by the map's own callbacks (which are registered once).
   const stateRef = useRef<OverlayState>({ properties, selectedId });
   const onSelectRef = useRef(onSelect);
@@ -173,6 +181,7 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, onSpotPres
         setFailure(error instanceof Error ? error.message : String(error));
         return;
       }
+      mapRef.current = created;
       const overlay = new PropertyOverlay(created, (id) => onSelectRef.current(id));
       overlayRef.current = overlay;
       // The map was created framing all properties: do not zoom to the preselected one.
@@ -200,9 +209,12 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, onSpotPres
       stopSpotPress?.();
       overlayRef.current?.remove();
       overlayRef.current = null;
+      mapRef.current = null;
       dispose?.();
     };
   }, []);
+
+  useEffect(() => markSpot(mapRef.current, spot), [spot]);
 
   if (failure) {
     return (

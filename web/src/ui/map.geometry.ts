@@ -72,6 +72,8 @@ export type PropertyMapProps = {
    * ("New Issue here"); without it the map offers nothing there.
    */
   onSpotPress?: (spot: { propertyId: string; lngLat: { lng: number; lat: number } }) => void;
+  /** The pressed spot, marked while its form is open. */
+  spot?: { lng: number; lat: number } | null;
   /** Height in pixels. */
   height?: number;
 };

@@ -1,4 +1,4 @@
-import type * as maplibregl from 'maplibre-gl';
+import * as maplibregl from 'maplibre-gl';
 
 /** How long a finger rests on a spot before it counts as a long-press (the platforms' own is about 500 ms). */
 export const LONG_PRESS_MS = 500;
@@ -66,4 +66,18 @@ export function onSpotPress(map: maplibregl.Map, onPress: (press: SpotPress) => 
     map.off('touchcancel', cancel);
     map.off('movestart', cancel);
   };
+}
+
+/**
+ * Marks the pressed spot while the form for it is open, so the person sees
+ * where the Issue will go; returns the function that removes the mark.
+ */
+export function markSpot(
+  map: maplibregl.Map | null,
+  spot: { lng: number; lat: number } | null,
+): (() => void) | undefined {
+  if (!map || !spot) return undefined;
+  const marker = new maplibregl.Marker({ color: '#e8590c' }).setLngLat([spot.lng, spot.lat]).addTo(map);
+  marker.getElement().dataset['testid'] = 'pressed-spot';
+  return () => marker.remove();
 }

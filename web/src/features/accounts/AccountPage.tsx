@@ -164,6 +164,7 @@ export function AccountPage() {
             selectedId={selectedPropertyId}
             onSelect={setChosenPropertyId}
             onNewIssue={canReportIssues(role) ? setDeskTarget : undefined}
+            newIssueSpot={deskTarget?.spot ?? null}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -148,6 +148,8 @@ type AccountPropertiesProps = {
   onSelect: (propertyId: string) => void;
   /** "New Issue here" from a right-click or long-press inside a property; absent for those who may not report. */
   onNewIssue?: (target: DeskIssueTarget) => void;
+  /** The spot of the "New Issue here" being written, marked on the map. */
+  newIssueSpot?: { lng: number; lat: number } | null;
   now?: Date;
 };
 
@@ -157,6 +159,7 @@ export function AccountProperties({
   selectedId,
   onSelect,
   onNewIssue,
+  newIssueSpot = null,
   now = new Date(),
 }: AccountPropertiesProps) {
   const selected = properties.find((p) => p.id === selectedId) ?? null;
@@ -181,6 +184,7 @@ export function AccountProperties({
                       if (property) onNewIssue({ propertyId, propertyName: property.name, spot: lngLat });
                     })
                   }
+                  spot={newIssueSpot}
                   height={300}
                 />
                 {onNewIssue && (

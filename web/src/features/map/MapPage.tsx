@@ -216,6 +216,7 @@ export function MapPage() {
                   onPinDrop={drop}
                   canDrag={canDrag}
                   onSpotPress={onSpotPress}
+                  spot={deskTarget?.spot ?? null}
                 />
               </Suspense>
             </MapErrorBoundary>
