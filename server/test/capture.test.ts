@@ -157,6 +157,65 @@ describe.each(BACKENDS)('capture with client ids (%s)', (backend) => {
     ).not.toBeNull();
   });
 
+  it("a finished walk's summary counts its Issues, the urgent ones, the crews they went to and its Enhancements", async () => {
+    const walkId = randomUUID();
+    await server.gql(START, { propertyId, clientId: walkId }, am);
+    // 60 m north of the other tests' Issues, so none of these is offered as their duplicate.
+    const capture = (category: string, lng: number) =>
+      server.gql(
+        CREATE_ISSUE,
+        {
+          input: {
+            clientId: randomUUID(),
+            propertyId,
+            siteWalkId: walkId,
+            location: { lng, lat: CENTER.lat + 0.00055 },
+            title: `${category} found on the walk`,
+            category,
+          },
+        },
+        am,
+      );
+    // Irrigation goes to the irrigation crew; SAFETY is always urgent; litter has no crew on this property.
+    for (const [category, lng] of [
+      ['IRRIGATION_LEAK', CENTER.lng + 0.0003],
+      ['SAFETY', CENTER.lng - 0.0003],
+      ['LITTER', CENTER.lng],
+    ] as const) {
+      const created = await capture(category, lng);
+      expect([created.errors, created.data!.createIssue.duplicateCandidates]).toEqual([undefined, []]);
+    }
+    await server.gql(
+      CREATE_ENHANCEMENT,
+      { input: { clientId: randomUUID(), propertyId, siteWalkId: walkId, location: CENTER, title: 'Entry beds' } },
+      am,
+    );
+    const done = await server.gql<{
+      completeSiteWalk: { summary: string; issueCount: number; urgentIssueCount: number; crewCount: number };
+    }>(
+      `mutation ($input: CompleteSiteWalkInput!) { completeSiteWalk(input: $input) { summary issueCount urgentIssueCount crewCount } }`,
+      { input: { siteWalkId: walkId, relationshipPulse: 3, customerAttended: false } },
+      am,
+    );
+    const [expected] = await server
+      .em()
+      .getConnection()
+      .execute<{ issues: number; urgent: number; crews: number }[]>(
+        `select count(*)::int as issues, (count(*) filter (where urgency = 'URGENT'))::int as urgent,
+                count(distinct crew_id)::int as crews
+           from issues where site_walk_id = ?`,
+        [walkId],
+      );
+    expect(done.errors).toBeUndefined();
+    expect(expected).toEqual({ issues: 3, urgent: 1, crews: 1 });
+    expect(done.data!.completeSiteWalk).toEqual({
+      summary: '3 Issues, 1 Enhancement, routed to 1 crew, 1 urgent',
+      issueCount: 3,
+      urgentIssueCount: 1,
+      crewCount: 1,
+    });
+  });
+
   it("refuses another person's id, and scores out of range or twice", async () => {
     const walkId = randomUUID();
     await server.gql(START, { propertyId, clientId: walkId }, am);

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { appendOpsEvent, pruneOpsEvents } from '../src/modules/events/index.js';
+import {
+  appendOpsEvent,
+  pruneOpsEvents,
+  writeTransaction,
+  writeTransactionWithEvents,
+} from '../src/modules/events/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
 import { settle, subscribeEvents, untilSubscribed } from './support/subscriber.js';
 import {
@@ -120,12 +125,15 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     const sub = subscribeEvents(server.url, w.ops, { filter: { entityTypes: ['Issue'] } });
     await settle();
     await expect(
-      server.em().transactional(async (tx) => {
-        await appendOpsEvent(tx, {
-          type: 'ISSUE_CREATED',
-          entityType: 'Issue',
-          entityId: crypto.randomUUID(),
-          payload: {},
+      // The event is appended (and NOTIFY sent) in a savepoint; the enclosing transaction rolls back.
+      server.em().transactional(async (outer) => {
+        await writeTransaction(outer, async (tx) => {
+          appendOpsEvent(tx, {
+            type: 'ISSUE_CREATED',
+            entityType: 'Issue',
+            entityId: crypto.randomUUID(),
+            payload: {},
+          });
         });
         throw new Error('roll back');
       }),
@@ -175,9 +183,9 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
   });
 
   async function burst(count: number, payload: Record<string, unknown> = {}) {
-    await server.em().transactional(async (tx) => {
+    await writeTransaction(server.em(), async (tx) => {
       for (let i = 0; i < count; i++) {
-        await appendOpsEvent(tx, { type: 'TEST_BURST', entityType: 'Issue', entityId: crypto.randomUUID(), payload });
+        appendOpsEvent(tx, { type: 'TEST_BURST', entityType: 'Issue', entityId: crypto.randomUUID(), payload });
       }
     });
   }
@@ -234,15 +242,12 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
 
   it('prunes events older than the retention period, and only those', async () => {
     const em = server.em();
-    await em.transactional(async (tx) => {
-      const event = await appendOpsEvent(tx, {
-        type: 'OLD',
-        entityType: 'Issue',
-        entityId: crypto.randomUUID(),
-        payload: {},
-      });
-      event.at = new Date(Date.now() - 8 * 86_400_000);
+    const { events } = await writeTransactionWithEvents(em, async (tx) => {
+      appendOpsEvent(tx, { type: 'OLD', entityType: 'Issue', entityId: crypto.randomUUID(), payload: {} });
     });
+    await em
+      .getConnection()
+      .execute('update ops_events set at = ? where seq = ?', [new Date(Date.now() - 8 * 86_400_000), events[0]!.seq]);
     const before = (await em.getConnection().execute('select count(*)::int as n from ops_events'))[0].n;
     expect(await pruneOpsEvents(server.em(), 7)).toBe(1);
     const after = (await em.getConnection().execute('select count(*)::int as n from ops_events'))[0].n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteWalkDue } from './site-walk.rules.js';
+import { siteWalkDue, siteWalkSummary } from './site-walk.rules.js';
 
 const TZ = 'America/Denver';
 
@@ -28,5 +28,17 @@ describe('siteWalkDue', () => {
       late: true,
     });
     expect(siteWalkDue('C', null, now, TZ)).toEqual({ dueDate: '2026-12-08', daysLeft: 0, late: true });
+  });
+});
+
+describe('siteWalkSummary', () => {
+  it('names every count, crews and urgent ones only when there are some', () => {
+    expect(siteWalkSummary({ issues: 7, urgentIssues: 1, enhancements: 2, crews: 3 })).toBe(
+      '7 Issues, 2 Enhancements, routed to 3 crews, 1 urgent',
+    );
+    expect(siteWalkSummary({ issues: 1, urgentIssues: 0, enhancements: 1, crews: 1 })).toBe(
+      '1 Issue, 1 Enhancement, routed to 1 crew',
+    );
+    expect(siteWalkSummary({ issues: 0, urgentIssues: 0, enhancements: 0, crews: 0 })).toBe('0 Issues, 0 Enhancements');
   });
 });

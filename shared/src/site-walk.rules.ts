@@ -1,5 +1,6 @@
 import { addDaysToDate, companyToday, daysBetweenDates, localDateOf } from './calendar.rules.js';
 import { SITE_WALK_TIER_INTERVAL_DAYS, type SiteWalkTier } from './enums.js';
+import { plural } from './text.rules.js';
 
 export interface SiteWalkDue {
   /** The company day the next walk is due: the tier's interval after the last walk, or today if never walked. */
@@ -23,4 +24,24 @@ export function siteWalkDue(
   const dueDate = addDaysToDate(last, SITE_WALK_TIER_INTERVAL_DAYS[tier]);
   const daysLeft = daysBetweenDates(today, dueDate);
   return { dueDate, daysLeft, late: daysLeft < 0 };
+}
+
+/** What one walk captured, as counted by the server (the customer report reuses it). */
+export interface SiteWalkTally {
+  issues: number;
+  urgentIssues: number;
+  enhancements: number;
+  /** Distinct crews the walk's Issues were routed to. */
+  crews: number;
+}
+
+/**
+ * "7 Issues, 2 Enhancements, routed to 3 crews, 1 urgent": the clauses that
+ * carry information only (no "routed to 0 crews", no "0 urgent").
+ */
+export function siteWalkSummary(tally: SiteWalkTally): string {
+  const parts = [plural(tally.issues, 'Issue'), plural(tally.enhancements, 'Enhancement')];
+  if (tally.crews > 0) parts.push(`routed to ${plural(tally.crews, 'crew')}`);
+  if (tally.urgentIssues > 0) parts.push(`${tally.urgentIssues} urgent`);
+  return parts.join(', ');
 }

@@ -31,7 +31,7 @@ import { loadConfig } from '../../server/src/platform/config.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { startServer, type RunningServer } from '../../server/src/app/server.js';
 import { cohortStats } from '../../server/src/app/cohort.js';
-import { appendOpsEvent } from '../../server/src/modules/events/index.js';
+import { appendOpsEvent, writeTransactionWithEvents } from '../../server/src/modules/events/index.js';
 import { createUser } from '../../server/test/support/factories.js';
 import {
   MEASURED_TYPE,
@@ -194,7 +194,7 @@ interface Emitted {
   /** Groundwork only: begin → commit of the writing transaction. */
   writeMs?: number;
   /**
-   * Groundwork only: appendOpsEvent returned, the flush and COMMIT not yet sent. `at` can be late when the
+   * Groundwork only: the event queued, its append, the flush and COMMIT not yet sent. `at` can be late when the
    * event loop is busy as the COMMIT resolves (even after the first subscribers received the event); this is
    * early by the flush + commit. The true commit lies between the two.
    */
@@ -227,16 +227,12 @@ function groundworkSystem(server: RunningServer, token: string): System {
   const write = async (type: string, i: number): Promise<Emitted> => {
     const started = wallClock();
     let preCommitAt = 0;
-    const event = await server.db.orm.em.fork().transactional(async (tx) => {
-      const appended = await appendOpsEvent(tx, {
-        type,
-        entityType: 'Issue',
-        entityId: randomUUID(),
-        payload: eventPayload(i),
-      });
+    const { events } = await writeTransactionWithEvents(server.db.orm.em.fork(), async (tx) => {
+      appendOpsEvent(tx, { type, entityType: 'Issue', entityId: randomUUID(), payload: eventPayload(i) });
+      // Queued: the append itself and the COMMIT follow (so this measure includes them).
       preCommitAt = wallClock();
-      return appended;
     });
+    const event = events[0]!;
     const at = wallClock();
     return { cursor: String(event.seq), at, writeMs: at - started, preCommitAt };
   };

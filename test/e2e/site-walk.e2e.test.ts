@@ -157,7 +157,10 @@ describe('The site walk on a phone, online and offline', () => {
     await finish.getByRole('radiogroup', { name: 'Relationship pulse' }).locator('label', { hasText: /^5$/ }).click();
     await finish.getByRole('switch', { name: 'Customer attended' }).check();
     await finish.getByRole('button', { name: 'Finish walk' }).click();
-    await page.getByTestId('walk-summary').getByText('2 Issues, 1 Enhancement', { exact: true }).waitFor();
+    await page
+      .getByTestId('walk-summary')
+      .getByText('2 Issues, 1 Enhancement, routed to 1 crew', { exact: true })
+      .waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-finished-phone.png') });
 
     const res = await server.gql<WalkIssues>(

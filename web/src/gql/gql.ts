@@ -58,7 +58,7 @@ type Documents = {
     "\n  mutation StartSiteWalk($propertyId: ID!, $clientId: ID) {\n    startSiteWalk(propertyId: $propertyId, clientId: $clientId) {\n      id\n      startedAt\n    }\n  }\n": typeof types.StartSiteWalkDocument,
     "\n  mutation CreateWalkIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue {\n        id\n        title\n        urgency\n        dueAt\n        crew {\n          id\n          name\n        }\n      }\n      duplicateCandidates {\n        distanceMeters\n        issue {\n          id\n          title\n          status\n          photos {\n            id\n            thumbUrl\n          }\n        }\n      }\n    }\n  }\n": typeof types.CreateWalkIssueDocument,
     "\n  mutation CreateWalkEnhancement($input: CreateEnhancementInput!) {\n    createEnhancement(input: $input) {\n      id\n      title\n    }\n  }\n": typeof types.CreateWalkEnhancementDocument,
-    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": typeof types.CompleteSiteWalkDocument,
+    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": typeof types.CompleteSiteWalkDocument,
     "\n  mutation AddIssueEvidence($input: AddIssueEvidenceInput!) {\n    addIssueEvidence(input: $input) {\n      id\n      title\n      version\n      photos {\n        id\n      }\n    }\n  }\n": typeof types.AddIssueEvidenceDocument,
 };
 const documents: Documents = {
@@ -106,7 +106,7 @@ const documents: Documents = {
     "\n  mutation StartSiteWalk($propertyId: ID!, $clientId: ID) {\n    startSiteWalk(propertyId: $propertyId, clientId: $clientId) {\n      id\n      startedAt\n    }\n  }\n": types.StartSiteWalkDocument,
     "\n  mutation CreateWalkIssue($input: CreateIssueInput!) {\n    createIssue(input: $input) {\n      issue {\n        id\n        title\n        urgency\n        dueAt\n        crew {\n          id\n          name\n        }\n      }\n      duplicateCandidates {\n        distanceMeters\n        issue {\n          id\n          title\n          status\n          photos {\n            id\n            thumbUrl\n          }\n        }\n      }\n    }\n  }\n": types.CreateWalkIssueDocument,
     "\n  mutation CreateWalkEnhancement($input: CreateEnhancementInput!) {\n    createEnhancement(input: $input) {\n      id\n      title\n    }\n  }\n": types.CreateWalkEnhancementDocument,
-    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": types.CompleteSiteWalkDocument,
+    "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n": types.CompleteSiteWalkDocument,
     "\n  mutation AddIssueEvidence($input: AddIssueEvidenceInput!) {\n    addIssueEvidence(input: $input) {\n      id\n      title\n      version\n      photos {\n        id\n      }\n    }\n  }\n": types.AddIssueEvidenceDocument,
 };
 
@@ -303,7 +303,7 @@ export function graphql(source: "\n  mutation CreateWalkEnhancement($input: Crea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      issueCount\n      enhancementCount\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSiteWalk($input: CompleteSiteWalkInput!) {\n    completeSiteWalk(input: $input) {\n      id\n      completedAt\n      summary\n      scores {\n        id\n        area\n        score\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,7 +22,7 @@ import { groupBy, type RequestContext } from '../../platform/context.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
-import { appendOpsEvent } from '../events/index.js';
+import { appendOpsEvent, writeTransaction } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { ServiceLine } from '../crews/index.js';
 import { requirePropertyForLocation } from '../properties/index.js';
@@ -144,7 +144,7 @@ export class EnhancementService {
   ): Promise<Enhancement> {
     const { title, description, location, estimatedValue } = values;
     const viewer = this.access.viewer();
-    return this.ctx.em.transactional(async (tx) => {
+    return writeTransaction(this.ctx.em, async (tx) => {
       const property = await requirePropertyForLocation(tx, input.propertyId, location, {
         property: 'input.propertyId',
         location: 'input.location',
@@ -204,7 +204,7 @@ export class EnhancementService {
     const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
     const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         const e = await tx.findOne(Enhancement, { id: input.enhancementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!e) throw notFound('Enhancement', input.enhancementId, 'input.enhancementId');
         const account = await tx.findOneOrFail(Account, { id: e.account.id });
@@ -251,7 +251,7 @@ export class EnhancementService {
 
   /** Logs the change and refreshes the account's health (growth), both in the writing transaction. */
   private async event(tx: Parameters<typeof appendOpsEvent>[0], type: string, e: Enhancement, actorId: string) {
-    await appendOpsEvent(tx, {
+    appendOpsEvent(tx, {
       type,
       entityType: 'Enhancement',
       entityId: e.id,

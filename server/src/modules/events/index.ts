@@ -1,5 +1,12 @@
 export { OpsEvent, OpsEventCounter } from './ops-event.entity.js';
-export { appendOpsEvent, pruneOpsEvents, OPS_EVENT_CHANNEL, type OpsEventInput } from './ops-event.service.js';
+export {
+  appendOpsEvent,
+  writeTransaction,
+  writeTransactionWithEvents,
+  pruneOpsEvents,
+  OPS_EVENT_CHANNEL,
+  type OpsEventInput,
+} from './ops-event.service.js';
 export { EventLog, type LoggedEvent } from './event-log.service.js';
 export { EventSubscription } from './ops-event.subscription.js';
 // Who receives an event is the access policy's rule (auth module); re-exported for the socket server's cohort key.

@@ -139,7 +139,7 @@ export async function recomputeHealth(
   // Every row is rewritten, changed or not: a new row version tells a sweep
   // that computed from older data to leave this account alone (see sweepHealth).
   await storeHealth(tx, next, options.clock.now);
-  const changed = await announceChanges(tx, dirty, before, options.actorId ?? null);
+  const changed = announceChanges(tx, dirty, before, options.actorId ?? null);
   if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
   return { computed: next.length, written: dirty.length, changed };
 }
@@ -158,22 +158,22 @@ export function differs(old: StateRow | undefined, h: StoredHealth): boolean {
 }
 
 /**
- * Appends ACCOUNT_HEALTH_CHANGED for each written account whose score or
+ * Queues ACCOUNT_HEALTH_CHANGED (appended at commit) for each written account whose score or
  * band moved from `before` (the state read under the account lock); returns
  * their ids.
  */
-export async function announceChanges(
+export function announceChanges(
   tx: EntityManager,
   written: readonly StoredHealth[],
   before: ReadonlyMap<string, Pick<StateRow, 'score' | 'band'>>,
   actorId: string | null,
-): Promise<string[]> {
+): string[] {
   const changed: string[] = [];
   for (const h of written) {
     const old = before.get(h.accountId);
     if (old && old.score === h.score && old.band === h.band) continue;
     changed.push(h.accountId);
-    await appendOpsEvent(tx, {
+    appendOpsEvent(tx, {
       type: ACCOUNT_HEALTH_CHANGED,
       entityType: 'Account',
       entityId: h.accountId,
@@ -189,7 +189,6 @@ export async function announceChanges(
       },
     });
   }
-  if (changed.length > 0) await tx.flush();
   return changed;
 }
 

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { localDateOf, type HealthBand, type HealthConfig } from '@groundwork/shared';
 import type { Database } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logger.js';
+import { writeTransaction } from '../events/index.js';
 import { gatherHealthFacts, type FactsClock } from './health.facts.js';
 import { announceChanges, evaluateHealth, writeSnapshots, type RecomputeResult } from './health.recompute.js';
 
@@ -129,7 +130,7 @@ export async function sweepHealth(
   const total: RecomputeResult = { computed: next.length, written: 0, changed: [] };
   for (let i = 0; i < next.length; i += BATCH) {
     const batch = next.slice(i, i + BATCH);
-    await em.fork().transactional(async (tx) => {
+    await writeTransaction(em.fork(), async (tx) => {
       await tx.execute('select id from accounts where id in (?) order by id for no key update', [
         batch.map((h) => h.accountId),
       ]);
@@ -185,12 +186,12 @@ export async function sweepHealth(
       );
       total.written += written.length;
       total.changed.push(
-        ...(await announceChanges(
+        ...announceChanges(
           tx,
           written.map((r) => byId.get(r.account_id)!),
           before,
           null,
-        )),
+        ),
       );
     });
   }

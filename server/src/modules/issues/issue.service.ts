@@ -35,7 +35,7 @@ import { groupBy, type RequestContext, type Viewer } from '../../platform/contex
 import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
-import { appendOpsEvent, type OpsEventInput } from '../events/index.js';
+import { appendOpsEvent, writeTransaction, type OpsEventInput } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
 import { ClientProperty, requirePropertyForLocation } from '../properties/index.js';
@@ -200,7 +200,7 @@ export class IssueService {
       createdAt,
     }: { title: string; description: string; location: LngLat; createdAt: Date },
   ): Promise<CreateIssuePayload> {
-    return this.ctx.em.transactional(async (tx) => {
+    return writeTransaction(this.ctx.em, async (tx) => {
       const property = await requirePropertyForLocation(tx, input.propertyId, location, {
         property: 'input.propertyId',
         location: 'input.location',
@@ -342,7 +342,7 @@ export class IssueService {
     const retried = await this.sameEvidence(this.ctx.em, input, viewer);
     if (retried) return retried;
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         // The row lock orders this after any other change of the Issue (and after a racing retry).
         const issue = await tx.findOne(Issue, { id: input.issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', input.issueId, 'input.issueId');
@@ -386,10 +386,9 @@ export class IssueService {
         // Its photos and history changed: a new version, so a change made from the old one is a conflict.
         issue.updatedAt = now;
         await tx.flush();
-        // Nothing here moves the account's health (no status, count or date changed): the event is the
-        // last statement before commit, so the event counter is held only for the commit (issue #11).
-        await appendOpsEvent(tx, this.eventInput('ISSUE_EVIDENCE_ADDED', issue, viewer));
-        await tx.flush();
+        // Nothing here moves the account's health (no status, count or date changed), so no recompute and
+        // no account lock; the event is appended by writeTransaction just before commit (the lock order).
+        appendOpsEvent(tx, this.eventInput('ISSUE_EVIDENCE_ADDED', issue, viewer));
         return issue;
       });
     } catch (error) {
@@ -535,7 +534,7 @@ export class IssueService {
     const viewer = this.access.viewer();
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', issueId, 'input.issueId');
         const account = await tx.findOneOrFail(Account, { id: issue.account.id });
@@ -580,7 +579,7 @@ export class IssueService {
     viewer: Viewer,
     extra: Record<string, unknown> = {},
   ) {
-    await appendOpsEvent(tx, this.eventInput(type, issue, viewer, extra));
+    appendOpsEvent(tx, this.eventInput(type, issue, viewer, extra));
     await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
   }
 

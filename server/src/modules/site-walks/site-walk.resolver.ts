@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { siteWalkSummary } from '@groundwork/shared';
 import { LngLatInput } from '../../platform/graphql/geo.types.js';
 import { WalkTarget } from './walk-list.types.js';
 import type { RequestContext } from '../../platform/context.js';
@@ -18,6 +19,23 @@ export class SiteWalkResolver {
   @FieldResolver(() => Int)
   async enhancementCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
     return (await ctx.service(SiteWalkService).counts(walk.id)).enhancements;
+  }
+
+  @FieldResolver(() => Int, { description: 'Issues of this walk marked URGENT (SAFETY always is).' })
+  async urgentIssueCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
+    return (await ctx.service(SiteWalkService).counts(walk.id)).urgentIssues;
+  }
+
+  @FieldResolver(() => Int, { description: 'Distinct crews the Issues of this walk were routed to.' })
+  async crewCount(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
+    return (await ctx.service(SiteWalkService).counts(walk.id)).crews;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'One line for people: "7 Issues, 2 Enhancements, routed to 3 crews, 1 urgent".',
+  })
+  async summary(@Root() walk: SiteWalk, @Ctx() ctx: RequestContext) {
+    return siteWalkSummary(await ctx.service(SiteWalkService).counts(walk.id));
   }
 
   @FieldResolver(() => [SiteWalkScore], { description: 'Quality scores given when the walk was completed.' })

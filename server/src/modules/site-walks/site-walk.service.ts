@@ -11,12 +11,13 @@ import {
   validateLngLat,
   type LngLat,
   type QualityArea,
+  type SiteWalkTally,
   type SiteWalkTier,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
 import { sql } from '../../platform/db/sql.js';
-import { appendOpsEvent } from '../events/index.js';
+import { appendOpsEvent, writeTransaction } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { ClientProperty } from '../properties/index.js';
 import { User } from '../users/index.js';
@@ -50,20 +51,35 @@ export class SiteWalkService {
   }
 
   /** The Issues and Enhancements of a walk that the viewer may read. */
-  counts(walkId: string): Promise<{ issues: number; enhancements: number }> {
+  /** What the walk captured, as far as the viewer may see it (one statement per batch of walks). */
+  counts(walkId: string): Promise<SiteWalkTally> {
     const issues = this.access.andSql('Issue', 'i');
     const enhancements = this.access.andSql('Enhancement', 'e');
     return this.ctx
-      .loader<string, { issues: number; enhancements: number }>('siteWalk:counts', async (ids) => {
-        const query = sql`select w.id,
-             (select count(*)::int from issues i where i.site_walk_id = w.id${issues}) as issues,
+      .loader<string, SiteWalkTally>('siteWalk:counts', async (ids) => {
+        const query = sql`select w.id, iss.issues, iss.urgent_issues, iss.crews,
              (select count(*)::int from enhancements e where e.site_walk_id = w.id${enhancements}) as enhancements
-           from site_walks w where w.id in (${[...ids]})`;
+           from site_walks w
+           cross join lateral (
+             select count(*)::int as issues,
+                    (count(*) filter (where i.urgency = 'URGENT'))::int as urgent_issues,
+                    count(distinct i.crew_id)::int as crews
+             from issues i where i.site_walk_id = w.id${issues}
+           ) iss
+           where w.id in (${[...ids]})`;
         const rows = await this.ctx.em
           .getConnection()
-          .execute<{ id: string; issues: number; enhancements: number }[]>(query.text, [...query.params]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => byId.get(id) ?? { issues: 0, enhancements: 0 });
+          .execute<{ id: string; issues: number; urgent_issues: number; crews: number; enhancements: number }[]>(
+            query.text,
+            [...query.params],
+          );
+        const byId = new Map(
+          rows.map((r) => [
+            r.id,
+            { issues: r.issues, urgentIssues: r.urgent_issues, enhancements: r.enhancements, crews: r.crews },
+          ]),
+        );
+        return ids.map((id) => byId.get(id) ?? { issues: 0, urgentIssues: 0, enhancements: 0, crews: 0 });
       })
       .load(walkId);
   }
@@ -134,7 +150,7 @@ export class SiteWalkService {
   async start(propertyId: string, clientId?: string | null): Promise<SiteWalk> {
     const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], 'walk sites');
     try {
-      return await this.ctx.em.transactional(async (tx) => {
+      return await writeTransaction(this.ctx.em, async (tx) => {
         const property = await tx.findOne(ClientProperty, { id: propertyId }, { populate: ['account'] });
         if (!property) throw notFound('Property', propertyId, 'propertyId');
         this.access.assertManages(property.account.accountManager.id, 'walk this site');
@@ -153,7 +169,7 @@ export class SiteWalkService {
           startedAt: this.ctx.now(),
         });
         await tx.flush();
-        await appendOpsEvent(tx, {
+        appendOpsEvent(tx, {
           type: 'SITE_WALK_STARTED',
           entityType: 'SiteWalk',
           entityId: walk.id,
@@ -202,7 +218,7 @@ export class SiteWalkService {
     const notes = parseField(noteSchema, input.notes ?? undefined, 'input.notes') ?? null;
     const pulse = requireInt(input.relationshipPulse, 'input.relationshipPulse', { min: 1, max: 5 });
     const scores = this.parseScores(input.scores);
-    return this.ctx.em.transactional(async (tx) => {
+    return writeTransaction(this.ctx.em, async (tx) => {
       const walk = await tx.findOne(SiteWalk, { id: input.siteWalkId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!walk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
       if (walk.walkedBy.id !== viewer.id && viewer.role !== 'OPS_MANAGER') {
@@ -229,7 +245,7 @@ export class SiteWalkService {
       walk.relationshipPulse = pulse;
       for (const score of scores) tx.create(SiteWalkScore, { siteWalk: walk, ...score });
       await tx.flush();
-      await appendOpsEvent(tx, {
+      appendOpsEvent(tx, {
         type: 'SITE_WALK_COMPLETED',
         entityType: 'SiteWalk',
         entityId: walk.id,

@@ -6,13 +6,12 @@ import { CaptureSheet } from '../../ui/CaptureSheet';
 import { CaptureRefusal } from './CaptureRefusal';
 import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CompleteSiteWalkMutation } from './walk.graphql';
-import { walkSummary } from './walk.format';
 
 type FinishWalkSheetProps = {
   opened: boolean;
   siteWalkId: string;
   onClose: () => void;
-  /** The walk was completed: its summary ("7 Issues, 2 Enhancements"). */
+  /** The walk was completed: the server's summary ("7 Issues, 2 Enhancements, routed to 3 crews, 1 urgent"). */
   onFinished: (summary: string) => void;
   outbox: Outbox;
   /** Captures of this walk still on the phone: the completion must go after them. */
@@ -92,7 +91,7 @@ function FinishForm({ siteWalkId, onFinished, outbox, pendingCaptures }: FinishW
     if (!outcome) return;
     if (!outcome.sent) return onFinished('Saved on this phone — the walk is finished once everything is sent');
     const walk = outcome.value.data?.completeSiteWalk;
-    if (walk) onFinished(walkSummary(walk.issueCount, walk.enhancementCount));
+    if (walk) onFinished(walk.summary);
   };
 
   return (

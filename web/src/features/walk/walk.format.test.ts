@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceLabel, dueLabel, savedIssueLabel, walkSummary } from './walk.format';
+import { distanceLabel, dueLabel, savedIssueLabel } from './walk.format';
 
 describe('walk labels', () => {
   it('says when the next walk is due from the server’s day count', () => {
@@ -26,10 +26,5 @@ describe('walk labels', () => {
       'Saved — Irrigation South, due Thu',
     );
     expect(savedIssueLabel(null, null, 'America/Denver')).toBe('Saved — not routed to a crew yet');
-  });
-
-  it('summarises a walk', () => {
-    expect(walkSummary(7, 2)).toBe('7 Issues, 2 Enhancements');
-    expect(walkSummary(1, 0)).toBe('1 Issue, 0 Enhancements');
   });
 });

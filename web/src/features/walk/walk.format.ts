@@ -32,8 +32,3 @@ export function savedIssueLabel(crewName: string | null, dueAt: string | null, t
   const parts = [crewName ?? 'not routed to a crew yet', due].filter((p): p is string => p !== null);
   return `Saved — ${parts.join(', ')}`;
 }
-
-/** "7 Issues, 2 Enhancements" for a finished walk. */
-export function walkSummary(issueCount: number, enhancementCount: number): string {
-  return `${plural(issueCount, 'Issue')}, ${plural(enhancementCount, 'Enhancement')}`;
-}

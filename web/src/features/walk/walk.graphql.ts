@@ -110,8 +110,7 @@ export const CompleteSiteWalkMutation = graphql(`
     completeSiteWalk(input: $input) {
       id
       completedAt
-      issueCount
-      enhancementCount
+      summary
       scores {
         id
         area
