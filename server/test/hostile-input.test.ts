@@ -173,6 +173,9 @@ const VALID: Record<string, Valid> = {
   'AdvanceEnhancementInput.expectedVersion': (_, f) => f.enhancement.version,
   'AdvanceEnhancementInput.stage': () => 'DECLINED',
   'AdvanceEnhancementInput.declineReason': () => 'Hostile input baseline',
+  'AddIssueEvidenceInput.clientId': () => randomUUID(),
+  'AddIssueEvidenceInput.issueId': (_, f) => f.openIssue.id,
+  'AddIssueEvidenceInput.note': () => 'Hostile input baseline',
   'AssignIssueInput.issueId': (_, f) => f.openIssue.id,
   'AssignIssueInput.crewId': (w) => w.ids.crew,
   'AssignIssueInput.expectedVersion': (_, f) => f.openIssue.version,
@@ -191,8 +194,8 @@ const VALID: Record<string, Valid> = {
   'UpdateIssueStatusInput.expectedVersion': (_, f) => f.assignedIssue.version,
 };
 
-/** Optional in the schema, required by a rule for the baseline's values (a decline says why). */
-const REQUIRED_BY_RULE = new Set(['AdvanceEnhancementInput.declineReason']);
+/** Optional in the schema, required by a rule for the baseline's values (a decline says why; evidence has a note or photos). */
+const REQUIRED_BY_RULE = new Set(['AdvanceEnhancementInput.declineReason', 'AddIssueEvidenceInput.note']);
 
 /** The required fields of an input object, valid; optional ones left out. */
 function validValue(type: GraphQLInputType, coordinate: string, w: World, f: Fresh): unknown {

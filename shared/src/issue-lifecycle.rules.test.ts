@@ -8,6 +8,7 @@ import {
   assertIssueTransition,
   assertIssueTransitionForRole,
   canAssignIssue,
+  canReportIssues,
   canTransitionIssue,
   isReopen,
   statusAfterAssignment,
@@ -180,5 +181,12 @@ describe('statusAfterAssignment', () => {
     const error = thrown(() => statusAfterAssignment('VERIFIED'));
     expect(error.code).toBe('INVALID_TRANSITION');
     expect(error.message).toBe('Issue cannot be reassigned once VERIFIED');
+  });
+});
+
+describe('canReportIssues', () => {
+  it('is ops managers, account managers and crew leads, never executives', () => {
+    const roles: Role[] = ['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'];
+    expect(roles.filter(canReportIssues)).toEqual(['OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD']);
   });
 });

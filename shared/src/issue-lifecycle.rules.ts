@@ -17,6 +17,18 @@ export const ISSUE_TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatu
 /** Roles that may assign or reassign Issues to crews (the drag on the map). */
 export const ISSUE_ASSIGNER_ROLES = ['OPS_MANAGER', 'ACCOUNT_MANAGER'] as const satisfies readonly Role[];
 
+/**
+ * Roles that may report an Issue (and add photos or a note to an open one):
+ * ops managers anywhere, account managers on their own accounts, crew leads on
+ * properties their crew serves (the server checks which account or property).
+ */
+export const ISSUE_REPORTER_ROLES = ['OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'] as const satisfies readonly Role[];
+
+/** Whether this role may report Issues at all (where, the server's scope check decides). */
+export function canReportIssues(role: Role): boolean {
+  return (ISSUE_REPORTER_ROLES as readonly Role[]).includes(role);
+}
+
 /** Statuses a crew lead may set: they do the work, they do not sign it off or route it. */
 export const CREW_LEAD_ISSUE_STATUSES = ['IN_PROGRESS', 'RESOLVED'] as const satisfies readonly IssueStatus[];
 

@@ -110,6 +110,34 @@ describe('The site walk on a phone, online and offline', () => {
     await candidates.getByRole('button', { name: 'It is new' }).click();
     await controls.getByText(/^Saved — Irrigation South, due /).waitFor();
 
+    // A third time: the note goes onto the first of the two open leaks instead of a third Issue. Its first
+    // send is cut off (the signal drops): the phone keeps it and the outbox sends it again, once.
+    let cut = 0;
+    await page.route('**/graphql', async (route) => {
+      if (cut === 0 && route.request().postData()?.includes('mutation AddIssueEvidence')) {
+        cut++;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await controls.getByRole('button', { name: 'Here' }).click();
+    await controls.getByRole('button', { name: 'New Issue' }).click();
+    const third = page.getByRole('dialog', { name: 'New Issue' });
+    await third.getByText('Irrigation leak', { exact: true }).click();
+    await third.getByRole('textbox', { name: 'Description' }).fill('Also dripping at the valve box');
+    await third.getByRole('button', { name: 'Save' }).click();
+    await third.getByTestId('duplicate-candidate').nth(1).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-duplicates-phone.png') });
+    await third
+      .getByTestId('duplicate-candidate')
+      .first()
+      .getByRole('button', { name: 'Add my photo/note to this one' })
+      .click();
+    await controls.getByText('Saved on this phone — added to Irrigation leak', { exact: true }).waitFor();
+    await page.getByTestId('outbox').waitFor({ state: 'detached' });
+    expect(cut).toBe(1);
+    await page.unroute('**/graphql');
+
     // An Enhancement at a spot tapped on the map (beside the new pin at the centre).
     const map = page.getByTestId('walk-map');
     const box = (await map.boundingBox())!;
@@ -164,6 +192,15 @@ describe('The site walk on a phone, online and offline', () => {
     const config = (await (await fetch(`${server.url}/config.json`)).json()) as { companyTimeZone: string };
     // The screen said whom and by when, from the server's answer in the company's calendar.
     expect(issueSaved).toBe(savedIssueLabel('Irrigation South', issues[0]!.dueAt, config.companyTimeZone));
+    const evidence = await server
+      .em()
+      .getConnection()
+      .execute<{ note: string; site_walk_id: string; photo_count: number }[]>(
+        `select a.note, a.site_walk_id, a.photo_count from issue_activities a join issues i on i.id = a.issue_id
+         where i.property_id = ? and a.kind = 'EVIDENCE_ADDED'`,
+        [nearId],
+      );
+    expect(evidence).toEqual([{ note: 'Also dripping at the valve box', site_walk_id: walkId, photo_count: 0 }]);
     expect(res.data!.enhancements.nodes).toEqual([
       { title: 'Seasonal color at the entry beds', customerInterest: true, estimatedValue: 6500 },
     ]);

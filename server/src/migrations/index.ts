@@ -7,6 +7,7 @@ import * as m3 from './Migration20261206210754_user_disabled_login_failures.js';
 import * as m4 from './Migration20261206235646_photo_uploads.js';
 import * as m5 from './Migration20261206235701_enhancement_decline_reason.js';
 import * as m6 from './Migration20261207002812_site_walk_scores.js';
+import * as m7 from './Migration20261207025259_issue_evidence.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261206235646_photo_uploads', class: Object.values(m4)[0] as MigrationClass },
   { name: 'Migration20261206235701_enhancement_decline_reason', class: Object.values(m5)[0] as MigrationClass },
   { name: 'Migration20261207002812_site_walk_scores', class: Object.values(m6)[0] as MigrationClass },
+  { name: 'Migration20261207025259_issue_evidence', class: Object.values(m7)[0] as MigrationClass },
 ];

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef, useState } from 'react';
 import { createBasemapMap, type Basemap } from './map.basemap';
 import { loadMapConfig } from './map.config';
+import { markSpot, onSpotPress as listenSpotPress } from './map.press';
 import { boundsOf, toFeatureCollection, type MapProperty, type PropertyMapProps } from './map.geometry';
 import classes from './PropertyMap.module.css';
 
@@ -120,18 +121,30 @@ class PropertyOverlay {
 }
 
 /** The maplibre half of PropertyMap; loaded lazily so maplibre stays in its own chunk. */
-export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 320 }: PropertyMapProps) {
+export function PropertyMapCanvas({
+  properties,
+  selectedId,
+  onSelect,
+  onSpotPress,
+  spot = null,
+  height = 320,
+}: PropertyMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<PropertyOverlay | null>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   // Written by effects, read by the map's own callbacks (which are registered once).
   const stateRef = useRef<OverlayState>({ properties, selectedId });
   const onSelectRef = useRef(onSelect);
+  const onSpotPressRef = useRef(onSpotPress);
   const [basemap, setBasemap] = useState<Basemap>('loading');
   const [failure, setFailure] = useState<string | null>(null);
+  // Boundaries drawn and the map at rest: what a browser test waits for before pressing a spot.
+  const [drawn, setDrawn] = useState(false);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onSpotPressRef.current = onSpotPress;
+  }, [onSelect, onSpotPress]);
 
   // A new set of properties refits the view; the same set with a new selection only restyles.
   const propertyKey = properties.map((p) => p.id).join(',');
@@ -146,6 +159,7 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
   useEffect(() => {
     let cancelled = false;
     let dispose: (() => void) | undefined;
+    let stopSpotPress: (() => void) | undefined;
 
     void loadMapConfig().then(({ mapStyleUrl }) => {
       const container = containerRef.current;
@@ -167,26 +181,40 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
         setFailure(error instanceof Error ? error.message : String(error));
         return;
       }
+      mapRef.current = created;
       const overlay = new PropertyOverlay(created, (id) => onSelectRef.current(id));
       overlayRef.current = overlay;
       // The map was created framing all properties: do not zoom to the preselected one.
       overlay.update(stateRef.current, { fit: false, focus: false });
       created.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+      created.on('idle', () => setDrawn(Boolean(created.getLayer(FILL))));
       created.on('click', FILL, (event) => {
         const id = event.features?.[0]?.properties?.['id'];
         if (typeof id === 'string') onSelectRef.current(id);
       });
+      // Only where the page offers it (who may report Issues): elsewhere the browser's own menu stays.
+      if (onSpotPressRef.current) {
+        stopSpotPress = listenSpotPress(created, ({ lngLat, point }) => {
+          const [property] = created.queryRenderedFeatures([point.x, point.y], { layers: [FILL] });
+          const id = property?.properties?.['id'];
+          if (typeof id === 'string') onSpotPressRef.current?.({ propertyId: id, lngLat });
+        });
+      }
       created.on('mouseenter', FILL, () => (created.getCanvas().style.cursor = 'pointer'));
       created.on('mouseleave', FILL, () => (created.getCanvas().style.cursor = ''));
     });
 
     return () => {
       cancelled = true;
+      stopSpotPress?.();
       overlayRef.current?.remove();
       overlayRef.current = null;
+      mapRef.current = null;
       dispose?.();
     };
   }, []);
+
+  useEffect(() => markSpot(mapRef.current, spot), [spot]);
 
   if (failure) {
     return (
@@ -199,7 +227,7 @@ export function PropertyMapCanvas({ properties, selectedId, onSelect, height = 3
   return (
     <div className={classes.frame} style={{ height }}>
       {/* Sized inline: maplibre's own CSS makes its container position: relative, which would undo a class-based absolute fill. */}
-      <div ref={containerRef} style={{ width: '100%', height: '100%' }} data-testid="property-map" />
+      <div ref={containerRef} style={{ width: '100%', height: '100%' }} data-testid="property-map" data-drawn={drawn} />
       {basemap === 'offline' && <OfflineBasemapNote drawn="boundaries are" />}
     </div>
   );

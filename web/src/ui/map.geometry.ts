@@ -67,6 +67,13 @@ export type PropertyMapProps = {
   properties: readonly MapProperty[];
   selectedId: string | null;
   onSelect: (propertyId: string) => void;
+  /**
+   * A right-click or long-press inside a property's boundary, with the spot
+   * ("New Issue here"); without it the map offers nothing there.
+   */
+  onSpotPress?: (spot: { propertyId: string; lngLat: { lng: number; lat: number } }) => void;
+  /** The pressed spot, marked while its form is open. */
+  spot?: { lng: number; lat: number } | null;
   /** Height in pixels. */
   height?: number;
 };

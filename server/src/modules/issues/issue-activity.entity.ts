@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ISSUE_STATUSES, type IssueStatus } from '@groundwork/shared';
 import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
 import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
@@ -9,12 +9,17 @@ import { LngLat } from '../../platform/graphql/geo.types.js';
 import { Issue, IssueStatusEnum } from './issue.entity.js';
 import { Crew } from '../crews/index.js';
 import { User } from '../users/index.js';
+import { SiteWalk } from '../site-walks/index.js';
 
-export const ISSUE_ACTIVITY_KINDS = ['CREATED', 'ASSIGNED', 'STATUS_CHANGED', 'MOVED'] as const;
+export const ISSUE_ACTIVITY_KINDS = ['CREATED', 'ASSIGNED', 'STATUS_CHANGED', 'MOVED', 'EVIDENCE_ADDED'] as const;
 export type IssueActivityKind = (typeof ISSUE_ACTIVITY_KINDS)[number];
 export const IssueActivityKindEnum = graphqlEnum(ISSUE_ACTIVITY_KINDS, 'IssueActivityKind');
 
-/** The Issue's own history: who did what, when, with the note they left. */
+/**
+ * The Issue's own history: who did what, when, with the note they left. An
+ * EVIDENCE_ADDED step's id is the client's id for it, so a retried "add my
+ * photo/note" finds the step it already wrote.
+ */
 @ObjectType('IssueActivity', { description: 'One step of an Issue’s history: who did what, when, with their note.' })
 @Entity({ tableName: 'issue_activities' })
 @Index({ properties: ['issue', 'at'] })
@@ -49,6 +54,17 @@ export class IssueActivity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   note: string | null = null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Photos added with this step (EVIDENCE_ADDED: someone else saw it too and added theirs).',
+  })
+  @Property({ type: 'smallint', nullable: true })
+  photoCount: number | null = null;
+
+  /** The site walk an EVIDENCE_ADDED step was captured on (not shown: crew leads do not read walks). */
+  @ManyToOne(() => SiteWalk, { nullable: true, deleteRule: 'set null' })
+  siteWalk: Rel<SiteWalk> | null = null;
 
   @Field(() => User, { nullable: true })
   @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })

@@ -78,6 +78,29 @@ export class UpdateIssueStatusInput {
   @Field(() => Int) expectedVersion!: number;
 }
 
+@InputType({
+  description: 'Photos and a note for an open Issue someone already reported (instead of a duplicate).',
+})
+export class AddIssueEvidenceInput {
+  @Field(() => ID, {
+    description: "The app's own id for this addition: sending it again returns the same Issue and adds nothing.",
+  })
+  clientId!: string;
+  @Field(() => ID) issueId!: string;
+  @Field(() => ID, { nullable: true, description: 'The site walk it was seen on, when there is one.' })
+  siteWalkId?: string | null;
+  @MultilineText()
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'Uploads (POST /photos), attached as BEFORE photos.' })
+  photoIds?: string[] | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the version the caller read: another change since then is a VERSION_CONFLICT.',
+  })
+  expectedVersion?: number | null;
+}
+
 @ObjectType()
 export class DuplicateCandidate {
   @Field(() => Issue) issue!: Issue;

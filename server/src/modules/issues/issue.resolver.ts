@@ -6,6 +6,7 @@ import { Photo } from '../photos/index.js';
 import { Issue, IssueStatusEnum } from './issue.entity.js';
 import { IssueActivity } from './issue-activity.entity.js';
 import {
+  AddIssueEvidenceInput,
   AssignIssueInput,
   CreateIssueInput,
   CreateIssuePayload,
@@ -61,6 +62,16 @@ export class IssueResolver {
   @Mutation(() => CreateIssuePayload)
   createIssue(@Arg('input', () => CreateIssueInput) input: CreateIssueInput, @Ctx() ctx: RequestContext) {
     return ctx.service(IssueService).create(input);
+  }
+
+  @Mutation(() => Issue, {
+    description: 'Adds photos (BEFORE) and a note to an open Issue already reported, instead of a duplicate.',
+  })
+  addIssueEvidence(
+    @Arg('input', () => AddIssueEvidenceInput) input: AddIssueEvidenceInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.service(IssueService).addEvidence(input);
   }
 
   @Mutation(() => Issue)

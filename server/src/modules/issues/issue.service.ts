@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/sql';
 import {
   DomainError,
   DUPLICATE_RADIUS_METERS,
+  ISSUE_REPORTER_ROLES,
+  ISSUE_STATUS_LABELS,
   OPEN_ISSUE_STATUSES,
   allowedIssueTransitionsForRole,
   assertIssueTransitionForRole,
@@ -17,12 +19,14 @@ import {
   noteSchema,
   parseField,
   photoKindForStatus,
+  requireDistinctPhotoIds,
   requireInt,
   routeIssue,
   statusAfterAssignment,
   titleSchema,
   validateLngLat,
   versionConflict,
+  isOneOf,
   type IssueStatus,
   type LngLat,
   notFound,
@@ -31,16 +35,17 @@ import { groupBy, type RequestContext, type Viewer } from '../../platform/contex
 import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
-import { appendOpsEvent, writeTransaction } from '../events/index.js';
+import { appendOpsEvent, writeTransaction, type OpsEventInput } from '../events/index.js';
 import { refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
-import { requirePropertyForLocation, type ClientProperty } from '../properties/index.js';
+import { ClientProperty, requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
 import { Photo, attachPhotos } from '../photos/index.js';
 import { User } from '../users/index.js';
 import { Issue } from './issue.entity.js';
 import { IssueActivity } from './issue-activity.entity.js';
 import type {
+  AddIssueEvidenceInput,
   AssignIssueInput,
   CreateIssueInput,
   CreateIssuePayload,
@@ -157,7 +162,7 @@ export class IssueService {
    * duplicate unless the caller insists.
    */
   async create(input: CreateIssueInput): Promise<CreateIssuePayload> {
-    const viewer = this.access.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER', 'CREW_LEAD'], 'report Issues');
+    const viewer = this.access.requireRole(ISSUE_REPORTER_ROLES, 'report Issues');
     const title = parseField(titleSchema, input.title, 'input.title');
     const description = parseField(descriptionSchema, input.description ?? undefined, 'input.description') ?? '';
     const location = validateLngLat(input.location, 'input.location');
@@ -317,6 +322,97 @@ export class IssueService {
     const issues = await tx.find(Issue, { id: { $in: rows.map((r) => r.id) } });
     const byId = new Map(issues.map((i) => [i.id, i]));
     return rows.map((r) => ({ issue: byId.get(r.id)!, distanceMeters: Math.round(Number(r.distance) * 10) / 10 }));
+  }
+
+  /**
+   * "Add my photo/note to that one": the viewer's photos become BEFORE photos
+   * of an open Issue and their note a step of its history, instead of a
+   * duplicate Issue. Whoever may report an Issue on the property may add to
+   * one there. Idempotent on the client id (the history step's id): a retry,
+   * also one racing the first, returns the Issue and writes nothing more.
+   */
+  async addEvidence(input: AddIssueEvidenceInput): Promise<Issue> {
+    const viewer = this.access.requireRole(ISSUE_REPORTER_ROLES, 'add to Issues');
+    const note = parseField(noteSchema, input.note ?? undefined, 'input.note') ?? null;
+    const photoIds = requireDistinctPhotoIds(input.photoIds, 'input.photoIds');
+    if (!note && photoIds.length === 0) throw badInput('input.note', 'add a note or at least one photo');
+    if (input.expectedVersion !== null && input.expectedVersion !== undefined) {
+      requireInt(input.expectedVersion, 'input.expectedVersion', { min: 1 });
+    }
+    const retried = await this.sameEvidence(this.ctx.em, input, viewer);
+    if (retried) return retried;
+    try {
+      return await writeTransaction(this.ctx.em, async (tx) => {
+        // The row lock orders this after any other change of the Issue (and after a racing retry).
+        const issue = await tx.findOne(Issue, { id: input.issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!issue) throw notFound('Issue', input.issueId, 'input.issueId');
+        const property = await tx.findOneOrFail(ClientProperty, { id: issue.property.id });
+        await this.assertMayReportOn(tx, property);
+        const again = await this.sameEvidence(tx, input, viewer);
+        if (again) return again;
+        if (!isOneOf(OPEN_ISSUE_STATUSES, issue.status)) {
+          throw badInput(
+            'input.issueId',
+            `this Issue is ${ISSUE_STATUS_LABELS[issue.status].toLowerCase()}: report a new Issue instead`,
+          );
+        }
+        if (input.expectedVersion && issue.version !== input.expectedVersion) throw this.conflict(issue);
+        let siteWalk: SiteWalk | null = null;
+        if (input.siteWalkId) {
+          siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
+          if (!siteWalk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
+          if (siteWalk.property.id !== property.id) throw badInput('input.siteWalkId', 'is a walk of another property');
+        }
+        const now = this.ctx.now();
+        const attached = await attachPhotos(tx, {
+          photoIds,
+          field: 'input.photoIds',
+          owner: { issueId: issue.id },
+          propertyId: property.id,
+          kind: 'BEFORE',
+          viewer,
+          now,
+        });
+        tx.create(IssueActivity, {
+          id: input.clientId,
+          issue,
+          kind: 'EVIDENCE_ADDED',
+          note,
+          photoCount: attached.length,
+          siteWalk,
+          actor: tx.getReference(User, viewer.id),
+          at: now,
+        });
+        // Its photos and history changed: a new version, so a change made from the old one is a conflict.
+        issue.updatedAt = now;
+        await tx.flush();
+        // Nothing here moves the account's health (no status, count or date changed), so no recompute and
+        // no account lock; the event is appended by writeTransaction just before commit (the lock order).
+        appendOpsEvent(tx, this.eventInput('ISSUE_EVIDENCE_ADDED', issue, viewer));
+        return issue;
+      });
+    } catch (error) {
+      // The same client id sent twice at once: the other request wrote it.
+      if (error instanceof UniqueConstraintViolationException) {
+        const same = await this.sameEvidence(this.ctx.em.fork(), input, viewer);
+        if (same) return same;
+      }
+      if (error instanceof OptimisticLockError) {
+        const current = await this.ctx.em.fork().findOne(Issue, { id: input.issueId });
+        if (current) throw this.conflict(current);
+      }
+      throw error;
+    }
+  }
+
+  /** The Issue a retried addition already went to; its client id used for anything else is refused. */
+  private async sameEvidence(em: EntityManager, input: AddIssueEvidenceInput, viewer: Viewer): Promise<Issue | null> {
+    const step = await em.findOne(IssueActivity, { id: input.clientId }, { refresh: true });
+    if (!step) return null;
+    if (step.kind !== 'EVIDENCE_ADDED' || step.actor?.id !== viewer.id || step.issue.id !== input.issueId) {
+      throw badInput('input.clientId', 'is the id of another change: send a new id');
+    }
+    return em.findOneOrFail(Issue, { id: input.issueId }, { refresh: true });
   }
 
   /** A manual assignment always wins over routing; the due date follows the new crew's next visit. */
@@ -483,7 +579,13 @@ export class IssueService {
     viewer: Viewer,
     extra: Record<string, unknown> = {},
   ) {
-    appendOpsEvent(tx, {
+    appendOpsEvent(tx, this.eventInput(type, issue, viewer, extra));
+    await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
+  }
+
+  /** An Issue event: the Issue's fields every live view folds in (the map's pins, the cache). */
+  private eventInput(type: string, issue: Issue, viewer: Viewer, extra: Record<string, unknown> = {}): OpsEventInput {
+    return {
       type,
       entityType: 'Issue',
       entityId: issue.id,
@@ -500,7 +602,6 @@ export class IssueService {
         version: issue.version,
         ...extra,
       },
-    });
-    await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
+    };
   }
 }

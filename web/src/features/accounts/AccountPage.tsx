@@ -2,7 +2,10 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
+import { canReportIssues } from '@groundwork/shared';
 import { useSignedInUser } from '../auth/auth.context';
+import { DeskIssueSheet, type DeskIssueTarget } from '../capture/DeskIssueSheet';
+import { useToast } from '../../ui/toast';
 import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPanel';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../gql';
@@ -92,6 +95,8 @@ export function AccountPage() {
   const [tab, setTab] = useState<string | null>('issues');
   const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
   const [highlightedWalkId, setHighlightedWalkId] = useState<string | null>(null);
+  const [deskTarget, setDeskTarget] = useState<DeskIssueTarget | null>(null);
+  const toast = useToast();
 
   // Issues and Enhancements behind the score open in the drawer (they may be resolved or approved, so
   // not in the open lists below); a site walk is shown where walks are listed, marked.
@@ -139,12 +144,27 @@ export function AccountPage() {
       <AccountHeader account={account} />
       {withHealth && <AccountHealthPanel health={account.health ?? null} onOpenRecord={openHealthRecord} />}
       <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} showAccount={false} />
+      {/* The new Issue reaches the lists below live, like anyone else's. */}
+      <DeskIssueSheet
+        target={deskTarget}
+        onClose={() => setDeskTarget(null)}
+        onSaved={(message) => {
+          setDeskTarget(null);
+          toast.show({ tone: 'green', title: 'Customer report saved', message });
+        }}
+        onOpenIssue={(id) => {
+          setDeskTarget(null);
+          setOpenRecord({ kind: 'ISSUE', id });
+        }}
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <AccountProperties
             properties={account.properties}
             selectedId={selectedPropertyId}
             onSelect={setChosenPropertyId}
+            onNewIssue={canReportIssues(role) ? setDeskTarget : undefined}
+            newIssueSpot={deskTarget?.spot ?? null}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

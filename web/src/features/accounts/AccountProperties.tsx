@@ -16,6 +16,7 @@ import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
 import { daysUntilDate, describeSchedule } from '@groundwork/shared';
 import { formatDayOffset, formatLocalDate } from '../../ui/date.format';
 import { PropertyMap } from '../../ui/PropertyMap';
+import type { DeskIssueTarget } from '../capture/DeskIssueSheet';
 import { Empty } from '../../ui/QueryState';
 import { formatArea } from './property.format';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
@@ -145,11 +146,22 @@ type AccountPropertiesProps = {
   properties: readonly Property[];
   selectedId: string | null;
   onSelect: (propertyId: string) => void;
+  /** "New Issue here" from a right-click or long-press inside a property; absent for those who may not report. */
+  onNewIssue?: (target: DeskIssueTarget) => void;
+  /** The spot of the "New Issue here" being written, marked on the map. */
+  newIssueSpot?: { lng: number; lat: number } | null;
   now?: Date;
 };
 
 /** The account's properties on a small map and in a list; selecting one shows who visits it and when. */
-export function AccountProperties({ properties, selectedId, onSelect, now = new Date() }: AccountPropertiesProps) {
+export function AccountProperties({
+  properties,
+  selectedId,
+  onSelect,
+  onNewIssue,
+  newIssueSpot = null,
+  now = new Date(),
+}: AccountPropertiesProps) {
   const selected = properties.find((p) => p.id === selectedId) ?? null;
   return (
     <Card>
@@ -161,7 +173,25 @@ export function AccountProperties({ properties, selectedId, onSelect, now = new 
           <>
             <Grid gap="sm">
               <Grid.Col span={{ base: 12, md: 7 }}>
-                <PropertyMap properties={properties} selectedId={selectedId} onSelect={onSelect} height={300} />
+                <PropertyMap
+                  properties={properties}
+                  selectedId={selectedId}
+                  onSelect={onSelect}
+                  onSpotPress={
+                    onNewIssue &&
+                    (({ propertyId, lngLat }) => {
+                      const property = properties.find((p) => p.id === propertyId);
+                      if (property) onNewIssue({ propertyId, propertyName: property.name, spot: lngLat });
+                    })
+                  }
+                  spot={newIssueSpot}
+                  height={300}
+                />
+                {onNewIssue && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    A customer called? Right-click or long-press the spot on a property: New Issue here.
+                  </Text>
+                )}
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
                 <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>

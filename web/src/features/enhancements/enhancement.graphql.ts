@@ -28,12 +28,7 @@ export const EnhancementDetails_enhancement = graphql(`
       name
     }
     photos {
-      id
-      kind
-      thumbUrl
-      displayUrl
-      takenAt
-      farFromProperty
+      ...PhotoGallery_photo
     }
   }
 `);

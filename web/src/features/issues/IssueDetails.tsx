@@ -36,6 +36,7 @@ const HISTORY_TEXT: Record<string, string> = {
   ASSIGNED: 'Assigned',
   MOVED: 'Pin moved',
   STATUS_CHANGED: 'Status changed',
+  EVIDENCE_ADDED: 'Seen again',
 };
 
 const SOURCE_LABELS: Record<IssueSource, string> = {
@@ -269,6 +270,7 @@ function IssueView({
               </Text>
             )}
             {step.crew && step.kind === 'ASSIGNED' && <Text size="xs">to {step.crew.name}</Text>}
+            {step.photoCount ? <Text size="xs">{plural(step.photoCount, 'photo')} added</Text> : null}
             {step.note && (
               <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
                 “{step.note}”

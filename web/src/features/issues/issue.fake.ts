@@ -31,6 +31,7 @@ export function fakeStep(id: string, overrides: Partial<Step> = {}): Step {
     fromStatus: null,
     toStatus: null,
     note: null,
+    photoCount: null,
     actor: { __typename: 'User', id: 'u-crew', name: 'Casey Crew' },
     crew: null,
     ...overrides,

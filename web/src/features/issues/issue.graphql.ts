@@ -31,12 +31,7 @@ export const IssueDetails_issue = graphql(`
       name
     }
     photos {
-      id
-      kind
-      thumbUrl
-      displayUrl
-      takenAt
-      farFromProperty
+      ...PhotoGallery_photo
     }
     history {
       id
@@ -45,6 +40,7 @@ export const IssueDetails_issue = graphql(`
       fromStatus
       toStatus
       note
+      photoCount
       actor {
         id
         name

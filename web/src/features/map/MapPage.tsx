@@ -1,4 +1,4 @@
-import { canAssignIssue } from '@groundwork/shared';
+import { canAssignIssue, canReportIssues } from '@groundwork/shared';
 import { Alert, Badge, Button, Group, Notification, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { lazy, memo, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { describeError } from '../../ui/error.describe';
 import { loadMapConfig } from '../../ui/map.config';
 import { hasWebGL2, MapErrorBoundary } from '../../ui/PropertyMap';
 import { useSignedInUser } from '../auth/auth.context';
+import { DeskIssueSheet, type DeskIssueTarget } from '../capture/DeskIssueSheet';
 import { CrewPanel, type MapCrew } from './CrewPanel';
 import { useMapData } from './map-data.hook';
 import { parseMapUrlState, writeMapUrlState, type MapFilterState, type MapViewport } from './map.url-state';
@@ -56,6 +57,8 @@ export function MapPage() {
   });
   const [selectedId, setSelectedId] = useState<string | null>(params.get('pin'));
   const mayAssign = canAssignIssue(user.role);
+  const mayReport = canReportIssues(user.role);
+  const [deskTarget, setDeskTarget] = useState<DeskIssueTarget | null>(null);
   const [webgl] = useState(hasWebGL2);
 
   const crewName = useCallback((id: string) => crewsRef.current.find((c) => c.id === id)?.name ?? 'the crew', []);
@@ -98,7 +101,31 @@ export function MapPage() {
     },
     [setFilter],
   );
-  const { onViewport: dataOnViewport, drop } = data;
+  const { onViewport: dataOnViewport, drop, notify } = data;
+  // "New Issue here": a right-click or long-press inside a property, for those who may report Issues.
+  const onSpotPress = useCallback(
+    ({ lngLat, propertyId }: { lngLat: { lng: number; lat: number }; propertyId: string | null }) => {
+      if (!mayReport) return;
+      const property = latest.current.data.view.properties.find((p) => p.id === propertyId);
+      if (!property) {
+        notify({
+          tone: 'orange',
+          title: 'Not inside a property',
+          message: 'Right-click or long-press inside a property’s boundary (zoom in until boundaries show).',
+        });
+        return;
+      }
+      setDeskTarget({ propertyId: property.id, propertyName: property.name, spot: lngLat });
+    },
+    [mayReport, notify],
+  );
+  const deskSaved = useCallback(
+    (message: string) => {
+      setDeskTarget(null);
+      notify({ tone: 'green', title: 'Customer report saved', message });
+    },
+    [notify],
+  );
   const onViewport = useCallback(
     (viewport: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }) => {
       dataOnViewport(viewport);
@@ -135,7 +162,14 @@ export function MapPage() {
   return (
     <Stack gap="xs" className={classes.page}>
       <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <Title order={3}>Live map</Title>
+        <Stack gap={0}>
+          <Title order={3}>Live map</Title>
+          {mayReport && (
+            <Text size="xs" c="dimmed">
+              A customer called? Right-click or long-press the spot: New Issue here.
+            </Text>
+          )}
+        </Stack>
         <Group gap={6}>
           <Badge variant="light" color={view.clustered ? 'grape' : 'blue'} data-testid="map-count">
             {view.clustered
@@ -181,6 +215,8 @@ export function MapPage() {
                   onPinClick={select}
                   onPinDrop={drop}
                   canDrag={canDrag}
+                  onSpotPress={onSpotPress}
+                  spot={deskTarget?.spot ?? null}
                 />
               </Suspense>
             </MapErrorBoundary>
@@ -211,6 +247,15 @@ export function MapPage() {
         ))}
       </div>
       <MemoPinDrawer pin={selectedPin} onClose={closeDrawer} />
+      <DeskIssueSheet
+        target={deskTarget}
+        onClose={() => setDeskTarget(null)}
+        onSaved={deskSaved}
+        onOpenIssue={(id) => {
+          setDeskTarget(null);
+          select(id);
+        }}
+      />
     </Stack>
   );
 }

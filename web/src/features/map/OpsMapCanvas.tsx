@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createBasemapMap, type Basemap } from '../../ui/map.basemap';
+import { markSpot } from '../../ui/map.press';
 import { loadMapConfig } from '../../ui/map.config';
 import type { PinFeatureCollection } from './map.pins';
 import type { MapViewport } from './map.url-state';
@@ -20,6 +21,8 @@ export type OpsMapCanvasProps = OpsMapCallbacks & {
   pins: PinFeatureCollection;
   clusters: MapClusterData[];
   selectedPinId: string | null;
+  /** The spot a "New Issue here" is being written for, marked while its form is open. */
+  spot: { lng: number; lat: number } | null;
 };
 
 // Somewhere to start while the first answer is on its way: the contiguous US.
@@ -29,6 +32,7 @@ const FALLBACK_VIEW = { center: [-98.5, 39.8] as [number, number], zoom: 3 };
 export function OpsMapCanvas(props: OpsMapCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<OpsMapController | null>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   // The controller's callbacks are registered once; they read the latest props through this.
   const propsRef = useRef(props);
   useLayoutEffect(() => {
@@ -59,11 +63,13 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
           onStyleLoad: () => controllerRef.current?.install(),
         });
         dispose = created.dispose;
+        mapRef.current = created.map;
         const controller = new OpsMapController(created.map, {
           onViewport: (view) => propsRef.current.onViewport(view),
           onPinClick: (id) => propsRef.current.onPinClick(id),
           onPinDrop: (id, drop) => propsRef.current.onPinDrop(id, drop),
           canDrag: (id) => propsRef.current.canDrag(id),
+          onSpotPress: (spot) => propsRef.current.onSpotPress(spot),
         });
         controllerRef.current = controller;
         // A seam for browser tests and the web benchmark: pins live on a canvas, not in the DOM.
@@ -90,6 +96,7 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
       cancelled = true;
       controllerRef.current?.remove();
       controllerRef.current = null;
+      mapRef.current = null;
       dispose?.();
     };
   }, []);
@@ -98,6 +105,7 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
   useEffect(() => controllerRef.current?.setPins(props.pins), [props.pins]);
   useEffect(() => controllerRef.current?.setClusters(props.clusters), [props.clusters]);
   useEffect(() => controllerRef.current?.select(props.selectedPinId), [props.selectedPinId]);
+  useEffect(() => markSpot(mapRef.current, props.spot), [props.spot]);
   useEffect(() => {
     if (framed.current || !props.frame || !controllerRef.current) return;
     framed.current = true;

@@ -35,6 +35,7 @@ export function useMapData(filter: MapFilterState, options: { needsFrame: boolea
     frame: map.frame,
     geojson,
     notices,
+    notify,
     dismiss,
     onViewport: map.onViewport,
     assign,

@@ -10,11 +10,13 @@ import {
   PIN_LAYER,
   PINS,
   PROPERTIES,
+  PROPERTY_FILL,
   propertyData,
 } from './ops-map.layers';
 import { PinLayer } from './ops-map.pin-layer';
 import type { MapClusterData, MapPropertyData, OpsMapCallbacks } from './ops-map.types';
 import { startPinDrag } from './pin.drag';
+import { onSpotPress } from '../../ui/map.press';
 
 // The maplibre side of the live map, outside React: it wires the map's events
 // to the page's callbacks and hands each part its data — sources and layers
@@ -28,6 +30,7 @@ export class OpsMapController {
   private readonly pins: PinLayer;
   private readonly clusters: ClusterMarkers;
   private readonly labels: PropertyLabels;
+  private readonly stopSpotPress: () => void;
 
   constructor(
     private readonly map: maplibregl.Map,
@@ -64,6 +67,13 @@ export class OpsMapController {
         // The big source keeps the pin hidden: it comes back either held with its new look, or as it was.
         drop: (target) => this.pins.drop(id, () => (target ? this.callbacks.onPinDrop(id, target) : null)),
       });
+    });
+    this.stopSpotPress = onSpotPress(map, ({ lngLat, point }) => {
+      const [property] = map.getLayer(PROPERTY_FILL)
+        ? map.queryRenderedFeatures([point.x, point.y], { layers: [PROPERTY_FILL] })
+        : [];
+      const id = property?.properties?.['id'];
+      this.callbacks.onSpotPress({ lngLat, propertyId: typeof id === 'string' ? id : null });
     });
     map.on('mouseenter', PIN_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', PIN_LAYER, () => (map.getCanvas().style.cursor = ''));
@@ -125,6 +135,7 @@ export class OpsMapController {
   }
 
   remove(): void {
+    this.stopSpotPress();
     this.pins.remove();
     this.clusters.remove();
     this.labels.remove();

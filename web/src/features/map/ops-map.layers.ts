@@ -7,7 +7,7 @@ import { pinImage } from './pin.icons';
 // the selection ring, and the small source of dropped pins waiting for the server.
 
 export const PROPERTIES = 'gw-properties';
-const PROPERTY_FILL = 'gw-properties-fill';
+export const PROPERTY_FILL = 'gw-properties-fill';
 const PROPERTY_LINE = 'gw-properties-line';
 const PROPERTY_DOT = 'gw-properties-dot';
 export const PINS = 'gw-pins';

@@ -35,4 +35,9 @@ export type OpsMapCallbacks = {
   onPinDrop(id: string, drop: PinDrop): PinFeature | null;
   /** Whether this pin may be dragged by the viewer (Issues they may assign). */
   canDrag(id: string): boolean;
+  /**
+   * A right-click or long-press on a spot, with the property whose boundary
+   * is drawn there (null outside every property): "New Issue here".
+   */
+  onSpotPress(spot: { lngLat: { lng: number; lat: number }; propertyId: string | null }): void;
 };

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Drawer, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { describeError } from '../../ui/error.describe';
+import { CaptureSheet } from '../../ui/CaptureSheet';
 import { newClientId } from '../../ui/photo-upload';
-import { classifyFailure } from './outbox.rules';
+import { CaptureRefusal } from './CaptureRefusal';
 import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CreateWalkEnhancementMutation } from './walk.graphql';
 import type { LngLat } from './walk-map.types';
@@ -23,16 +23,9 @@ type EnhancementSheetProps = {
 /** An Enhancement spotted on the walk: what, photos, and the two qualifying questions with a rough value. */
 export function EnhancementSheet(props: EnhancementSheetProps) {
   return (
-    <Drawer
-      opened={props.opened}
-      onClose={props.onClose}
-      position="bottom"
-      size="auto"
-      title="New Enhancement"
-      styles={{ content: { maxHeight: '90dvh' } }}
-    >
-      {props.opened && <EnhancementForm {...props} />}
-    </Drawer>
+    <CaptureSheet opened={props.opened} onClose={props.onClose} title="New Enhancement">
+      <EnhancementForm {...props} />
+    </CaptureSheet>
   );
 }
 
@@ -106,11 +99,7 @@ function EnhancementForm({ propertyId, siteWalkId, spot, onSaved, outbox }: Enha
         />
       </Group>
       <NumberInput label="Rough value ($)" min={0} step={500} thousandSeparator="," value={value} onChange={setValue} />
-      {error && !classifyFailure(error).retry && (
-        <Alert color="red" title={describeError(error).title}>
-          {describeError(error).message}
-        </Alert>
-      )}
+      <CaptureRefusal errors={[error]} />
       <Button
         size="lg"
         disabled={title.trim() === '' || photos.pending}

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { QUALITY_AREA_LABELS, QUALITY_AREAS, type QualityArea } from '@groundwork/shared';
-import { Alert, Button, Chip, Drawer, Group, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Chip, Group, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { describeError } from '../../ui/error.describe';
-import { classifyFailure } from './outbox.rules';
+import { CaptureSheet } from '../../ui/CaptureSheet';
+import { CaptureRefusal } from './CaptureRefusal';
 import { captureFirstOnPhone, type Outbox } from './outbox.store';
 import { CompleteSiteWalkMutation } from './walk.graphql';
 
@@ -50,16 +50,9 @@ function ScoreChips({
 /** Finish: quality by area (optional), the relationship pulse, whether the customer came, notes. */
 export function FinishWalkSheet(props: FinishWalkSheetProps) {
   return (
-    <Drawer
-      opened={props.opened}
-      onClose={props.onClose}
-      position="bottom"
-      size="auto"
-      title="Finish walk"
-      styles={{ content: { maxHeight: '90dvh' } }}
-    >
-      {props.opened && <FinishForm {...props} />}
-    </Drawer>
+    <CaptureSheet opened={props.opened} onClose={props.onClose} title="Finish walk">
+      <FinishForm {...props} />
+    </CaptureSheet>
   );
 }
 
@@ -137,11 +130,7 @@ function FinishForm({ siteWalkId, onFinished, outbox, pendingCaptures }: FinishW
         value={notes}
         onChange={(event) => setNotes(event.currentTarget.value)}
       />
-      {error && !classifyFailure(error).retry && (
-        <Alert color="red" title={describeError(error).title}>
-          {describeError(error).message}
-        </Alert>
-      )}
+      <CaptureRefusal errors={[error]} />
       <Button size="lg" disabled={!pulse} loading={loading} onClick={() => void finish()}>
         Finish walk
       </Button>

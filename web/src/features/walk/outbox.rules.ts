@@ -7,8 +7,11 @@ import type { LngLat, WalkPin } from './walk-map.types';
 // The outbox's decisions, apart from IndexedDB and the network so they can be
 // tested as plain values: what goes next, what a failure means, what to say.
 
-/** START_WALK: a walk started with no signal (its client id is the walk's id); sent before its captures. */
-export type OutboxKind = 'START_WALK' | 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK';
+/**
+ * START_WALK: a walk started with no signal (its client id is the walk's id); sent before its captures.
+ * ISSUE_EVIDENCE: photos and a note added to an Issue already reported, instead of a duplicate.
+ */
+export type OutboxKind = 'START_WALK' | 'ISSUE' | 'ENHANCEMENT' | 'COMPLETE_WALK' | 'ISSUE_EVIDENCE';
 
 /**
  * HELD: written, and being sent right now by the screen that captured it (online);

@@ -3,6 +3,7 @@ import { Dexie, liveQuery, type EntityTable } from 'dexie';
 import { uploadPhoto } from '../../ui/photo-upload';
 import { classifyFailure, mustQueue, nextToSend, retryDelayMs, type OutboxItem } from './outbox.rules';
 import {
+  AddIssueEvidenceMutation,
   CompleteSiteWalkMutation,
   CreateWalkEnhancementMutation,
   CreateWalkIssueMutation,
@@ -42,6 +43,9 @@ async function send(client: ApolloClient, item: OutboxItem): Promise<void> {
         `Possibly already reported: “${candidate.issue.title}”, ${Math.round(candidate.distanceMeters)} m away. Send anyway or discard.`,
       );
     }
+  } else if (item.kind === 'ISSUE_EVIDENCE') {
+    const input = { ...item.input, clientId: item.clientId, photoIds } as never;
+    await client.mutate({ mutation: AddIssueEvidenceMutation, variables: { input } });
   } else if (item.kind === 'ENHANCEMENT') {
     const input = { ...item.input, clientId: item.clientId, photoIds } as never;
     await client.mutate({ mutation: CreateWalkEnhancementMutation, variables: { input } });

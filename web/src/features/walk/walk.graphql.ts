@@ -119,3 +119,16 @@ export const CompleteSiteWalkMutation = graphql(`
     }
   }
 `);
+
+export const AddIssueEvidenceMutation = graphql(`
+  mutation AddIssueEvidence($input: AddIssueEvidenceInput!) {
+    addIssueEvidence(input: $input) {
+      id
+      title
+      version
+      photos {
+        id
+      }
+    }
+  }
+`);
