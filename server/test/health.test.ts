@@ -6,7 +6,7 @@ import { DEFAULT_HEALTH_CONFIG } from '@groundwork/shared';
 import { ConfigError, loadConfig } from '../src/platform/config.js';
 import { User } from '../src/modules/users/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { settle, subscribeEvents } from './support/subscriber.js';
+import { subscribeEvents, untilSubscribed, writeMarker } from './support/subscriber.js';
 import { CLOCK_EDGES } from './support/clock.js';
 import {
   createAccount,
@@ -92,7 +92,7 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     const portfolioBefore = (await server.gql(PORTFOLIO, {}, w.exec)).data!.portfolio;
 
     const sub = subscribeEvents(server.url, w.exec, { filter: { types: ['ACCOUNT_HEALTH_CHANGED'] } });
-    await settle();
+    await untilSubscribed(server, 1);
     await server
       .em()
       .getConnection()
@@ -124,8 +124,10 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     // Nothing changed since: another sweep and a concurrent one announce nothing more.
     const again = await Promise.all([server.server.health.sweep(), server.server.health.sweep()]);
     expect(again.flatMap((r) => r.changed)).toEqual([]);
-    await settle();
-    expect(sub.events).toHaveLength(1);
+    // A marker of the subscription's type, written last: the change, then the marker, nothing else.
+    const marker = await writeMarker(server, { type: 'ACCOUNT_HEALTH_CHANGED', entityType: 'Account' });
+    await sub.waitForCursor(marker);
+    expect(sub.events.map((e) => e.cursor)).toEqual([event!.cursor, marker]);
     await sub.close();
   });
 

@@ -9,6 +9,7 @@ import {
   createServiceLines,
   createUser,
 } from './support/factories.js';
+import { ServiceLine } from '../src/modules/crews/index.js';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateIssueInput!) {
@@ -373,26 +374,39 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     expect(row).toMatchObject({ crew_id: maintenanceCrewId, version: issue.version + 1 });
   });
 
-  it('lets exactly one of two concurrent assignments win', async () => {
+  it('lets exactly one of two concurrent assignments win, and stores the winner’s alone', async () => {
     const issue = (await create({ title: 'Trash at gate', category: 'LITTER', location: near(-0.0007, 0.0007) })).data!
       .createIssue.issue;
+    // Two different crews, neither the routed one: whichever wins, the loser's change would be visible.
+    const em = server.em();
+    const [{ service_line_id }] = await em
+      .getConnection()
+      .execute('select service_line_id from crews where id = ?', [maintenanceCrewId]);
+    const east = await createCrew(em, em.getReference(ServiceLine, service_line_id), 'Mow Crew East');
+    const targets = [otherCrewId, east.id];
     const results = await Promise.all(
-      [otherCrewId, maintenanceCrewId].map((crewId) =>
-        server.gql(
-          ASSIGN,
-          {
-            input: {
-              issueId: issue.id,
-              crewId: crewId === maintenanceCrewId ? otherCrewId : crewId,
-              expectedVersion: issue.version,
-            },
-          },
-          token,
-        ),
+      targets.map((crewId) =>
+        server.gql(ASSIGN, { input: { issueId: issue.id, crewId, expectedVersion: issue.version } }, token),
       ),
     );
-    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
-    expect(codes).toEqual(['OK', 'VERSION_CONFLICT']);
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK');
+    expect([...codes].sort()).toEqual(['OK', 'VERSION_CONFLICT']);
+    const winner = codes.indexOf('OK');
+    expect(results[winner]!.data!.assignIssue).toMatchObject({
+      status: 'ASSIGNED',
+      version: issue.version + 1,
+      crew: { id: targets[winner] },
+    });
+    expect(results[1 - winner]!.errors![0]!.extensions).toMatchObject({ currentVersion: issue.version + 1 });
+    // Stored: the winner's crew, one assignment in the history and in the event log, nothing of the loser's.
+    const [row] = await em.getConnection().execute(
+      `select i.crew_id, i.version,
+           (select count(*)::int from issue_activities a where a.issue_id = i.id and a.kind = 'ASSIGNED') as activities,
+           (select count(*)::int from ops_events e where e.entity_id = i.id and e.type = 'ISSUE_ASSIGNED') as events
+         from issues i where i.id = ?`,
+      [issue.id],
+    );
+    expect(row).toEqual({ crew_id: targets[winner], version: issue.version + 1, activities: 1, events: 1 });
   });
 
   it('refuses to move a pin off its property', async () => {

@@ -12,7 +12,7 @@ import {
   validateBBox,
 } from '@groundwork/shared';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { settle, subscribeEvents } from './support/subscriber.js';
+import { subscribeEvents, writeMarker } from './support/subscriber.js';
 import {
   createAccount,
   createCrew,
@@ -707,10 +707,11 @@ describe.each(BACKENDS)('mapView (%s)', (backend) => {
     const after = (await create('After the map')).data!.createIssue.issue.id;
     const sub = subscribeEvents(server.url, w.ops, { since: v.cursor });
     try {
-      const events = await sub.waitFor(1);
-      await settle();
-      expect(events.map((e) => e.entityId)).toEqual([after]);
-      expect(BigInt(events[0]!.cursor)).toBe(BigInt(v.cursor) + 1n);
+      const marker = await writeMarker(server);
+      const events = await sub.waitForCursor(marker);
+      // The Issue written after the map's cursor, then the marker: nothing from before the map.
+      expect(events.map((e) => e.entityId)).toEqual([after, events[1]!.entityId]);
+      expect(events.map((e) => e.cursor)).toEqual([String(BigInt(v.cursor) + 1n), marker]);
     } finally {
       await sub.close();
     }

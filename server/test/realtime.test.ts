@@ -8,7 +8,7 @@ import {
   writeTransactionWithEvents,
 } from '../src/modules/events/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { settle, subscribeEvents, untilSubscribed } from './support/subscriber.js';
+import { MARKER, subscribeEvents, untilSubscribed, writeMarker } from './support/subscriber.js';
 import {
   createAccount,
   createCrew,
@@ -28,6 +28,7 @@ interface World {
   p2: string;
   a1: string;
   a2: string;
+  crewA: string;
 }
 
 async function world(server: TestServer): Promise<World> {
@@ -53,6 +54,7 @@ async function world(server: TestServer): Promise<World> {
     p2: p2.id,
     a1: a1.id,
     a2: a2.id,
+    crewA: crewA.id,
   };
 }
 
@@ -66,11 +68,24 @@ const at = (p: 'p1' | 'p2', i: number) =>
  * (when the score or band moves), so the tests compare with the log rather
  * than assume one event per write.
  */
-async function logAfter(server: TestServer, cursor: string): Promise<{ cursor: string; type: string }[]> {
+async function logAfter(server: TestServer, cursor: string): Promise<LogRow[]> {
   return server
     .em()
     .getConnection()
-    .execute('select seq::text as cursor, type from ops_events where seq > ? order by seq', [cursor]);
+    .execute(
+      `select seq::text as cursor, type, entity_type as "entityType", account_id as "accountId",
+         payload->>'crewId' as "crewId"
+       from ops_events where seq > ? order by seq`,
+      [cursor],
+    );
+}
+
+interface LogRow {
+  cursor: string;
+  type: string;
+  entityType: string;
+  accountId: string | null;
+  crewId: string | null;
 }
 
 /** The log has no gap: numbers follow each other from `cursor` + 1. */
@@ -109,21 +124,23 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     const sub = subscribeEvents(server.url, w.ops, { since: cursor });
     const writes = Array.from({ length: 10 }, (_, i) => createIssue(server, w, 'p2', 100 + i));
     await Promise.all(writes);
+    const marker = await writeMarker(server);
     const log = await logAfter(server, cursor);
     expectNoGap(log, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(15);
-    expect(log.every((e) => e.type === 'ISSUE_CREATED' || e.type === 'ACCOUNT_HEALTH_CHANGED')).toBe(true);
-    await sub.waitFor(log.length);
-    await settle();
-    // Replay and live together: the whole log, each event once, in log order.
+    expect(log.slice(0, -1).every((e) => e.type === 'ISSUE_CREATED' || e.type === 'ACCOUNT_HEALTH_CHANGED')).toBe(true);
+    expect(log.at(-1)!.cursor).toBe(marker);
+    await sub.waitForCursor(marker);
+    // Replay and live together: the whole log, each event once, in log order, the marker last.
     expect(pairs(sub.events)).toEqual(pairs(log));
     await sub.close();
   });
 
   it('emits nothing for a rolled-back write', async () => {
     // Issue events only: the committed write may also move the account's health.
+    await untilSubscribed(server, 0);
     const sub = subscribeEvents(server.url, w.ops, { filter: { entityTypes: ['Issue'] } });
-    await settle();
+    await untilSubscribed(server, 1);
     await expect(
       // The event is appended (and NOTIFY sent) in a savepoint; the enclosing transaction rolls back.
       server.em().transactional(async (outer) => {
@@ -138,31 +155,42 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    await createIssue(server, w, 'p1', 50);
-    const [only] = await sub.waitFor(1);
-    await settle(500);
-    expect(sub.events).toHaveLength(1);
-    expect(only.type).toBe('ISSUE_CREATED');
+    const created = (await createIssue(server, w, 'p1', 50)).data!.createIssue.issue.id;
+    const marker = await writeMarker(server);
+    await sub.waitForCursor(marker);
+    // The committed write's event, then the marker: nothing of the rolled-back one before or between.
+    expect(sub.events.map((e) => [e.type, e.entityId])).toEqual([
+      ['ISSUE_CREATED', created],
+      [MARKER, sub.events[1]!.entityId],
+    ]);
+    expect(sub.events[1]!.cursor).toBe(marker);
     await sub.close();
   });
 
   it('sends an account manager only their accounts’ events, and a crew lead only their crew’s', async () => {
+    await untilSubscribed(server, 0);
+    const cursor = await cursorOf(server, w.ops);
     const am = subscribeEvents(server.url, w.am1);
     const crew = subscribeEvents(server.url, w.crewLead);
     const everything = subscribeEvents(server.url, w.ops);
-    await settle();
+    await untilSubscribed(server, 3);
     await createIssue(server, w, 'p2', 60, 'LITTER'); // another manager's account, crew A
     await createIssue(server, w, 'p1', 61, 'IRRIGATION_LEAK'); // own account, crew B
     await createIssue(server, w, 'p1', 62, 'WEEDS'); // own account, crew A
-    await everything.waitFor(3);
-    await settle(500);
+    // On the account manager's account and crew A's: every one of the three may read it.
+    const marker = await writeMarker(server, { accountId: w.a1, payload: { crewId: w.crewA } });
+    await Promise.all([am, crew, everything].map((s) => s.waitForCursor(marker)));
+    // Exactly what each may read of the log, nothing more: all of it; the account's; crew A's Issues.
+    const log = await logAfter(server, cursor);
+    expect(pairs(everything.events)).toEqual(pairs(log));
+    expect(pairs(am.events)).toEqual(pairs(log.filter((e) => e.accountId === w.a1)));
+    expect(pairs(crew.events)).toEqual(pairs(log.filter((e) => e.entityType === 'Issue' && e.crewId === w.crewA)));
     const issueEvents = (events: typeof am.events) => events.filter((e) => e.type === 'ISSUE_CREATED');
     expect(issueEvents(everything.events).map((e) => e.accountId)).toEqual([w.a2, w.a1, w.a1]);
     // Health changes of a2 (if any) are another manager's too.
     expect(am.events.every((e) => e.accountId === w.a1)).toBe(true);
     expect(issueEvents(am.events).map((e) => e.accountId)).toEqual([w.a1, w.a1]);
-    expect(crew.events.map((e) => e.payload.crewId)).toHaveLength(2);
-    expect(new Set(crew.events.map((e) => e.payload.crewId)).size).toBe(1);
+    expect(crew.events.map((e) => e.payload.crewId)).toEqual([w.crewA, w.crewA, w.crewA]);
     await Promise.all([am.close(), crew.close(), everything.close()]);
   });
 
@@ -173,9 +201,9 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     await untilSubscribed(server, 20);
     const before = cohortStats.executions;
     await createIssue(server, w, 'p1', 70);
-    await Promise.all(subs.map((s) => s.waitFor(1)));
-    await settle();
-    // The write may bring a health change with it: one execution per event, whatever their number.
+    const marker = await writeMarker(server);
+    await Promise.all(subs.map((s) => s.waitForCursor(marker)));
+    // The write may bring a health change with it: one execution per event (the marker's too), whatever their number.
     const delivered = subs[0].events.length;
     expect(subs.map((s) => s.events.length)).toEqual(subs.map(() => delivered));
     expect(cohortStats.executions - before).toBe(delivered);
@@ -191,8 +219,9 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
   }
 
   it('gives a burst to a consumer that keeps up, in order, without disconnecting it', async () => {
+    await untilSubscribed(server, 0);
     const sub = subscribeEvents(server.url, w.ops, { filter: { types: ['TEST_BURST'] } });
-    await settle();
+    await untilSubscribed(server, 1);
     await burst(300);
     const events = await sub.waitFor(300);
     const seqs = events.map((e) => Number(e.cursor));
@@ -202,6 +231,7 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
 
   it('disconnects a consumer that stops reading, naming its cursor, and it resumes from there', async () => {
     // A raw socket whose reads are paused: the kernel buffers fill, then the server's own buffer.
+    await untilSubscribed(server, 0);
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     const received: string[] = [];
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -219,11 +249,12 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
       });
     });
     await subscribed;
-    await settle();
+    await untilSubscribed(server, 1);
     (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
     // 200 × 64 KB: far more than loopback's socket buffers plus the 256 KB allowed here.
     await burst(200, { filler: 'x'.repeat(64 * 1024) });
-    await settle(1_000);
+    // The server drops a slow consumer from the fan-out as it closes the socket.
+    await untilSubscribed(server, 0);
     (ws as unknown as { _socket: { resume(): void } })._socket.resume();
     const close = await closed;
     expect(close.code).toBe(4413);
@@ -299,7 +330,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
 
   it('delivers a write through A to a subscriber on B', async () => {
     const sub = subscribeEvents(b.url, w.ops);
-    await settle();
+    await untilSubscribed(b, 1);
     const created = await createIssue(a, w, 'p1', 1);
     const [event] = await sub.waitFor(1);
     expect(event.entityId).toBe(created.data!.createIssue.issue.id);
@@ -307,29 +338,33 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
   });
 
   it('gives every subscriber every event of hundreds of concurrent writes on both instances, once, in one order', async () => {
+    await untilSubscribed(b, 0);
     const subs = [
       subscribeEvents(a.url, w.ops),
       subscribeEvents(a.url, w.ops),
       subscribeEvents(b.url, w.ops),
       subscribeEvents(b.url, w.ops),
     ];
-    await settle(500);
+    await untilSubscribed(a, 2);
+    await untilSubscribed(b, 2);
     const cursor = await cursorOf(a, w.ops);
     const writes = Array.from({ length: 200 }, (_, i) => createIssue(i % 2 ? a : b, w, i % 3 ? 'p1' : 'p2', 1000 + i));
     const results = await Promise.all(writes);
     expect(results.filter((r) => r.errors)).toEqual([]);
+    const marker = await writeMarker(b);
     const log = await logAfter(a, cursor);
     expectNoGap(log, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(200);
-    const streams = await Promise.all(subs.map((s) => s.waitFor(log.length, 30_000)));
-    await settle(500);
+    expect(log.at(-1)!.cursor).toBe(marker);
+    const streams = await Promise.all(subs.map((s) => s.waitForCursor(marker, 30_000)));
     for (const events of streams) expect(pairs(events)).toEqual(pairs(log));
     await Promise.all(subs.map((s) => s.close()));
   });
 
   it('misses nothing when B’s LISTEN connection is killed mid-stream', async () => {
+    await untilSubscribed(b, 0);
     const sub = subscribeEvents(b.url, w.ops);
-    await settle();
+    await untilSubscribed(b, 1);
     const cursor = await cursorOf(a, w.ops);
     const writing = (async () => {
       for (let i = 0; i < 40; i++) {
@@ -343,17 +378,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
       }
     })();
     await writing;
+    const marker = await writeMarker(a);
     const log = await logAfter(a, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(40);
-    await sub.waitFor(log.length, 30_000);
-    await settle();
+    await sub.waitForCursor(marker, 30_000);
     expect(pairs(sub.events)).toEqual(pairs(log));
     await sub.close();
   });
 
   it('lets a subscriber resume with its cursor on a restarted instance and miss nothing', async () => {
+    await untilSubscribed(b, 0);
     const sub = subscribeEvents(b.url, w.ops);
-    await settle();
+    await untilSubscribed(b, 1);
     const start = await cursorOf(a, w.ops);
     for (let i = 0; i < 5; i++) await createIssue(a, w, 'p1', 3000 + i);
     const first = await logAfter(a, start);
@@ -365,12 +401,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     for (let i = 0; i < 7; i++) await createIssue(a, w, 'p1', 3100 + i);
     b = await startTestServer('postgresql', { DATABASE_URL: databaseUrl });
     const resumed = subscribeEvents(b.url, w.ops, { since: cursor });
-    await settle();
+    await untilSubscribed(b, 1);
     for (let i = 0; i < 3; i++) await createIssue(a, w, 'p2', 3200 + i);
+    const marker = await writeMarker(a);
     const log = await logAfter(a, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(10);
-    await resumed.waitFor(log.length);
-    await settle(500);
+    await resumed.waitForCursor(marker);
     expect(pairs(resumed.events)).toEqual(pairs(log));
     expect(BigInt(resumed.events[0].cursor)).toBe(BigInt(cursor) + 1n);
     await resumed.close();

@@ -1,4 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import readline from 'node:readline';
 import pg from 'pg';
 import { loadConfig } from '../../server/src/platform/config.js';
 import { createLogger } from '../../server/src/platform/logger.js';
@@ -32,8 +35,15 @@ export async function createBenchDatabase(
   };
 }
 
+/** Signs the benchmark's tokens: the factories sign with the key of the last server started in this process. */
+export const BENCH_AUTH_SECRET = 'bench-only-signing-secret-0123456789abcdef';
+
 /** The real server on the benchmark's database, seeded with the demo company, quiet. */
-export function startBenchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export function startBenchServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<RunningServer> {
   return startServer(
     loadConfig({
       PORT: '0',
@@ -41,10 +51,56 @@ export function startBenchServer(databaseUrl: string, env: Record<string, string
       LOG_LEVEL: 'silent',
       DEMO_SEED: 'true',
       NODE_ENV: 'test',
-      AUTH_SECRET: 'bench-only-signing-secret-0123456789abcdef',
+      AUTH_SECRET: BENCH_AUTH_SECRET,
       DATABASE_URL: databaseUrl,
       ...env,
     }),
-    { logger: createLogger('silent') },
+    { logger: createLogger('silent'), onQuery: options.onQuery },
   );
+}
+
+/**
+ * The compiled server (`server/dist/main.js`, what `pnpm start` runs) in a
+ * process of its own, so that several instances and the benchmark's clients
+ * do not share one event loop. Resolves once it prints its address; `stop`
+ * sends SIGTERM and waits for the exit.
+ */
+export function startServerProcess(
+  main: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', main], {
+      cwd: path.dirname(path.dirname(main)),
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    const timer = setTimeout(() => fail(new Error('the server did not get ready in 120 s')), 120_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${error.message}\n${log}`));
+    };
+    child.on('error', fail);
+    child.on('exit', (code) => fail(new Error(`the server exited (${code}) before it was ready`)));
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (log.length < 100_000) log += `${line}\n`;
+      const ready = /Groundwork is ready at http:\/\/localhost:(\d+)/.exec(line);
+      if (ready) {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        const exited = new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+        resolve({
+          child,
+          url: `http://127.0.0.1:${ready[1]}`,
+          async stop() {
+            if (child.exitCode === null) child.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+  });
 }

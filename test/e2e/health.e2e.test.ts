@@ -223,13 +223,11 @@ describe('Account health in a real browser', () => {
 
     // Cherry Creek's URGENT Issue turns 49 h old; the minute sweep notices (run now, as the server tests do).
     await ageIssue(ids.cherryIssue);
-    const since = Date.now();
     const swept = await server.server.health.sweep();
     expect(swept.changed).toEqual([ids.cherry]);
 
-    // Within 2 s is measured by the benchmarks; here a generous bound only catches "not live".
+    // A generous wait only catches "not live" (no timing is asserted: the 2 s figure belongs to a benchmark).
     await cherry.getByText('High', { exact: true }).waitFor({ timeout: 10_000 });
-    expect(Date.now() - since).toBeLessThan(10_000);
     await expect(cherry.getAttribute('data-band')).resolves.toBe('AT_RISK');
     // 640k + 24k now at risk.
     await page.getByTestId('stat-risk').getByText('$664K').waitFor();

@@ -13,9 +13,10 @@ import {
 } from '../../server/test/support/factories.js';
 import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
-// DESIGN asks for changes on screen within 2 s; that figure is measured by `pnpm bench:web`. On a busy
-// shared machine a 2 s assertion fails for reasons that are not the product's, so these tests allow 5×
-// and fail when an update does not arrive live at all (or only with a reload).
+// DESIGN asks for changes on screen within 2 s; that figure is measured by `pnpm bench:web` (a drag
+// to assign seen by a second browser), not here: these tests fail when an update does not arrive live
+// at all (or only with a reload) within this wait, and assert no timing (an elapsed-time check right
+// after a wait with the same bound could not fail).
 const LIVE_BOUND_MS = 10_000;
 
 const CREATE_ISSUE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version } } }`;
@@ -56,10 +57,9 @@ describe('Live updates in a real browser', () => {
   const notReloaded = (page: Page) =>
     page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded === true);
 
-  /** Waits for `locator`-style text to show, and returns how long it took from `since`. */
-  async function shownWithin(page: Page, text: string | RegExp, since: number) {
+  /** Waits for `locator`-style text to show. */
+  async function shown(page: Page, text: string | RegExp) {
     await page.getByText(text).first().waitFor({ timeout: LIVE_BOUND_MS });
-    return Date.now() - since;
   }
 
   beforeAll(async () => {
@@ -90,7 +90,7 @@ describe('Live updates in a real browser', () => {
     await server?.[Symbol.asyncDispose]();
   });
 
-  it('shows changes to an Issue on an open Account page within 2 s, without a reload, and says Live', async () => {
+  it('shows changes to an Issue on an open Account page live, without a reload, and says Live', async () => {
     const issue = await createIssue('Bare turf by the fountain');
     const { context, page, failures } = await signedIn(tokens.am);
     await openAccount(page);
@@ -99,25 +99,21 @@ describe('Live updates in a real browser', () => {
     await expect(page.getByTestId('live-status').textContent()).resolves.toBe('Live');
 
     // A crew lead starts the work (here through the API, as the ops manager).
-    let since = Date.now();
     const started = await gql<{ updateIssueStatus: { version: number } }>(UPDATE_STATUS, {
       issueId: issue.id,
       status: 'IN_PROGRESS',
       expectedVersion: issue.version,
     });
     await row.getByText('In progress').waitFor({ timeout: LIVE_BOUND_MS });
-    expect(Date.now() - since).toBeLessThan(LIVE_BOUND_MS);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page-live.png'), fullPage: true });
 
     // Reassigned to a crew this page has never shown: the page reloads its data for the crew's name.
-    since = Date.now();
     const moved = await gql<{ assignIssue: { version: number } }>(ASSIGN, {
       issueId: issue.id,
       crewId: otherCrewId,
       expectedVersion: started.updateIssueStatus.version,
     });
     await row.getByText('Maintenance South').waitFor({ timeout: LIVE_BOUND_MS });
-    expect(Date.now() - since).toBeLessThan(LIVE_BOUND_MS);
 
     // Resolved: it leaves the open list.
     const resolving = await gql<{ updateIssueStatus: { version: number } }>(UPDATE_STATUS, {
@@ -125,14 +121,12 @@ describe('Live updates in a real browser', () => {
       status: 'IN_PROGRESS',
       expectedVersion: moved.assignIssue.version,
     });
-    since = Date.now();
     await gql(UPDATE_STATUS, {
       issueId: issue.id,
       status: 'RESOLVED',
       expectedVersion: resolving.updateIssueStatus.version,
     });
     await row.waitFor({ state: 'detached', timeout: LIVE_BOUND_MS });
-    expect(Date.now() - since).toBeLessThan(LIVE_BOUND_MS);
 
     expect(await notReloaded(page)).toBe(true);
     await expect(page.getByTestId('live-status').textContent()).resolves.toBe('Live');
@@ -161,7 +155,6 @@ describe('Live updates in a real browser', () => {
     await openAccount(second.page);
 
     // The first browser creates an Issue with its own session (there is no capture form yet: its API call).
-    const since = Date.now();
     const created = await first.page.evaluate(
       async ({ query, input }) => {
         const res = await fetch('/graphql', {
@@ -184,8 +177,8 @@ describe('Live updates in a real browser', () => {
       },
     );
     expect(created.errors).toBeUndefined();
-    expect(await shownWithin(second.page, 'Sprinkler spraying the lobby doors', since)).toBeLessThan(LIVE_BOUND_MS);
-    expect(await shownWithin(first.page, 'Sprinkler spraying the lobby doors', since)).toBeLessThan(LIVE_BOUND_MS);
+    await shown(second.page, 'Sprinkler spraying the lobby doors');
+    await shown(first.page, 'Sprinkler spraying the lobby doors');
     expect(await notReloaded(second.page)).toBe(true);
 
     // The Accounts list counts it too, live.
@@ -198,10 +191,8 @@ describe('Live updates in a real browser', () => {
     await second.page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     const openIssues = async () => Number(await listed.getByRole('cell').nth(7).textContent());
     const before = await openIssues();
-    const t0 = Date.now();
     await createIssue('Mulch washed onto the path');
     await expect.poll(openIssues, { timeout: LIVE_BOUND_MS, interval: 100 }).toBe(before + 1);
-    expect(Date.now() - t0).toBeLessThan(LIVE_BOUND_MS);
     expect(await notReloaded(second.page)).toBe(true);
     await second.page.screenshot({ path: path.join(SHOTS_DIR, 'accounts-live.png') });
 
@@ -216,18 +207,13 @@ describe('Live updates in a real browser', () => {
     await page.getByRole('heading', { name: /work/i }).first().waitFor();
     await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-
-    let since = Date.now();
     const issue = await createIssue('Sprinkler head snapped at the helipad');
-    expect(await shownWithin(page, 'Sprinkler head snapped at the helipad', since)).toBeLessThan(LIVE_BOUND_MS);
+    await shown(page, 'Sprinkler head snapped at the helipad');
     await page.screenshot({ path: path.join(SHOTS_DIR, 'crew-work-live.png'), fullPage: true });
-
-    since = Date.now();
     await gql(ASSIGN, { issueId: issue.id, crewId: otherCrewId, expectedVersion: issue.version });
     await page
       .getByText('Sprinkler head snapped at the helipad')
       .waitFor({ state: 'detached', timeout: LIVE_BOUND_MS });
-    expect(Date.now() - since).toBeLessThan(LIVE_BOUND_MS);
     expect(await notReloaded(page)).toBe(true);
     await context.close();
   });

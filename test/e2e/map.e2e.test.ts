@@ -13,9 +13,10 @@ import {
 } from '../../server/test/support/factories.js';
 import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
-// DESIGN asks for changes on screen within 2 s; that figure is measured by `pnpm bench:web`. On a busy
-// shared machine a 2 s assertion fails for reasons that are not the product's, so these tests allow 5×
-// and fail when an update does not arrive live at all (or only with a reload).
+// DESIGN asks for changes on screen within 2 s; that figure is measured by `pnpm bench:web` (a drag
+// to assign seen by a second browser), not here: these tests fail when an update does not arrive live
+// at all (or only with a reload) within this wait, and assert no timing (an elapsed-time check right
+// after a wait with the same bound could not fail).
 const LIVE_BOUND_MS = 10_000;
 const SPOT = { lng: -104.95, lat: 39.72 };
 const OTHER_SPOT = { lng: -104.946, lat: 39.72 };
@@ -188,7 +189,7 @@ describe('The live operations map in a real browser', () => {
     await context.close();
   });
 
-  it('assigns a pin dragged onto a crew at once, keeps it after a reload, and shows it to a second browser within 2 s', async () => {
+  it('assigns a pin dragged onto a crew at once, keeps it after a reload, and shows it to a second browser live', async () => {
     const issue = await createIssue('Broken lateral line by the ER');
     expect(issue.status).toBe('OPEN');
     const first = await signedInPage(browser, server.url, tokens.ops, { width: 1400, height: 900 });
@@ -197,13 +198,11 @@ describe('The live operations map in a real browser', () => {
     await waitForPin(second.page, issue.id, /^issue:OPEN/);
 
     await holdPinOverCrew(first.page, issue.id, 'Maintenance South');
-    const since = Date.now();
     await first.page.mouse.up();
     // Optimistic: the pin shows the assignment before the server answers, then settles.
     await waitForPin(first.page, issue.id, /^issue:ASSIGNED/);
     await first.page.getByTestId('map-notice').filter({ hasText: 'Assigned to Maintenance South' }).waitFor();
     await waitForPin(second.page, issue.id, /^issue:ASSIGNED/);
-    expect(Date.now() - since).toBeLessThan(LIVE_BOUND_MS);
     await second.page.screenshot({ path: path.join(SHOTS_DIR, 'map-assigned-live.png') });
 
     expect(await issueState(issue.id)).toMatchObject({ status: 'ASSIGNED', crew: { name: 'Maintenance South' } });

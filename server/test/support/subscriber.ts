@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
+import type { EntityManager } from '@mikro-orm/sql';
+import { appendOpsEvent, writeTransactionWithEvents, type OpsEventInput } from '../../src/modules/events/index.js';
 
 export interface ReceivedEvent {
   cursor: string;
@@ -13,6 +16,8 @@ export interface TestSubscriber {
   events: ReceivedEvent[];
   /** Resolves when at least `n` events have arrived (rejects after `timeoutMs`). */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedEvent[]>;
+  /** Resolves when the event with this cursor (a marker's, say) has arrived (rejects after `timeoutMs`). */
+  waitForCursor(cursor: string, timeoutMs?: number): Promise<ReceivedEvent[]>;
   close(): Promise<void>;
   closed: Promise<{ code: number; reason: string }>;
 }
@@ -38,7 +43,7 @@ export function subscribeEvents(
   const events: ReceivedEvent[] = [];
   let resolveClosed!: (value: { code: number; reason: string }) => void;
   const closed = new Promise<{ code: number; reason: string }>((r) => (resolveClosed = r));
-  const waiters: { n: number; resolve: () => void }[] = [];
+  const waiters: { done: () => boolean; resolve: () => void }[] = [];
   const client: Client = createClient({
     url: `${url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -52,27 +57,41 @@ export function subscribeEvents(
     {
       next: (result) => {
         if (result.data) events.push(result.data.opsEvents);
-        for (const w of waiters.filter((w) => events.length >= w.n)) w.resolve();
+        for (const w of waiters.filter((w) => w.done())) w.resolve();
       },
       error: () => undefined,
       complete: () => undefined,
     },
   );
+  function until(done: () => boolean, why: () => string, timeoutMs: number): Promise<ReceivedEvent[]> {
+    if (done()) return Promise.resolve(events);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(why())), timeoutMs);
+      waiters.push({
+        done,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(events);
+        },
+      });
+    });
+  }
   return {
     events,
     closed,
     waitFor(n, timeoutMs = 15_000) {
-      if (events.length >= n) return Promise.resolve(events);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`got ${events.length} of ${n} events`)), timeoutMs);
-        waiters.push({
-          n,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve(events);
-          },
-        });
-      });
+      return until(
+        () => events.length >= n,
+        () => `got ${events.length} of ${n} events`,
+        timeoutMs,
+      );
+    },
+    waitForCursor(cursor, timeoutMs = 15_000) {
+      return until(
+        () => events.some((e) => e.cursor === cursor),
+        () => `event ${cursor} has not arrived (${events.length} events, the last ${events.at(-1)?.cursor ?? 'none'})`,
+        timeoutMs,
+      );
     },
     async close() {
       await client.dispose();
@@ -80,8 +99,24 @@ export function subscribeEvents(
   };
 }
 
-/** Waits until a subscription is live (the server acknowledges before the source stream starts). */
-export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+export const MARKER = 'TEST_MARKER';
+
+/**
+ * Appends a marker event through the server's own write path and returns its
+ * cursor. Written after everything a test waits for, it is the last event a
+ * subscriber may receive: once it has arrived, "nothing more arrived" is a
+ * check of the exact list, with no pause. `fields` make it pass a
+ * subscription's filter or scope (a type, an account, a crew in the payload).
+ */
+export async function writeMarker(
+  server: { em(): EntityManager },
+  fields: Partial<OpsEventInput> = {},
+): Promise<string> {
+  const { events } = await writeTransactionWithEvents(server.em(), async (tx) => {
+    appendOpsEvent(tx, { type: MARKER, entityType: 'Issue', entityId: randomUUID(), payload: {}, ...fields });
+  });
+  return events[0]!.seq;
+}
 
 /**
  * Resolves once the server delivers to exactly `n` subscriptions: from then

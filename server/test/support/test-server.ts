@@ -52,7 +52,10 @@ export async function startTestServer(
     AUTH_SECRET: 'test-only-signing-secret-0123456789abcdef',
   };
   if (overrides.DATABASE_URL) {
-    // Another instance on an existing database (multi-instance tests).
+    // Another instance on an existing database (multi-instance tests), with a data folder of its own.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-test-'));
+    env.DATA_DIR = dir;
+    cleanup.push(() => fs.rm(dir, { recursive: true, force: true }));
   } else if (backend === 'postgresql') {
     const admin = process.env.TEST_DATABASE_URL!;
     const name = `gw_test_${Date.now()}_${randomBytes(3).toString('hex')}`;

@@ -6,6 +6,7 @@ export {
   pruneOpsEvents,
   OPS_EVENT_CHANNEL,
   type OpsEventInput,
+  type AppendedEvent,
 } from './ops-event.service.js';
 export { EventLog, type LoggedEvent } from './event-log.service.js';
 export { EventSubscription } from './ops-event.subscription.js';

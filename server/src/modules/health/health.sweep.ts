@@ -7,8 +7,8 @@ import { writeTransaction } from '../events/index.js';
 import { gatherHealthFacts, type FactsClock } from './health.facts.js';
 import { announceChanges, evaluateHealth, writeSnapshots, type RecomputeResult } from './health.recompute.js';
 
-// Any fixed 64-bit number, distinct from the demo seed's.
-const SWEEP_LOCK_KEY = 4_711_2028;
+// Any fixed 64-bit number, distinct from the demo seed's. Exported for the write benchmark, which samples pg_locks for it.
+export const SWEEP_LOCK_KEY = 4_711_2028;
 const BATCH = 500;
 
 export interface SweepResult extends RecomputeResult {
