@@ -170,6 +170,8 @@ describe('The walk outbox at sync time', () => {
       await refusal
         .getByText("You cannot report Issues on another account manager's account", { exact: true })
         .waitFor();
+      // Not a duplicate: nothing to "send anyway"; it can be tried again as it is, or discarded.
+      expect(await refusal.getByRole('button').allTextContents()).toEqual(['Try again', 'Discard']);
       // Refused items are kept: a new flush (another `online`) does not drop or duplicate them.
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await page.getByTestId('outbox').getByText('1 refusal to fix').waitFor();

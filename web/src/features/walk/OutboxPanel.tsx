@@ -43,9 +43,10 @@ export function OutboxPanel({ outbox: { outbox, items } }: { outbox: ReturnType<
             <Group gap="xs" mt={4}>
               <Button
                 size="compact-xs"
-                onClick={() => void outbox.resend(item.clientId, { allowDuplicate: item.kind === 'ISSUE' })}
+                onClick={() => void outbox.resend(item.clientId, { allowDuplicate: item.duplicate === true })}
               >
-                Send anyway
+                {/* A duplicate is sent as new; any other refusal is tried again as it is (it may have been fixed meanwhile). */}
+                {item.duplicate ? 'Send anyway' : 'Try again'}
               </Button>
               <Button size="compact-xs" variant="subtle" color="red" onClick={() => void outbox.discard(item.clientId)}>
                 Discard

@@ -35,6 +35,8 @@ export type OutboxItem = {
   photos: OutboxPhoto[];
   state: OutboxState;
   error: string | null;
+  /** Refused because open Issues of the same kind are near: "Send anyway" answers "it is new". */
+  duplicate?: boolean;
   createdAt: string;
 };
 

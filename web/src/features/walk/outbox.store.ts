@@ -62,6 +62,7 @@ async function send(client: ApolloClient, item: OutboxItem): Promise<void> {
 export class Outbox {
   private readonly db = openDb();
   private running = false;
+  private again = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -123,12 +124,17 @@ export class Outbox {
     const item = await this.db.items.get(clientId);
     if (!item) return;
     const input = options.allowDuplicate ? { ...item.input, allowDuplicate: true } : item.input;
-    await this.db.items.put({ ...item, input, state: 'WAITING', error: null });
+    await this.db.items.put({ ...item, input, state: 'WAITING', error: null, duplicate: false });
     void this.flush();
   }
 
   async flush(): Promise<void> {
-    if (this.running) return;
+    // Asked again while sending (the network came back, a new capture): run once more right after,
+    // rather than leave the queue to a retry timer that may be a minute away.
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = true;
     await this.recovered;
     clearTimeout(this.timer);
@@ -147,11 +153,20 @@ export class Outbox {
             this.timer = setTimeout(() => void this.flush(), retryDelayMs(this.attempt++));
             break;
           }
-          await this.db.items.update(next.clientId, { state: 'REFUSED', error: failure.message });
+          await this.db.items.update(next.clientId, {
+            state: 'REFUSED',
+            error: failure.message,
+            duplicate: error instanceof DuplicateRefusal,
+          });
         }
       }
     } finally {
       this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.attempt = 0;
+        void this.flush();
+      }
     }
   }
 }
