@@ -13,7 +13,7 @@ import {
 } from '../../server/test/support/factories.js';
 import { sceneJpeg } from '../../server/test/support/photos.js';
 import { SiteWalk, SiteWalkScore } from '../../server/src/modules/site-walks/index.js';
-import { savedIssueLabel } from '../../web/src/features/walk/walk.format.js';
+import { nextVisitsLabel, savedIssueLabel } from '../../web/src/features/walk/walk.format.js';
 import { assertWebBuilt, launchBrowser, signedInPage, SHOTS_DIR } from '../support/browser.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -81,8 +81,19 @@ describe('The site walk on a phone, online and offline', () => {
     await page.waitForURL(new RegExp(`/walk/${nearId}/`));
     const walkId = page.url().split('/').at(-1)!;
 
-    // An Issue at "Here": category, photo, Save.
+    // Whom captures go to, and when: the property's crews at their next visits (from the server's schedules).
     const controls = page.getByTestId('walk-controls');
+    const schedules = await server.gql<{
+      property: { schedules: { nextVisitDate: string; crew: { name: string } }[] };
+    }>(`query($id: ID!) { property(id: $id) { schedules { nextVisitDate crew { name } } } }`, { id: nearId }, token);
+    expect(schedules.data!.property.schedules.map((s) => s.crew.name)).toEqual(['Irrigation South']);
+    expect(await controls.getByTestId('walk-visits').textContent()).toBe(
+      nextVisitsLabel(schedules.data!.property.schedules),
+    );
+    expect(await controls.getByTestId('walk-visits').textContent()).toMatch(/^Next visits: Irrigation South Thu, /);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-map-phone.png') });
+
+    // An Issue at "Here": category, photo, Save.
     await controls.getByRole('button', { name: 'Here' }).click();
     await controls.getByRole('button', { name: 'New Issue' }).click();
     const issueSheet = page.getByRole('dialog', { name: 'New Issue' });

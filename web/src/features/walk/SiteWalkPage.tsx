@@ -15,6 +15,7 @@ import { draftPins } from './outbox.rules';
 import { OutboxPanel } from './OutboxPanel';
 import type { LngLat, WalkPin } from './walk-map.types';
 import { useDeviceCopy, walkPropertyKey } from './walk.device-copy';
+import { nextVisitsLabel } from './walk.format';
 import { WalkPropertyQuery } from './walk.graphql';
 
 const WalkMapCanvas = lazy(() => import('./WalkMapCanvas').then((m) => ({ default: m.WalkMapCanvas })));
@@ -89,6 +90,8 @@ export function SiteWalkPage() {
     );
   }
   const property = data?.property;
+  // Whom what is captured now goes to, and when (kept on the phone with the rest of the property).
+  const visits = property ? nextVisitsLabel(property.schedules) : null;
 
   return (
     <div style={{ position: 'relative', height: 'calc(100dvh - 52px - 2 * var(--mantine-spacing-md))' }}>
@@ -137,6 +140,11 @@ export function SiteWalkPage() {
             </Alert>
           ) : (
             <>
+              {visits && (
+                <Text size="xs" c="dimmed" lineClamp={2} data-testid="walk-visits">
+                  {visits}
+                </Text>
+              )}
               <Text size="sm" role="status" data-testid="walk-message" c={message ? 'green.8' : 'dimmed'}>
                 {message ?? (spot ? 'Spot chosen' : `${property?.name ?? ''}: tap the map to choose a spot, or “Here”`)}
               </Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceLabel, dueLabel, savedIssueLabel } from './walk.format';
+import { distanceLabel, dueLabel, nextVisitsLabel, savedIssueLabel } from './walk.format';
 
 describe('walk labels', () => {
   it('says when the next walk is due from the server’s day count', () => {
@@ -26,5 +26,16 @@ describe('walk labels', () => {
       'Saved — Irrigation South, due Thu',
     );
     expect(savedIssueLabel(null, null, 'America/Denver')).toBe('Saved — not routed to a crew yet');
+  });
+
+  it('names each crew once at its next visit, soonest first', () => {
+    expect(
+      nextVisitsLabel([
+        { nextVisitDate: '2026-12-15', crew: { name: 'Maintenance North' } },
+        { nextVisitDate: '2026-12-10', crew: { name: 'Irrigation South' } },
+        { nextVisitDate: '2026-12-08', crew: { name: 'Maintenance North' } },
+      ]),
+    ).toBe('Next visits: Maintenance North Tue, Dec 8 · Irrigation South Thu, Dec 10');
+    expect(nextVisitsLabel([])).toBeNull();
   });
 });

@@ -32,3 +32,29 @@ export function savedIssueLabel(crewName: string | null, dueAt: string | null, t
   const parts = [crewName ?? 'not routed to a crew yet', due].filter((p): p is string => p !== null);
   return `Saved — ${parts.join(', ')}`;
 }
+
+// A company day (LocalDate) shown as itself: noon UTC of that day, formatted in UTC, is that day everywhere.
+const visitDay = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * "Next visits: Irrigation South Thu, Dec 10 · Maintenance North Tue, Dec 15": each crew serving
+ * the property once, at its earliest scheduled visit, soonest first (what "next visit" routing
+ * means for what is captured now); null when no crew serves it.
+ */
+export function nextVisitsLabel(
+  schedules: readonly { nextVisitDate: string; crew: { name: string } }[],
+): string | null {
+  const byCrew = new Map<string, string>();
+  for (const { crew, nextVisitDate } of schedules) {
+    const known = byCrew.get(crew.name);
+    if (!known || nextVisitDate < known) byCrew.set(crew.name, nextVisitDate);
+  }
+  if (byCrew.size === 0) return null;
+  const visits = [...byCrew].sort(([crewA, a], [crewB, b]) => (a === b ? crewA.localeCompare(crewB) : a < b ? -1 : 1));
+  return `Next visits: ${visits.map(([crew, date]) => `${crew} ${visitDay.format(new Date(`${date}T12:00:00Z`))}`).join(' · ')}`;
+}

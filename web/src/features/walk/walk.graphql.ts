@@ -33,6 +33,14 @@ export const WalkPropertyQuery = graphql(`
         lat
       }
       boundary
+      schedules {
+        id
+        nextVisitDate
+        crew {
+          id
+          name
+        }
+      }
     }
     issues(filter: { propertyId: $propertyId, openOnly: true }, first: 200) {
       nodes {
