@@ -145,7 +145,7 @@ describe('The walk outbox at sync time', () => {
     await goOnline(page);
     const refusal = page.getByTestId('outbox').getByRole('alert');
     await refusal
-      .getByText('Possibly already reported: “Weeds by the entrance”, 0 m away. Send anyway or discard.')
+      .getByText('Possibly already reported: “Weeds by the entrance”, 0 m away. Add to it, send anyway or discard.')
       .waitFor();
     await page.getByTestId('outbox').getByText('1 refusal to fix').waitFor();
     expect(await sql("select id from issues where site_walk_id = ? and category = 'WEEDS'", [walkId])).toEqual([]);
@@ -157,6 +157,31 @@ describe('The walk outbox at sync time', () => {
       [walkId],
     );
     expect(issues).toEqual([{ title: 'Weeds' }]);
+    await done();
+  });
+
+  it('a duplicate found at sync time can become a photo and a note on the Issue already reported, once', async () => {
+    const { page, walkId, done } = await captureOffline('Pests', true);
+    const reported = await server.gql<{ createIssue: { issue: { id: string } } }>(
+      `mutation ($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } } }`,
+      { input: { propertyId, location: HERE, category: 'PEST', title: 'Ants along the walkway', source: 'CUSTOMER' } },
+      opsToken,
+    );
+    expect(reported.errors).toBeUndefined();
+    const existingId = reported.data!.createIssue.issue.id;
+    await goOnline(page);
+    const refusal = page.getByTestId('outbox').getByRole('alert');
+    await refusal.getByText('Possibly already reported: “Ants along the walkway”', { exact: false }).waitFor();
+    expect(await refusal.getByRole('button').allTextContents()).toEqual(['Add to that one', 'Send anyway', 'Discard']);
+
+    await refusal.getByRole('button', { name: 'Add to that one' }).click();
+    await page.getByTestId('outbox').waitFor({ state: 'detached' });
+    // No new Issue; the one reported has the walk's photo as a BEFORE photo and the capture's title as a note, once.
+    expect(await sql("select id from issues where site_walk_id = ? and category = 'PEST'", [walkId])).toEqual([]);
+    expect(await sql('select kind from photos where issue_id = ?', [existingId])).toEqual([{ kind: 'BEFORE' }]);
+    expect(
+      await sql("select note from issue_activities where issue_id = ? and kind = 'EVIDENCE_ADDED'", [existingId]),
+    ).toEqual([{ note: 'Pests' }]);
     await done();
   });
 

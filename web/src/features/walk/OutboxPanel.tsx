@@ -41,6 +41,11 @@ export function OutboxPanel({ outbox: { outbox, items } }: { outbox: ReturnType<
           <Alert key={item.clientId} color="red" p="xs" title={item.label}>
             <Text size="xs">{item.error}</Text>
             <Group gap="xs" mt={4}>
+              {item.duplicateOf && (
+                <Button size="compact-xs" variant="light" onClick={() => void outbox.addToExisting(item.clientId)}>
+                  Add to that one
+                </Button>
+              )}
               <Button
                 size="compact-xs"
                 onClick={() => void outbox.resend(item.clientId, { allowDuplicate: item.duplicate === true })}

@@ -37,6 +37,8 @@ export type OutboxItem = {
   error: string | null;
   /** Refused because open Issues of the same kind are near: "Send anyway" answers "it is new". */
   duplicate?: boolean;
+  /** The nearest of those: "Add to that one" turns the capture into photos and a note on it. */
+  duplicateOf?: { id: string; title: string } | null;
   createdAt: string;
 };
 

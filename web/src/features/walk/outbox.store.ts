@@ -11,7 +11,14 @@ import {
 } from './walk.graphql';
 
 /** Thrown when the server found open Issues of the same category nearby at sync time: the person decides. */
-class DuplicateRefusal extends Error {}
+class DuplicateRefusal extends Error {
+  constructor(
+    message: string,
+    readonly nearest: { id: string; title: string },
+  ) {
+    super(message);
+  }
+}
 
 export type NewOutboxItem = Omit<OutboxItem, 'seq' | 'state' | 'error' | 'createdAt'>;
 
@@ -40,7 +47,8 @@ async function send(client: ApolloClient, item: OutboxItem): Promise<void> {
     const candidate = data?.createIssue.duplicateCandidates[0];
     if (data && !data.createIssue.issue && candidate) {
       throw new DuplicateRefusal(
-        `Possibly already reported: “${candidate.issue.title}”, ${Math.round(candidate.distanceMeters)} m away. Send anyway or discard.`,
+        `Possibly already reported: “${candidate.issue.title}”, ${Math.round(candidate.distanceMeters)} m away. Add to it, send anyway or discard.`,
+        { id: candidate.issue.id, title: candidate.issue.title },
       );
     }
   } else if (item.kind === 'ISSUE_EVIDENCE') {
@@ -128,6 +136,28 @@ export class Outbox {
     void this.flush();
   }
 
+  /**
+   * A duplicate found at sync time, answered "add to that one": the capture
+   * becomes its photos and a note (its description, else its title) on the
+   * Issue already reported, sent under the same client id (so once).
+   */
+  async addToExisting(clientId: string): Promise<void> {
+    const item = await this.db.items.get(clientId);
+    if (!item?.duplicateOf || item.kind !== 'ISSUE') return;
+    const { description, title } = item.input as { description?: string | null; title: string };
+    await this.db.items.put({
+      ...item,
+      kind: 'ISSUE_EVIDENCE',
+      label: `Added to: ${item.duplicateOf.title}`,
+      input: { issueId: item.duplicateOf.id, note: description?.trim() || title, siteWalkId: item.siteWalkId },
+      state: 'WAITING',
+      error: null,
+      duplicate: false,
+      duplicateOf: null,
+    });
+    void this.flush();
+  }
+
   async flush(): Promise<void> {
     // Asked again while sending (the network came back, a new capture): run once more right after,
     // rather than leave the queue to a retry timer that may be a minute away.
@@ -157,6 +187,7 @@ export class Outbox {
             state: 'REFUSED',
             error: failure.message,
             duplicate: error instanceof DuplicateRefusal,
+            duplicateOf: error instanceof DuplicateRefusal ? error.nearest : null,
           });
         }
       }
