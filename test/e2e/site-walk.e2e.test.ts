@@ -384,6 +384,22 @@ describe('The site walk on a phone, online and offline', () => {
     await page.waitForURL(`${server.url}/walk/${property.id}/${walkId}`);
     await expect.poll(() => drafts.count()).toBe(4);
 
+    // Finished with no signal: kept after the captures; the list no longer offers to resume it.
+    await controls.getByRole('button', { name: 'Finish' }).click();
+    const finish = page.getByRole('dialog', { name: 'Finish walk' });
+    await finish.getByRole('radiogroup', { name: 'Relationship pulse' }).locator('label', { hasText: /^4$/ }).click();
+    await finish.getByRole('button', { name: 'Finish walk' }).click();
+    await page
+      .getByTestId('walk-summary')
+      .getByText('Saved on this phone — the walk is finished once everything is sent')
+      .waitFor();
+    await outbox.getByText('6 waiting to send').waitFor();
+    await page.goto(`${server.url}/walk`);
+    await card.getByText('Walk finished on this phone, waiting to send').waitFor();
+    expect(await card.getByRole('button').allTextContents()).toEqual(['Start walk']);
+    await page.goto(`${server.url}/walk/${property.id}/${walkId}`);
+    await expect.poll(() => drafts.count()).toBe(4);
+
     // Nothing reached the server while offline.
     expect(await rows()).toEqual({ walks: 0, issues: 0, enhancements: 0, photos: 0 });
 
@@ -395,6 +411,10 @@ describe('The site walk on a phone, online and offline', () => {
     expect(await rows()).toEqual({ walks: 1, issues: 3, enhancements: 1, photos: 4 });
     await page.screenshot({ path: path.join(SHOTS_DIR, 'walk-sent-phone.png') });
     expect(await count('select count(*) as n from site_walks where property_id = ? and id = ' + `'${walkId}'`)).toBe(1);
+    // The completion went last, after every capture of the walk.
+    await expect
+      .poll(() => count(`select count(*) as n from site_walks where property_id = ? and completed_at is not null`))
+      .toBe(1);
     const perRecord = await server
       .em()
       .getConnection()

@@ -11,7 +11,7 @@ import { newClientId } from '../../ui/photo-upload';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useGeolocation } from './geolocation.hook';
 import { useOutbox } from './outbox.hook';
-import { classifyFailure, walksStartedOnPhone } from './outbox.rules';
+import { classifyFailure, walksFinishedOnPhone, walksStartedOnPhone } from './outbox.rules';
 import { captureFirstOnPhone } from './outbox.store';
 import { OutboxPanel } from './OutboxPanel';
 import type { LngLat } from './walk-map.types';
@@ -46,6 +46,7 @@ export function WalkListPage() {
   const list = useDeviceCopy(WALK_LIST_KEY, data?.walkList);
   usePrefetchWalkProperties(data?.walkList, online);
   const startedOnPhone = walksStartedOnPhone(outbox.items);
+  const finishedOnPhone = walksFinishedOnPhone(outbox.items);
 
   // Started through the outbox: with a signal the server makes it at once; without, the walk
   // goes on with its client id (the server's id for it once sent) and the captures queue behind it.
@@ -108,7 +109,10 @@ export function WalkListPage() {
           const distance = distanceLabel(target.distanceMeters);
           const overdue = target.dueInDays < 0;
           // A walk started on this phone and not sent yet is in progress too.
-          const openWalkId = startedOnPhone.get(target.property.id) ?? target.openWalk?.id ?? null;
+          const inProgress = startedOnPhone.get(target.property.id) ?? target.openWalk?.id ?? null;
+          // Finished on this phone, the completion not sent yet: done, not to be resumed.
+          const finishing = inProgress !== null && finishedOnPhone.has(inProgress);
+          const openWalkId = finishing ? null : inProgress;
           return (
             <Card key={target.property.id} withBorder padding="sm" data-testid="walk-target">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -128,6 +132,11 @@ export function WalkListPage() {
                   <Badge color={overdue ? 'red' : target.dueInDays === 0 ? 'orange' : 'gray'} variant="light">
                     {dueLabel(target.dueInDays)}
                   </Badge>
+                  {finishing && (
+                    <Text size="xs" c="orange.8">
+                      Walk finished on this phone, waiting to send
+                    </Text>
+                  )}
                 </Stack>
                 {openWalkId ? (
                   <Button

@@ -8,6 +8,7 @@ import {
   nextToSend,
   outboxLabel,
   retryDelayMs,
+  walksFinishedOnPhone,
   walksStartedOnPhone,
   type OutboxItem,
 } from './outbox.rules';
@@ -101,5 +102,11 @@ describe('outbox rules', () => {
       input: { propertyId: 'p1' },
     };
     expect([...walksStartedOnPhone([start, item('i1', 2)])]).toEqual([['p1', 'walk-9']]);
+  });
+
+  it('knows the walks finished on the phone and not sent yet', () => {
+    const finish = { ...item('complete-walk-2', 3), kind: 'COMPLETE_WALK' as const, siteWalkId: 'walk-2' };
+    expect([...walksFinishedOnPhone([item('a', 1), finish])]).toEqual(['walk-2']);
+    expect(walksFinishedOnPhone([item('a', 1)]).size).toBe(0);
   });
 });

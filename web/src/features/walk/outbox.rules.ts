@@ -119,3 +119,8 @@ export function walksStartedOnPhone(items: readonly OutboxItem[]): ReadonlyMap<s
   }
   return walks;
 }
+
+/** Walks finished on this phone whose completion is not sent yet: not to be resumed. */
+export function walksFinishedOnPhone(items: readonly OutboxItem[]): ReadonlySet<string> {
+  return new Set(items.filter((item) => item.kind === 'COMPLETE_WALK').map((item) => item.siteWalkId));
+}
