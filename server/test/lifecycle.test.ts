@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, migrate } from '../src/app/db/database.js';
 import { configureAuthSecret } from '../src/modules/auth/index.js';
 import { createUser } from './support/factories.js';
+import { MARKER, writeMarker } from './support/subscriber.js';
 
 // The server as operators run it: the compiled entry point in its own process (`pnpm test` builds it).
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -48,6 +49,57 @@ function start(env: Record<string, string>): Started {
   ready.catch(() => undefined);
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   return { child, stdout, stderr, exited, ready };
+}
+
+/** Sockets held open through a SIGTERM (2 per socket in fds on one machine: the limit here is 20,000). */
+const SUBSCRIBERS = 2_000;
+/** Clients that stop reading before the signal, so the server's cut-off after its grace is exercised. */
+const SLOW = 3;
+
+interface LiveSocket {
+  socket: WebSocket;
+  /** The close code the client saw. */
+  closed: Promise<number>;
+  markerSeen: boolean;
+}
+
+/**
+ * One raw graphql-transport-ws socket (far cheaper than a graphql-ws client per socket):
+ * connection_init with the token, connection_ack, subscribe to `opsEvents` after `since`;
+ * resolves once the marker event has arrived on it.
+ */
+function openSubscription(port: number, token: string, since: string, marker: string): Promise<LiveSocket> {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const live: LiveSocket = { socket, closed, markerSeen: false };
+  return new Promise<LiveSocket>((resolve, reject) => {
+    socket.on('error', reject);
+    void closed.then((code) => reject(new Error(`closed (${code}) before the marker arrived`)));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { token } })));
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as {
+        type: string;
+        payload?: { data?: { opsEvents?: { cursor: string; type: string } } };
+      };
+      if (message.type === 'connection_ack') {
+        socket.send(
+          JSON.stringify({
+            id: randomUUID(),
+            type: 'subscribe',
+            payload: {
+              query: 'subscription ($since: String) { opsEvents(since: $since) { cursor type } }',
+              variables: { since },
+            },
+          }),
+        );
+      } else if (message.type === 'next' && message.payload?.data?.opsEvents?.cursor === marker) {
+        live.markerSeen = message.payload.data.opsEvents.type === MARKER;
+        resolve(live);
+      } else if (message.type !== 'next') {
+        reject(new Error(`unexpected message: ${String(data)}`));
+      }
+    });
+  });
 }
 
 const usePostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -117,45 +169,64 @@ describe('the server process', () => {
   }, 180_000);
 
   it.runIf(usePostgres)(
-    'on SIGTERM closes every live socket with 1001 and exits 0 within 10 s',
+    `on SIGTERM with ${SUBSCRIBERS} live subscriptions and ${SLOW} clients that stop reading: every socket closed (1001 or cut), exit 0 within 10 s`,
     async () => {
       const proc = start({ PORT: '0', DATA_DIR: await dataDir(), DATABASE_URL: databaseUrl!, LOG_LEVEL: 'info' });
+      const sockets: LiveSocket[] = [];
+      // A failed run leaves neither the process nor its sockets behind.
+      cleanup.push(async () => {
+        for (const s of sockets) s?.socket.terminate();
+        if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill('SIGKILL');
+      });
       const port = await proc.ready;
-      // 40 subscribers, each acknowledged and subscribed before the signal.
-      const sockets = await Promise.all(
-        Array.from({ length: 40 }, async () => {
-          const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
-          const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-          await new Promise<void>((resolve, reject) => {
-            socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { token } })));
-            socket.on('message', (data) => {
-              if (JSON.parse(String(data)).type === 'connection_ack') resolve();
-            });
-            socket.on('error', reject);
-          });
-          socket.send(
-            JSON.stringify({
-              id: randomUUID(),
-              type: 'subscribe',
-              payload: { query: 'subscription { opsEvents { cursor } }' },
-            }),
-          );
-          return { socket, closed };
+      // A marker written before the sockets open; every subscription asks for the events after the
+      // one before it, so receiving the marker proves that subscription is live (replayed, then
+      // delivering) on the server. No pause, no count polled from outside.
+      const db = await openDatabase({ databaseUrl: databaseUrl!, dataDir: os.tmpdir() });
+      let marker: string;
+      try {
+        marker = await writeMarker({ em: () => db.orm.em.fork() });
+      } finally {
+        await db.close();
+      }
+      const since = String(BigInt(marker) - 1n);
+      // A few hundred handshakes at a time: the listen backlog is finite and each connection_init
+      // reads the session from the database.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 200 }, async () => {
+          while (next < SUBSCRIBERS + SLOW) {
+            const index = next++;
+            sockets[index] = await openSubscription(port, token, since, marker);
+          }
         }),
       );
-      // One socket stops reading: its closing handshake never completes, and it must not hold the shutdown.
-      sockets[0]!.socket.pause();
-      const signalled = Date.now();
+      expect(sockets.filter((s) => s.markerSeen).length).toBe(SUBSCRIBERS + SLOW);
+      // The slow ones stop reading: their closing handshake never completes, so the server has to
+      // cut them; they must not hold the shutdown.
+      const slow = sockets.slice(0, SLOW);
+      for (const s of slow) s.socket.pause();
+
+      const signalled = performance.now();
       proc.child.kill('SIGTERM');
-      const { code } = await proc.exited;
-      const took = Date.now() - signalled;
-      expect(code).toBe(0);
+      const { code, signal } = await proc.exited;
+      const took = performance.now() - signalled;
+      // Picked up by the report of the run (the figure asked for by issue #11).
+      console.info(`SIGTERM to exit with ${SUBSCRIBERS + SLOW} sockets: ${Math.round(took)} ms`);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
       expect(took).toBeLessThan(10_000);
-      const codes = await Promise.all(sockets.slice(1).map((s) => s.closed));
-      expect(new Set(codes)).toEqual(new Set([1001]));
-      expect(proc.stdout.join('')).toContain('"msg":"stopped"');
+      const logged = proc.stdout.join('');
+      expect(logged).toContain('"msg":"stopped"');
+      // The server waited out its grace for exactly the clients that stopped reading, then cut them.
+      expect(logged).toContain(`"sockets":${SLOW},"msg":"sockets cut: closing handshake unfinished"`);
+      // Every socket that answered got "going away" (the web resumes from its cursor elsewhere).
+      const answered = await Promise.all(sockets.slice(SLOW).map((s) => s.closed));
+      expect(answered.filter((c) => c !== 1001)).toEqual([]);
+      // Once the slow ones read again they find the server's 1001 and a connection already gone.
+      for (const s of slow) s.socket.resume();
+      expect(await Promise.all(slow.map((s) => s.closed))).toEqual(slow.map(() => 1001));
     },
-    180_000,
+    120_000,
   );
 
   it('on SIGTERM releases the embedded database: the next start opens it', async () => {

@@ -194,6 +194,8 @@ export function startWsServer(options: {
       // elsewhere) and waits for each closing handshake; a client that never answers would hold
       // the shutdown for ws's 30 s close timeout, so what is still open after a moment is cut.
       const grace = setTimeout(() => {
+        // Said once, with the count: how many clients an operator's shutdown left hanging.
+        options.logger.info({ sockets: wsServer.clients.size }, 'sockets cut: closing handshake unfinished');
         for (const socket of wsServer.clients) socket.terminate();
       }, WS_CLOSE_GRACE_MS);
       await cleanup.dispose();
