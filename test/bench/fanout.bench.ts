@@ -12,6 +12,11 @@
  *
  *   pnpm bench:fanout [--sizes 1000,5000,10000] [--rate 10] [--seconds 10]
  *                     [--clients 2] [--batch 200] [--max-minutes 9.5] [--out test-results/bench-fanout.json]
+ *   pnpm bench:fanout --soak 3600 [--subscribers 2000] [--rate 10] [--soak-sample-seconds 60]
+ *
+ * Soak mode holds one Groundwork cohort of --subscribers sockets under the steady rate for the given seconds (no
+ * baseline), prints the server's RSS and heap (after a forced gc) and delivered ÷ expected every sample, and at the
+ * end the least-squares memory slope after warm-up and whether it is flat; delivered must equal expected.
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:fanout
  *
  * A benchmark, not a test: it asserts nothing beyond sanity and reports what it saw.
@@ -56,8 +61,11 @@ const { values: argv } = parseArgs({
     seconds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '2' },
     batch: { type: 'string', default: '200' },
-    'max-minutes': { type: 'string', default: '9.5' },
+    'max-minutes': { type: 'string' },
     out: { type: 'string' },
+    soak: { type: 'string' },
+    subscribers: { type: 'string', default: '2000' },
+    'soak-sample-seconds': { type: 'string', default: '60' },
   },
   strict: true,
 });
@@ -67,14 +75,26 @@ const SIZES = argv.sizes
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
 const RATE = Number(argv.rate);
-const SECONDS = Number(argv.seconds);
+/** Soak mode: seconds of steady writes to one held cohort (null: the sized phases). */
+const SOAK = argv.soak === undefined ? null : Number(argv.soak);
+const SUBSCRIBERS = Number(argv.subscribers);
+const SAMPLE_MS = Number(argv['soak-sample-seconds']) * 1000;
+const SECONDS = SOAK ?? Number(argv.seconds);
 const EVENTS = Math.max(1, Math.round(RATE * SECONDS));
 const CLIENTS = Math.max(1, Number(argv.clients));
 const BATCH = Math.max(1, Number(argv.batch));
-const MAX_MS = Number(argv['max-minutes']) * 60_000;
-if (SIZES.length === 0 || !(RATE > 0) || !(SECONDS > 0) || !(MAX_MS > 0)) {
+// A soak gets its duration plus time to connect, warm up and drain.
+const MAX_MS = (argv['max-minutes'] ? Number(argv['max-minutes']) : SOAK ? SOAK / 60 + 5 : 9.5) * 60_000;
+if (
+  SIZES.length === 0 ||
+  !(RATE > 0) ||
+  !(SECONDS > 0) ||
+  !(MAX_MS > 0) ||
+  (SOAK !== null && (!Number.isInteger(SUBSCRIBERS) || SUBSCRIBERS < 1 || !(SAMPLE_MS >= 1000)))
+) {
   console.error(
-    'usage: bench:fanout [--sizes 1000,5000] [--rate 10] [--seconds 10] [--clients 2] [--batch 200] [--max-minutes 9.5] [--out file]',
+    'usage: bench:fanout [--sizes 1000,5000] [--rate 10] [--seconds 10] [--clients 2] [--batch 200] [--max-minutes 9.5] [--out file]\n' +
+      '       bench:fanout --soak <seconds> [--subscribers 2000] [--rate 10] [--soak-sample-seconds 60] [--out file]',
   );
   process.exit(2);
 }
@@ -382,13 +402,15 @@ function memory() {
   return { rss: m.rss, heap: m.heapUsed };
 }
 
-async function runPhase(size: number, system: System, children: Child[]): Promise<PhaseResult> {
-  const notes: string[] = [];
-  const label = `${system.name} N=${size}`;
-  const log = (text: string) => console.error(`[${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${label}: ${text}`);
-
-  const idle = memory();
-
+/** Opens `size` sockets of `system` over the subscriber processes and warms them up (every subscription live). */
+async function openSubscribers(
+  size: number,
+  system: System,
+  children: Child[],
+  label: string,
+  notes: string[],
+  log: (text: string) => void,
+) {
   // Open the sockets, in batches, spread over the subscriber processes.
   const shares = children.map((_, i) => Math.floor(size / children.length) + (i < size % children.length ? 1 : 0));
   const perChildBatch = Math.max(1, Math.ceil(BATCH / children.length));
@@ -436,6 +458,43 @@ async function runPhase(size: number, system: System, children: Child[]): Promis
   log(`${warm} warm in ${(warmupMs / 1000).toFixed(1)} s`);
   // Let warm-up events still in flight finish before measuring.
   await sleep(1_000 + size / 5);
+  return { ready, failed, connectMs, warmupMs };
+}
+
+/**
+ * Waits until the subscribers have received `expected` measured messages more than `before`, or no progress for a
+ * while, or the deadline.
+ */
+async function drain(children: Child[], before: number, expected: number, notes: string[]) {
+  let received = 0;
+  let lastProgress = wallClock();
+  for (;;) {
+    const after = await statuses(children);
+    const now = sum(after, 'received') - before;
+    if (now > received) {
+      received = now;
+      lastProgress = wallClock();
+    }
+    if (received >= expected) return { received, after };
+    if (wallClock() - lastProgress > 15_000) {
+      notes.push(`delivery stalled at ${received} of ${expected} messages (no progress for 15 s)`);
+      return { received, after };
+    }
+    if (Date.now() > deadline) {
+      notes.push(`out of time while draining: ${received} of ${expected} messages`);
+      return { received, after };
+    }
+    await sleep(200);
+  }
+}
+
+async function runPhase(size: number, system: System, children: Child[]): Promise<PhaseResult> {
+  const notes: string[] = [];
+  const label = `${system.name} N=${size}`;
+  const log = (text: string) => console.error(`[${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${label}: ${text}`);
+
+  const idle = memory();
+  const { ready, failed, connectMs, warmupMs } = await openSubscribers(size, system, children, label, notes, log);
   const subscribed = memory();
 
   // Measure.
@@ -476,29 +535,8 @@ async function runPhase(size: number, system: System, children: Child[]): Promis
   }
   log(`${EVENTS} events emitted in ${((lastCommit - measureStarted) / 1000).toFixed(1)} s; draining`);
 
-  // Drain: until every socket has every event, or no progress for a while.
   const expected = ready * EVENTS;
-  let received = 0;
-  let lastProgress = wallClock();
-  let after: ChildStatus[] = before;
-  for (;;) {
-    after = await statuses(children);
-    const now = sum(after, 'received') - sum(before, 'received');
-    if (now > received) {
-      received = now;
-      lastProgress = wallClock();
-    }
-    if (received >= expected) break;
-    if (wallClock() - lastProgress > 15_000) {
-      notes.push(`delivery stalled at ${received} of ${expected} messages (no progress for 15 s)`);
-      break;
-    }
-    if (Date.now() > deadline) {
-      notes.push(`out of time while draining: ${received} of ${expected} messages`);
-      break;
-    }
-    await sleep(200);
-  }
+  const { after } = await drain(children, sum(before, 'received'), expected, notes);
   const measureEnded = wallClock();
   probing = false;
   await probeLoop;
@@ -622,6 +660,210 @@ async function runPhase(size: number, system: System, children: Child[]): Promis
       (notes.length ? ` — ${notes.join('; ')}` : ''),
   );
   return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Soak: one cohort held under the steady rate, memory sampled over time
+
+interface SoakSample {
+  /** Seconds since the first soak event was due. */
+  atS: number;
+  rssMB: number;
+  heapMB: number;
+  /** Events committed so far, and messages due for them (ready sockets × committed) vs received. */
+  committed: number;
+  expected: number;
+  delivered: number;
+}
+
+interface MemorySlope {
+  /** Least squares over the samples after warm-up, MB per minute. */
+  mbPerMinute: number;
+  meanMB: number;
+  /** Growth per hour at this slope as a share of the mean. */
+  percentPerHour: number;
+  flat: boolean;
+}
+
+/** Memory is "flat" when its slope after warm-up would add less than this share of its mean in an hour. */
+const FLAT_PERCENT_PER_HOUR = 10;
+
+interface SoakResult {
+  size: number;
+  seconds: number;
+  subscribers: { ready: number; failed: number; connectMs: number; warmupMs: number };
+  events: number;
+  failedWrites: number;
+  achievedRate: number;
+  expected: number;
+  delivered: number;
+  deliveredEqualsExpected: boolean;
+  unexpected: number;
+  outOfOrder: number;
+  completeSockets: number;
+  latencyMs: ReturnType<typeof percentiles>;
+  /** Samples at or after this many seconds enter the slope. */
+  warmupS: number;
+  samples: SoakSample[];
+  heap: MemorySlope | null;
+  rss: MemorySlope | null;
+  leftoverAfterClose: number | null;
+  notes: string[];
+}
+
+function slope(points: { atS: number; mb: number }[]): MemorySlope | null {
+  if (points.length < 3) return null;
+  const n = points.length;
+  const meanX = points.reduce((t, p) => t + p.atS / 60, 0) / n;
+  const meanY = points.reduce((t, p) => t + p.mb, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of points) {
+    sxy += (p.atS / 60 - meanX) * (p.mb - meanY);
+    sxx += (p.atS / 60 - meanX) ** 2;
+  }
+  const mbPerMinute = sxx === 0 ? 0 : sxy / sxx;
+  const percentPerHour = ((mbPerMinute * 60) / meanY) * 100;
+  return {
+    mbPerMinute: round(mbPerMinute, 3),
+    meanMB: round(meanY, 1),
+    percentPerHour: round(percentPerHour, 1),
+    flat: Math.abs(percentPerHour) < FLAT_PERCENT_PER_HOUR,
+  };
+}
+
+async function runSoak(size: number, system: System, children: Child[], seconds: number): Promise<SoakResult> {
+  const notes: string[] = [];
+  const label = `soak ${system.name} N=${size}`;
+  const log = (text: string) => console.error(`[${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${label}: ${text}`);
+  // Allocated before anything is measured, so the bench's own bookkeeping does not grow the heap it samples.
+  const commitAt = new Float64Array(EVENTS);
+  const cursors = new Float64Array(EVENTS);
+  const samples: SoakSample[] = [];
+
+  const { ready, failed, connectMs, warmupMs } = await openSubscribers(size, system, children, label, notes, log);
+  const before = sum(await statuses(children), 'received');
+  let committed = 0;
+  let failedWrites = 0;
+  let emitted = 0;
+
+  const takeSample = async (atS: number) => {
+    const expected = ready * committed;
+    const delivered = sum(await statuses(children), 'received') - before;
+    const m = memory();
+    const sample: SoakSample = { atS, rssMB: mb(m.rss), heapMB: mb(m.heap), committed, expected, delivered };
+    samples.push(sample);
+    console.log(
+      `soak ${String(Math.round(atS)).padStart(5)} s: RSS ${fmt(sample.rssMB).padStart(7)} MB, heap ${fmt(sample.heapMB).padStart(6)} MB, ` +
+        `delivered ${delivered} of ${expected} expected (${committed} events committed × ${ready} sockets)`,
+    );
+  };
+
+  const measureStarted = wallClock();
+  const interval = 1000 / RATE;
+  let sampling = true;
+  const sampleLoop = (async () => {
+    for (let k = 1; ; k++) {
+      const at = k * SAMPLE_MS;
+      if (at >= seconds * 1000) return;
+      await sleep(measureStarted + at - wallClock());
+      if (!sampling) return;
+      await takeSample(at / 1000);
+    }
+  })();
+  for (let i = 0; i < EVENTS; i++) {
+    if (Date.now() > deadline) {
+      notes.push(`out of time after ${i} of ${EVENTS} events`);
+      break;
+    }
+    await sleep(measureStarted + i * interval - wallClock());
+    emitted += 1;
+    system.emit(i).then(
+      (e) => {
+        commitAt[i] = e.at;
+        cursors[i] = Number(e.cursor);
+        committed += 1;
+      },
+      (error: Error) => {
+        failedWrites += 1;
+        if (failedWrites <= 3) notes.push(`write ${i} failed: ${error.message}`);
+      },
+    );
+  }
+  while (committed + failedWrites < emitted) await sleep(50);
+  sampling = false;
+  await sampleLoop;
+  const lastCommit = Math.max(...commitAt.subarray(0, emitted).filter((t) => t > 0));
+  const firstCommit = commitAt[0];
+  const achievedRate = committed > 1 ? round((committed - 1) / ((lastCommit - firstCommit) / 1000), 1) : RATE;
+  log(
+    `${committed} events committed (${failedWrites} failed) in ${((lastCommit - measureStarted) / 1000).toFixed(1)} s; draining`,
+  );
+
+  // Drain: until every socket has every committed event, or no progress for a while.
+  const expected = ready * committed;
+  const { received: delivered } = await drain(children, before, expected, notes);
+  await takeSample((wallClock() - measureStarted) / 1000);
+
+  const commits: [string, number][] = [];
+  for (let i = 0; i < emitted; i++) if (commitAt[i] > 0) commits.push([String(cursors[i]), commitAt[i]]);
+  const collected = await Promise.all(
+    children.map((c) => c.request<ChildCollected>({ cmd: 'collect', commits }, 'collected', 120_000)),
+  );
+  const all = new Float64Array(collected.reduce((t, c) => t + c.latencies.length, 0));
+  offsetFill(all, collected);
+  const unexpected = collected.reduce((t, c) => t + c.unexpected, 0);
+  const outOfOrder = collected.reduce((t, c) => t + c.outOfOrder, 0);
+  if (unexpected > 0) notes.push(`${unexpected} messages with a cursor that was not emitted`);
+  if (outOfOrder > 0) notes.push(`${outOfOrder} messages duplicated or out of order on their socket`);
+
+  await Promise.all(children.map((c) => c.request<ChildClosed>({ cmd: 'close' }, 'closed', 60_000)));
+  await sleep(1_000);
+  const leftover = system.leftover();
+  if (leftover) notes.push(`${leftover} subscriptions still registered 1 s after all sockets closed`);
+
+  const warmupS = Math.min(60, seconds * 0.2);
+  const settled = samples.filter((s) => s.atS >= warmupS);
+  return {
+    size,
+    seconds,
+    subscribers: { ready, failed, connectMs: Math.round(connectMs), warmupMs: Math.round(warmupMs) },
+    events: committed,
+    failedWrites,
+    achievedRate,
+    expected,
+    delivered,
+    deliveredEqualsExpected: delivered === expected && all.length === expected && failedWrites === 0,
+    unexpected,
+    outOfOrder,
+    completeSockets: collected.reduce((t, c) => t + c.complete, 0),
+    latencyMs: percentiles(all),
+    warmupS,
+    samples,
+    heap: slope(settled.map((s) => ({ atS: s.atS, mb: s.heapMB }))),
+    rss: slope(settled.map((s) => ({ atS: s.atS, mb: s.rssMB }))),
+    leftoverAfterClose: leftover,
+    notes,
+  };
+}
+
+function soakSummary(r: SoakResult): string {
+  const line = (name: string, s: MemorySlope | null) =>
+    s
+      ? `${name} slope ${s.mbPerMinute >= 0 ? '+' : ''}${s.mbPerMinute.toFixed(3)} MB/min over mean ${s.meanMB} MB ` +
+        `(${s.percentPerHour >= 0 ? '+' : ''}${s.percentPerHour} %/h): ${s.flat ? 'flat' : 'NOT flat'}`
+      : `${name} slope: fewer than 3 samples after warm-up (sample more often: --soak-sample-seconds)`;
+  return [
+    `delivered ${r.delivered} of ${r.expected} expected (${r.events} events × ${r.subscribers.ready} sockets; ` +
+      `${r.failedWrites} failed writes, ${r.unexpected} unexpected, ${r.outOfOrder} out of order): ` +
+      (r.deliveredEqualsExpected ? 'delivered == expected' : 'delivered != expected'),
+    `${r.achievedRate} events/s achieved; commit→client p50 ${fmt(r.latencyMs?.p50)} / p99 ${fmt(r.latencyMs?.p99)} / ` +
+      `max ${fmt(r.latencyMs?.max)} ms; ${r.completeSockets} of ${r.subscribers.ready} sockets received every event`,
+    `after warm-up (samples from ${r.warmupS} s; flat = |slope| under ${FLAT_PERCENT_PER_HOUR} % of the mean per hour):`,
+    `  ${line('heap', r.heap)}`,
+    `  ${line('RSS ', r.rss)}`,
+    ...r.notes.map((n) => `note: ${n}`),
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -798,6 +1040,63 @@ function markdown(head: string[], rows: string[][]): string {
 // ---------------------------------------------------------------------------------------------------------------------
 // Main
 
+const machine = () => ({
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryMB: mb(os.totalmem()),
+});
+
+async function saveResults(report: { durationS: number }) {
+  await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  await fs.writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nsaved ${path.relative(REPO_ROOT, RESULTS_FILE)} (${report.durationS} s)`);
+}
+
+async function soakMain(seconds: number) {
+  const childCount = Math.max(CLIENTS, Math.ceil(SUBSCRIBERS / MAX_SOCKETS_PER_CHILD));
+  console.error(
+    `bench:fanout --soak: ${SUBSCRIBERS} subscribers, ${RATE} events/s for ${seconds} s, ` +
+      `a sample every ${SAMPLE_MS / 1000} s; ${childCount} subscriber processes`,
+  );
+  const bench = await startBenchServer();
+  console.error(`bench:fanout: server up on ${bench.server.url} with ${bench.database}`);
+  const children = Array.from({ length: childCount }, () => Child.start());
+  let result: SoakResult;
+  try {
+    result = await runSoak(SUBSCRIBERS, groundworkSystem(bench.server, bench.token), children, seconds);
+  } finally {
+    for (const child of children) child.stop();
+    await bench.close();
+  }
+  console.log(
+    `\n## Fan-out soak: ${SUBSCRIBERS} subscribers, ${RATE} events/s for ${seconds} s — ${bench.database}; ` +
+      `${os.cpus().length} CPUs, Node ${process.version}\n`,
+  );
+  console.log(soakSummary(result));
+  const report = {
+    bench: 'fanout',
+    mode: 'soak',
+    at: new Date().toISOString(),
+    machine: machine(),
+    database: bench.database,
+    options: {
+      subscribers: SUBSCRIBERS,
+      rate: RATE,
+      soakSeconds: seconds,
+      sampleSeconds: SAMPLE_MS / 1000,
+      subscriberProcesses: childCount,
+      batch: BATCH,
+      flatPercentPerHour: FLAT_PERCENT_PER_HOUR,
+    },
+    durationS: Math.round((Date.now() - startedAt) / 1000),
+    soak: result,
+  };
+  await saveResults(report);
+  // A benchmark asserts nothing about speed, but every committed event must reach every socket exactly once.
+  if (!result.deliveredEqualsExpected || result.unexpected > 0 || result.outOfOrder > 0) process.exitCode = 1;
+}
+
 async function main() {
   // A last resort if a phase wedges in a way the deadline checks do not reach.
   setTimeout(() => {
@@ -805,6 +1104,7 @@ async function main() {
     process.exit(3);
   }, MAX_MS + 60_000).unref();
 
+  if (SOAK !== null) return soakMain(SOAK);
   const maxSize = Math.max(...SIZES);
   const childCount = Math.max(CLIENTS, Math.ceil(maxSize / MAX_SOCKETS_PER_CHILD));
   const results: PhaseResult[] = [];
@@ -846,12 +1146,7 @@ async function main() {
   const report = {
     bench: 'fanout',
     at: new Date().toISOString(),
-    machine: {
-      node: process.version,
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMB: mb(os.totalmem()),
-    },
+    machine: machine(),
     database: bench.database,
     options: {
       sizes: SIZES,
@@ -879,13 +1174,11 @@ async function main() {
   if (notes.length || failures.length)
     console.log(`\nNotes:\n${[...notes, ...failures.map((f) => `- ${f}`)].join('\n')}`);
   console.log(`\nBENCH_FANOUT_JSON ${JSON.stringify(report)}`);
-  await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
-  await fs.writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nsaved ${path.relative(REPO_ROOT, RESULTS_FILE)} (${report.durationS} s)`);
+  await saveResults(report);
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error) => {
     console.error(error);
     process.exit(1);
