@@ -728,7 +728,8 @@ function slope(points: { atS: number; mb: number }[]): MemorySlope | null {
     mbPerMinute: round(mbPerMinute, 3),
     meanMB: round(meanY, 1),
     percentPerHour: round(percentPerHour, 1),
-    flat: Math.abs(percentPerHour) < FLAT_PERCENT_PER_HOUR,
+    // A leak grows: memory given back (a falling slope) is not one.
+    flat: percentPerHour < FLAT_PERCENT_PER_HOUR,
   };
 }
 
@@ -851,7 +852,7 @@ function soakSummary(r: SoakResult): string {
   const line = (name: string, s: MemorySlope | null) =>
     s
       ? `${name} slope ${s.mbPerMinute >= 0 ? '+' : ''}${s.mbPerMinute.toFixed(3)} MB/min over mean ${s.meanMB} MB ` +
-        `(${s.percentPerHour >= 0 ? '+' : ''}${s.percentPerHour} %/h): ${s.flat ? 'flat' : 'NOT flat'}`
+        `(${s.percentPerHour >= 0 ? '+' : ''}${s.percentPerHour} %/h): ${!s.flat ? 'GROWING' : s.percentPerHour <= -FLAT_PERCENT_PER_HOUR ? 'falling (memory given back)' : 'flat'}`
       : `${name} slope: fewer than 3 samples after warm-up (sample more often: --soak-sample-seconds)`;
   return [
     `delivered ${r.delivered} of ${r.expected} expected (${r.events} events × ${r.subscribers.ready} sockets; ` +
@@ -859,7 +860,7 @@ function soakSummary(r: SoakResult): string {
       (r.deliveredEqualsExpected ? 'delivered == expected' : 'delivered != expected'),
     `${r.achievedRate} events/s achieved; commit→client p50 ${fmt(r.latencyMs?.p50)} / p99 ${fmt(r.latencyMs?.p99)} / ` +
       `max ${fmt(r.latencyMs?.max)} ms; ${r.completeSockets} of ${r.subscribers.ready} sockets received every event`,
-    `after warm-up (samples from ${r.warmupS} s; flat = |slope| under ${FLAT_PERCENT_PER_HOUR} % of the mean per hour):`,
+    `after warm-up (samples from ${r.warmupS} s; flat = growing less than ${FLAT_PERCENT_PER_HOUR} % of the mean per hour):`,
     `  ${line('heap', r.heap)}`,
     `  ${line('RSS ', r.rss)}`,
     ...r.notes.map((n) => `note: ${n}`),
