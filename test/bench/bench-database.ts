@@ -67,8 +67,10 @@ export function startBenchServer(
  */
 export function startServerProcess(
   main: string,
-  env: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+  options: { readyTimeoutMs?: number } = {},
 ): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--enable-source-maps', main], {
       cwd: path.dirname(path.dirname(main)),
@@ -76,7 +78,10 @@ export function startServerProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    const timer = setTimeout(() => fail(new Error('the server did not get ready in 120 s')), 120_000);
+    const timer = setTimeout(
+      () => fail(new Error(`the server did not get ready in ${readyTimeoutMs / 1000} s`)),
+      readyTimeoutMs,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
@@ -97,7 +102,10 @@ export function startServerProcess(
           url: `http://127.0.0.1:${ready[1]}`,
           async stop() {
             if (child.exitCode === null) child.kill('SIGTERM');
+            // The server exits within 10 s of SIGTERM; a bench must not hang on one that does not.
+            const backstop = setTimeout(() => child.kill('SIGKILL'), 30_000);
             await exited;
+            clearTimeout(backstop);
           },
         });
       }

@@ -33,19 +33,19 @@
  * 4000 × 3000) and asserts no timings.
  */
 import 'reflect-metadata';
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import heicDecode from 'heic-decode';
 import { PHOTO_MAX_PIXELS, PHOTO_VARIANTS, type PhotoVariant } from '@groundwork/shared';
 import { HeicDecoder, processPhoto } from '../../server/src/modules/photos/index.js';
+import { startServerProcess } from './bench-database.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -286,45 +286,6 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
   });
 }
 
-/** Starts `node server/dist/main.js`; resolves with its URL once it logs that it is ready. */
-function startServerProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', SERVER_MAIN], {
-      cwd: SERVER_DIR,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    const timer = setTimeout(() => fail(new Error('the server did not get ready in 180 s')), 180_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${error.message}\n${log}`));
-    };
-    child.on('error', fail);
-    child.on('exit', (code) => fail(new Error(`the server exited (${code}) before it was ready`)));
-    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      log += `${line}\n`;
-      const ready = /Groundwork is ready at http:\/\/localhost:(\d+)/.exec(line);
-      if (ready) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve({ child, url: `http://127.0.0.1:${ready[1]}` });
-      }
-    });
-  });
-}
-
-async function stopServerProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Whether Debian's heif-enc (libheif-examples) is here to make a HEIC. */
 function hasHeifEnc(): boolean {
   const probe = spawnSync('heif-enc', ['--help'], { stdio: 'ignore' });
@@ -403,8 +364,10 @@ async function main() {
       { cwd: SERVER_DIR, env: { ...env, GROUNDWORK_PASSWORD: password } },
     );
     started = performance.now();
-    const { child, url } = await startServerProcess(env);
-    cleanup.unshift(() => stopServerProcess(child));
+    // The first start creates the embedded database: slower than bench:writes' PostgreSQL.
+    const server = await startServerProcess(SERVER_MAIN, env, { readyTimeoutMs: 180_000 });
+    cleanup.unshift(() => server.stop());
+    const { child, url } = server;
     const pid = child.pid!;
     console.log(
       `server: node ${path.relative(REPO_ROOT, SERVER_MAIN)}, pid ${pid}, ${url}, ready in ${round((performance.now() - started) / 1000)} s`,
