@@ -273,7 +273,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Concurrent writes and sweeps on t
           ).rows[0]!.n > 0
         ) {
           if (Date.now() > deadline) throw new Error('the instances’ connections did not close');
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await new Promise((resolve) => setTimeout(resolve, 50)); // polling the connection count (state), not waiting a time
         }
         await c.query('select pg_stat_clear_snapshot()');
         const { rows } = await c.query<{ deadlocks: string }>(
