@@ -9,7 +9,9 @@ const apiOrigin = process.env.GROUNDWORK_API ?? 'http://localhost:4000';
 // Paths the server answers itself: the service worker never answers them with
 // the app shell (and never caches them: no runtime caching is configured, so
 // /graphql and /photos always go to the network, and fail plainly offline).
-const SERVER_PATHS = /^\/(graphql|healthz|readyz|config\.json|photos)(\/|\?|$)/;
+// /shared/reports and /reports: a shared report's JSON, photos and PDF, and the signed-in PDF
+// (opened as navigations: the PDF link must reach the server, not the app shell).
+const SERVER_PATHS = /^\/(graphql|healthz|readyz|config\.json|photos|shared\/reports|reports)(\/|\?|$)/;
 
 export default defineConfig({
   plugins: [
@@ -61,6 +63,8 @@ export default defineConfig({
       '/readyz': { target: apiOrigin, changeOrigin: true },
       '/config.json': { target: apiOrigin, changeOrigin: true },
       '/photos': { target: apiOrigin, changeOrigin: true },
+      '/shared': { target: apiOrigin, changeOrigin: true },
+      '/reports': { target: apiOrigin, changeOrigin: true },
     },
   },
   build: {

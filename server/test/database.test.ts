@@ -25,6 +25,15 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://h/db' })).toMatchObject({ embedded: false, demoSeed: false });
   });
 
+  it('draws OpenFreeMap streets unless told another style, or none (the built-in plain style)', () => {
+    expect(loadConfig({}).MAP_STYLE_URL).toBe('https://tiles.openfreemap.org/styles/liberty');
+    expect(loadConfig({ MAP_STYLE_URL: 'https://tiles.example.com/style.json' }).MAP_STYLE_URL).toBe(
+      'https://tiles.example.com/style.json',
+    );
+    expect(loadConfig({ MAP_STYLE_URL: 'none' }).MAP_STYLE_URL).toBeNull();
+    expect(() => loadConfig({ MAP_STYLE_URL: 'streets' })).toThrow(/MAP_STYLE_URL/);
+  });
+
   it('trusts X-Forwarded-For from loopback only unless told, and refuses a proxy entry that is not an address', () => {
     expect(loadConfig({}).TRUST_PROXY).toEqual(['loopback']);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8,uniquelocal' }).TRUST_PROXY).toEqual([

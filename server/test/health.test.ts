@@ -24,6 +24,8 @@ const PORTFOLIO = `{ portfolio { accountCount totalAnnualValue revenueWeightedHe
   bandCounts { healthy watch atRisk } keyAccounts { id } renewalsAtRisk { id } } }`;
 // Sweeps run when a test asks (a timed one could announce a change before the test's own sweep).
 const NO_TIMED_SWEEP = { HEALTH_SWEEP_SECONDS: '86400' };
+// A weekday afternoon in the company's zone, for tests that compare stored health with a later recompute.
+const PINNED = '2026-06-10T20:00:00Z';
 
 const HEALTH = `query($id: ID!) { account(id: $id) { health { score band scoreBand trend30d
   flags { key records { kind id } } factors { key pointsEarned pointsMissed metrics { key score } }
@@ -79,6 +81,8 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     );
     expect(created.errors).toBeUndefined();
     const issueId = created.data!.createIssue.issue.id as string;
+    // The write's health refresh follows its commit: wait for it, so the sweep below starts from it.
+    await server.server.healthRefresh.idle();
 
     // By hand: responsiveness 100 (one open Issue, 0 days old; nothing came due), backlog 100, engagement
     // 7 walks ÷ (90 / 14) > 90 % → 100, relationship 100 (pulse 5, nothing raised by the customer),
@@ -129,6 +133,166 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     await sub.waitForCursor(marker);
     expect(sub.events.map((e) => e.cursor)).toEqual([event!.cursor, marker]);
     await sub.close();
+  });
+
+  it.runIf(backend === 'postgresql')(
+    "refreshes a written account's health after the write commits, a burst in one refresh, announced once by the writer",
+    async () => {
+      // A pinned clock: the sweep at the end compares with what was stored at the same instant.
+      await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
+      const w = await world(server);
+      await server.server.health.sweep();
+      const refresher = server.server.healthRefresh;
+      await refresher.idle();
+      const before = { ...refresher.stats };
+      const opsId = (await server.gql('{ me { id } }', {}, w.ops)).data!.me.id as string;
+      const sub = subscribeEvents(server.url, w.exec, { filter: { types: ['ACCOUNT_HEALTH_CHANGED'] } });
+      await untilSubscribed(server, 1);
+
+      // Another transaction holds account A's row as a refresh locks it: the first write's refresh waits on it,
+      // and the writes themselves (which no longer lock the account) go through.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holder = server
+        .em()
+        .fork()
+        .transactional(async (tx) => {
+          await tx.execute('select id from accounts where id = ? for no key update', [w.a]);
+          locked();
+          await released;
+        });
+      await isLocked;
+      // Customer-raised Issues on A: the relationship factor loses points (nothing was raised by the customer).
+      const writes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          server.gql(
+            CREATE,
+            {
+              input: {
+                propertyId: w.pa,
+                location: { lng: -104.9 + i * 0.0001, lat: 39.7 },
+                title: `Customer call ${i}`,
+                category: 'LITTER',
+                source: 'CUSTOMER',
+                allowDuplicate: true,
+              },
+            },
+            w.ops,
+          ),
+        ),
+      );
+      expect(writes.flatMap((r) => r.errors ?? [])).toEqual([]);
+      // The first refresh is waiting for A's row (state read from PostgreSQL, not a pause).
+      for (;;) {
+        const [row] = await server
+          .em()
+          .getConnection()
+          .execute<{ n: number }[]>(
+            `select count(*)::int n from pg_stat_activity where datname = current_database()
+               and wait_event_type = 'Lock' and query ilike '%for no key update%'`,
+          );
+        if (row!.n === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      release();
+      await holder;
+      await refresher.idle();
+      // Twelve writes, two refreshes: the one that waited (it read all twelve once the lock was gone) and
+      // one for the eleven written while it waited, which found nothing new.
+      expect({
+        refreshes: refresher.stats.refreshes - before.refreshes,
+        accounts: refresher.stats.accounts - before.accounts,
+      }).toEqual({ refreshes: 2, accounts: 2 });
+      const [event] = await sub.waitFor(1);
+      expect(event).toMatchObject({ type: 'ACCOUNT_HEALTH_CHANGED', accountId: w.a, actorId: opsId });
+      // What is stored is current: a sweep from scratch finds nothing to rewrite.
+      const swept = await server.server.health.sweep();
+      expect({ written: swept.written, changed: swept.changed }).toEqual({ written: 0, changed: [] });
+      const marker = await writeMarker(server, { type: 'ACCOUNT_HEALTH_CHANGED', entityType: 'Account' });
+      await sub.waitForCursor(marker);
+      expect(sub.events.map((e) => e.cursor)).toEqual([event!.cursor, marker]);
+      await sub.close();
+    },
+  );
+
+  it('asks for no refresh when a write leaves what health reads unchanged, and the stored health stays current', async () => {
+    await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
+    const w = await world(server);
+    const refresher = server.server.healthRefresh;
+    const created = await server.gql(
+      `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version status } } }`,
+      {
+        input: {
+          propertyId: w.pa,
+          location: { lng: -104.9, lat: 39.7 },
+          title: 'Weeds in the entry bed',
+          category: 'WEEDS',
+        },
+      },
+      w.ops,
+    );
+    const issue = created.data!.createIssue.issue as { id: string; version: number; status: string };
+    expect(issue.status).toBe('ASSIGNED');
+    await refresher.idle();
+    await server.server.health.sweep();
+    const status = async (to: string, version: number) => {
+      const r = await server.gql(
+        `mutation($input: UpdateIssueStatusInput!) { updateIssueStatus(input: $input) { version status } }`,
+        { input: { issueId: issue.id, status: to, expectedVersion: version } },
+        w.crewLead.token,
+      );
+      expect(r.errors).toBeUndefined();
+      await refresher.idle();
+      return r.data!.updateIssueStatus.version as number;
+    };
+    const start = refresher.stats.refreshes;
+    // Starting work leaves the Issue open with the same dates: nothing for health to read.
+    const v = await status('IN_PROGRESS', issue.version);
+    expect(refresher.stats.refreshes - start).toBe(0);
+    // Resolving it does (it is no longer open, resolved on time): one refresh.
+    await status('RESOLVED', v);
+    expect(refresher.stats.refreshes - start).toBe(1);
+    // And what is stored is what a sweep from scratch computes.
+    const swept = await server.server.health.sweep();
+    expect({ written: swept.written, changed: swept.changed }).toEqual({ written: 0, changed: [] });
+  });
+
+  it('a sweep sends nothing for accounts unchanged since its last one, and still puts right a row changed behind its back', async () => {
+    await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
+    const w = await world(server);
+    // The world's accounts are new to the sweep: both stored, with today's snapshots.
+    const first = await server.server.health.sweep();
+    expect(first.written).toBe(2);
+    const stored = () =>
+      server
+        .em()
+        .getConnection()
+        .execute<{ account_id: string; score: number; explanation: string }[]>(
+          'select account_id, score, explanation::text as explanation from account_health order by account_id',
+        );
+    const before = await stored();
+    // Nothing changed (the clock is pinned): no account is locked, compared or written, no snapshot rewritten.
+    server.queries.length = 0;
+    const quiet = await server.server.health.sweep();
+    expect({ ran: quiet.ran, computed: quiet.computed, written: quiet.written, changed: quiet.changed }).toEqual({
+      ran: true,
+      computed: 2,
+      written: 0,
+      changed: [],
+    });
+    expect(
+      server.queries.filter((q) => /account_health h set|insert into health_snapshots|for no key update/i.test(q)),
+    ).toEqual([]);
+    // A row changed behind the sweep's back (a new version): the next sweep compares it again and puts it right.
+    await server
+      .em()
+      .getConnection()
+      .execute('update account_health set score = score - 1 where account_id = ?', [w.a]);
+    const righted = await server.server.health.sweep();
+    expect({ written: righted.written, changed: righted.changed }).toEqual({ written: 1, changed: [w.a] });
+    expect(await stored()).toEqual(before);
   });
 
   it('the portfolio totals equal an independent SQL computation over the same data', async () => {
@@ -244,6 +408,48 @@ describe('health configuration', () => {
       good.bands.healthy = 80;
       await fs.writeFile(file, JSON.stringify(good));
       expect(loadConfig({ HEALTH_CONFIG_FILE: file }).health.bands.healthy).toBe(80);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves the thresholds the score uses to the web, and one count of renewal days', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'groundwork-health-config-'));
+    try {
+      const custom = structuredClone(DEFAULT_HEALTH_CONFIG);
+      custom.categories.accountPlan.metrics.daysSinceMonthlyReview = { weight: 1, good: 20, poor: 21 };
+      custom.categories.accountPlan.metrics.daysSinceQuarterlyUpdate = { weight: 1, good: 60, poor: 61 };
+      custom.renewal = { horizonDays: 120, trendDrop: -7, noWalkHorizonDays: 45, noWalkDays: 20 };
+      custom.windows.trendDays = 14;
+      const file = path.join(dir, 'health.json');
+      await fs.writeFile(file, JSON.stringify(custom));
+      // At 23:30 in Denver, when the UTC day has already turned: both counts are company days.
+      await using server = await startTestServer(
+        BACKENDS[0]!,
+        { HEALTH_CONFIG_FILE: file },
+        { at: CLOCK_EDGES[0]!.at },
+      );
+
+      const served = (await (await fetch(`${server.url}/config.json`)).json()) as { healthThresholds: unknown };
+      expect(served.healthThresholds).toEqual({
+        monthlyReviewMaxDays: 20,
+        quarterlyUpdateMaxDays: 60,
+        renewalHorizonDays: 120,
+        renewalShortHorizonDays: 45,
+        renewalTrendDrop: -7,
+        trendDays: 14,
+      });
+
+      const am = await createUser(server.em(), { role: 'ACCOUNT_MANAGER' });
+      const account = await createAccount(server.em(), am.user, { renewalDate: server.clock.date(73) });
+      const read = await server.gql(
+        `query($id: ID!) { account(id: $id) { daysToRenewal health { renewal { daysToRenewal } } } }`,
+        { id: account.id },
+        am.token,
+      );
+      expect(read.errors).toBeUndefined();
+      // The account header and the health panel's renewal outlook read the same number.
+      expect(read.data!.account).toEqual({ daysToRenewal: 73, health: { renewal: { daysToRenewal: 73 } } });
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

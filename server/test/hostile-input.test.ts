@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpServer, type TestSmtp } from './support/smtp.js';
 import WebSocket from 'ws';
 import {
   buildSchema,
@@ -148,6 +149,10 @@ interface Fresh {
   assignedIssue: { id: string; version: number };
   enhancement: { id: string; version: number };
   siteWalkId: string;
+  shareId: string;
+  /** An account of its own with no plan for 2026, and a plan for 2025 to review. */
+  planAccountId: string;
+  planId: string;
 }
 
 const VALID: Record<string, Valid> = {
@@ -155,6 +160,10 @@ const VALID: Record<string, Valid> = {
   'Query.enhancement.id': (w) => w.ids.enhancement,
   'Query.issue.id': (w) => w.ids.issue,
   'Query.property.id': (w) => w.ids.property,
+  'CustomerReportInput.accountId': (w) => w.ids.account,
+  'ShareCustomerReportInput.accountId': (w) => w.ids.account,
+  'EmailCustomerReportInput.accountId': (w) => w.ids.account,
+  'Mutation.revokeCustomerReportShare.id': (_, f) => f.shareId,
   'Query.mapView.zoom': () => 14,
   'BBoxInput.west': () => -105.01,
   'BBoxInput.south': () => 39.73,
@@ -192,6 +201,17 @@ const VALID: Record<string, Valid> = {
   'UpdateIssueStatusInput.issueId': (_, f) => f.assignedIssue.id,
   'UpdateIssueStatusInput.status': () => 'IN_PROGRESS',
   'UpdateIssueStatusInput.expectedVersion': (_, f) => f.assignedIssue.version,
+  'SaveAccountPlanInput.accountId': (_, f) => f.planAccountId,
+  'SaveAccountPlanInput.year': () => 2026,
+  'SaveAccountPlanInput.goals': () => ['Hostile input baseline'],
+  'SaveAccountPlanInput.opportunities': () => [],
+  'RecordPlanReviewInput.clientId': () => randomUUID(),
+  'RecordPlanReviewInput.planId': (_, f) => f.planId,
+  'RecordPlanReviewInput.kind': () => 'MONTHLY_REVIEW',
+  'RecordPlanReviewInput.notes': () => 'Hostile input baseline',
+  'KpiInput.dimension': () => 'ACCOUNT_MANAGER',
+  'KpiRecordsInput.dimension': () => 'ACCOUNT',
+  'KpiRecordsInput.metric': () => 'OVERDUE',
 };
 
 /** Optional in the schema, required by a rule for the baseline's values (a decline says why; evidence has a note or photos). */
@@ -340,6 +360,7 @@ interface Answer {
 
 describe.each(BACKENDS)('hostile input (%s)', (backend) => {
   let server: TestServer;
+  let smtp: TestSmtp;
   let world: World;
   const tokens = {} as Record<Role, string>;
   let tables: string[] = [];
@@ -394,6 +415,17 @@ describe.each(BACKENDS)('hostile input (%s)', (backend) => {
        values (gen_random_uuid(), ?, ?, ?, now()) returning id`,
       [property.id, world.ids.account, world.ids.ops],
     );
+    const [share] = await conn.execute<{ id: string }[]>(
+      `insert into customer_report_shares (id, token_hash, account_id, from_date, to_date, proof_issue_ids, created_at, expires_at)
+       values (gen_random_uuid(), md5(random()::text) || md5(random()::text), ?, '2026-05-01', '2026-05-31', '[]', now(),
+         now() + interval '30 days') returning id`,
+      [world.ids.account],
+    );
+    const planAccount = await createAccount(em, account.accountManager);
+    const [plan] = await conn.execute<{ id: string }[]>(
+      `insert into account_plans (id, account_id, year) values (gen_random_uuid(), ?, 2025) returning id`,
+      [planAccount.id],
+    );
     const pick = (status: string) => {
       const row = issues.find((i) => i.status === status)!;
       return { id: row.id, version: Number(row.version) };
@@ -406,11 +438,16 @@ describe.each(BACKENDS)('hostile input (%s)', (backend) => {
       assignedIssue: pick('ASSIGNED'),
       enhancement: { id: enhancement!.id, version: Number(enhancement!.version) },
       siteWalkId: walk!.id,
+      shareId: share!.id,
+      planAccountId: planAccount.id,
+      planId: plan!.id,
     };
   };
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { HEALTH_SWEEP_SECONDS: '86400' });
+    // A real mail server, so the report email's valid baseline is sent.
+    smtp = await startSmtpServer();
+    server = await startTestServer(backend, { HEALTH_SWEEP_SECONDS: '86400', SMTP_URL: smtp.url });
     const em = server.em();
     const lines = await createServiceLines(em);
     const crew = await createCrew(em, lines.MAINTENANCE, 'Crew A');
@@ -428,6 +465,12 @@ describe.each(BACKENDS)('hostile input (%s)', (backend) => {
     });
     const account = await createAccount(em, am.user);
     const property = await createProperty(em, account);
+    await em
+      .getConnection()
+      .execute(
+        `insert into contacts (id, account_id, name, email, is_primary) values (gen_random_uuid(), ?, 'Pat', 'pat@example.com', true)`,
+        [account.id],
+      );
     await createSchedule(em, property, lines.MAINTENANCE, crew, {
       weekday: 1,
       cadence: 'WEEKLY',
@@ -463,6 +506,7 @@ describe.each(BACKENDS)('hostile input (%s)', (backend) => {
     ).map((r) => r.table_name);
   });
   afterAll(async () => {
+    await smtp?.[Symbol.asyncDispose]();
     await server?.[Symbol.asyncDispose]();
   });
 

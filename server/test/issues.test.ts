@@ -8,6 +8,7 @@ import {
   createSchedule,
   createServiceLines,
   createUser,
+  insertEnhancements,
 } from './support/factories.js';
 import { ServiceLine } from '../src/modules/crews/index.js';
 
@@ -443,5 +444,91 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     expect(new Set(others.map((r: any) => `${r.entity_type}:${r.type}`))).toEqual(
       new Set(others.length ? ['Account:ACCOUNT_HEALTH_CHANGED'] : []),
     );
+  });
+});
+
+/**
+ * The lock order (events module): a write locks its own record; account rows are locked only by
+ * the health refresh and sweep, after the write's commit. A change that read its account in the
+ * same statement as the record's lock must still lock the record alone.
+ */
+describe.runIf(process.env.TEST_DATABASE_URL)('Changes lock their record, not its account (postgresql)', () => {
+  it('assigns, moves an Issue along and advances an Enhancement while another transaction holds the account row', async () => {
+    await using server = await startTestServer('postgresql', { HEALTH_SWEEP_SECONDS: '86400' });
+    const em = server.em();
+    const lines = await createServiceLines(em);
+    const crew = await createCrew(em, lines.MAINTENANCE);
+    const ops = await createUser(em, { role: 'OPS_MANAGER' });
+    const am = await createUser(em, { role: 'ACCOUNT_MANAGER' });
+    const account = await createAccount(em, am.user);
+    const property = await createProperty(em, account, CENTER, 200);
+    await insertEnhancements(em, property, 1, { stage: 'QUALIFIED' });
+    const [enhancement] = await em
+      .getConnection()
+      .execute<{ id: string }[]>('select id from enhancements where property_id = ?', [property.id]);
+    const created = await server.gql(
+      CREATE,
+      { input: { propertyId: property.id, location: near(), title: 'Broken head', category: 'LITTER' } },
+      ops.token,
+    );
+    const issue = created.data!.createIssue.issue as { id: string; version: number };
+    await server.server.healthRefresh.idle();
+
+    // Another transaction holds the account row as the health refresh does, until the test lets go.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const holder = server
+      .em()
+      .transactional(async (tx) => {
+        await tx.execute('select id from accounts where id = ? for no key update', [account.id]);
+        held();
+        await released;
+      })
+      .finally(() => held());
+    await holding;
+    // A change waiting on a lock would be seen here (and the holder let go, so the test fails instead of hanging).
+    let settled = false;
+    const watcher = server.em();
+    const blocked = (async () => {
+      while (!settled) {
+        const [row] = await watcher.getConnection().execute<{ n: number }[]>(
+          `select count(*)::int n from pg_stat_activity where datname = current_database()
+             and wait_event_type = 'Lock' and query ilike '%for update%' and query not ilike '%for no key update%'`,
+        );
+        if (row!.n > 0) {
+          release();
+          return 'a change waited on the account row';
+        }
+      }
+      return null;
+    })();
+    try {
+      const assigned = await server.gql(
+        `mutation($input: AssignIssueInput!) { assignIssue(input: $input) { version crew { id } } }`,
+        { input: { issueId: issue.id, crewId: crew.id, expectedVersion: issue.version } },
+        ops.token,
+      );
+      expect(assigned.errors).toBeUndefined();
+      const started = await server.gql(
+        `mutation($input: UpdateIssueStatusInput!) { updateIssueStatus(input: $input) { status } }`,
+        { input: { issueId: issue.id, status: 'IN_PROGRESS', expectedVersion: assigned.data!.assignIssue.version } },
+        ops.token,
+      );
+      expect(started.data?.updateIssueStatus).toEqual({ status: 'IN_PROGRESS' });
+      const advanced = await server.gql(
+        `mutation($input: AdvanceEnhancementInput!) { advanceEnhancement(input: $input) { stage } }`,
+        { input: { enhancementId: enhancement!.id, stage: 'ESTIMATING', expectedVersion: 1 } },
+        am.token,
+      );
+      expect(advanced.data?.advanceEnhancement).toEqual({ stage: 'ESTIMATING' });
+    } finally {
+      settled = true;
+      release();
+    }
+    expect(await blocked).toBeNull();
+    await holder;
+    await server.server.healthRefresh.idle();
   });
 });

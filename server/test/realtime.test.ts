@@ -8,7 +8,7 @@ import {
   writeTransactionWithEvents,
 } from '../src/modules/events/index.js';
 import { BACKENDS, startTestServer, type TestServer } from './support/test-server.js';
-import { MARKER, subscribeEvents, untilSubscribed, writeMarker } from './support/subscriber.js';
+import { MARKER, settled, subscribeEvents, untilSubscribed, writeMarker } from './support/subscriber.js';
 import {
   createAccount,
   createCrew,
@@ -311,6 +311,8 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
   });
 });
 
+const NO_TIMED_SWEEP = { HEALTH_SWEEP_SECONDS: '86400' };
+
 describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (postgresql)', () => {
   let a: TestServer;
   let b: TestServer;
@@ -318,10 +320,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
   let databaseUrl: string;
 
   beforeAll(async () => {
-    a = await startTestServer('postgresql');
+    // No timed sweep: its ACCOUNT_HEALTH_CHANGED could land between a test's subscription and its cursor.
+    a = await startTestServer('postgresql', NO_TIMED_SWEEP);
     databaseUrl = a.server.db.orm.config.get('clientUrl') as string;
-    b = await startTestServer('postgresql', { DATABASE_URL: databaseUrl });
+    b = await startTestServer('postgresql', { ...NO_TIMED_SWEEP, DATABASE_URL: databaseUrl });
     w = await world(a);
+    // Each instance sweeps once as it starts: a sweep still running (sharing that one) and a fresh one
+    // after the world exists, so the new accounts' first health is announced before any test subscribes.
+    for (const s of [a, b]) {
+      await s.server.health.sweep();
+      await s.server.health.sweep();
+    }
   });
   afterAll(async () => {
     await b?.[Symbol.asyncDispose]();
@@ -338,6 +347,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
   });
 
   it('gives every subscriber every event of hundreds of concurrent writes on both instances, once, in one order', async () => {
+    // The health refreshes earlier tests' writes asked for are in the log before this test subscribes.
+    await settled(a, b);
     await untilSubscribed(b, 0);
     const subs = [
       subscribeEvents(a.url, w.ops),
@@ -351,6 +362,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     const writes = Array.from({ length: 200 }, (_, i) => createIssue(i % 2 ? a : b, w, i % 3 ? 'p1' : 'p2', 1000 + i));
     const results = await Promise.all(writes);
     expect(results.filter((r) => r.errors)).toEqual([]);
+    await settled(a, b);
     const marker = await writeMarker(b);
     const log = await logAfter(a, cursor);
     expectNoGap(log, cursor);
@@ -362,6 +374,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
   });
 
   it('misses nothing when B’s LISTEN connection is killed mid-stream', async () => {
+    await settled(a, b);
     await untilSubscribed(b, 0);
     const sub = subscribeEvents(b.url, w.ops);
     await untilSubscribed(b, 1);
@@ -378,6 +391,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
       }
     })();
     await writing;
+    await settled(a, b);
     const marker = await writeMarker(a);
     const log = await logAfter(a, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(40);
@@ -387,11 +401,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
   });
 
   it('lets a subscriber resume with its cursor on a restarted instance and miss nothing', async () => {
+    await settled(a, b);
     await untilSubscribed(b, 0);
     const sub = subscribeEvents(b.url, w.ops);
     await untilSubscribed(b, 1);
     const start = await cursorOf(a, w.ops);
     for (let i = 0; i < 5; i++) await createIssue(a, w, 'p1', 3000 + i);
+    await settled(a);
     const first = await logAfter(a, start);
     await sub.waitFor(first.length);
     expect(pairs(sub.events)).toEqual(pairs(first));
@@ -399,10 +415,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     await sub.close();
     await b[Symbol.asyncDispose]();
     for (let i = 0; i < 7; i++) await createIssue(a, w, 'p1', 3100 + i);
-    b = await startTestServer('postgresql', { DATABASE_URL: databaseUrl });
+    b = await startTestServer('postgresql', { ...NO_TIMED_SWEEP, DATABASE_URL: databaseUrl });
     const resumed = subscribeEvents(b.url, w.ops, { since: cursor });
     await untilSubscribed(b, 1);
     for (let i = 0; i < 3; i++) await createIssue(a, w, 'p2', 3200 + i);
+    await settled(a, b);
     const marker = await writeMarker(a);
     const log = await logAfter(a, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(10);

@@ -333,6 +333,74 @@ const QUERY_CASES: Record<string, QueryCase> = {
     expect: (w, role) =>
       role === 'EXECUTIVE' || role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Property: expected(w, role, 'Property', {}) }],
   },
+  // The customer report: of every account the role reads as an account reader (crew leads: none).
+  'Query.customerReport': {
+    async run(server, w, role) {
+      const out: Outcome[] = [];
+      for (const row of w.rows.filter((r) => r.kind === 'Account')) {
+        const res = await server.gql(
+          'query($input: CustomerReportInput!) { customerReport(input: $input) { accountId } }',
+          { input: { accountId: row.id } },
+          w.users[role].token,
+        );
+        out.push(outcome(res, (d) => ({ Account: [d.customerReport.accountId] })));
+      }
+      return out;
+    },
+    expect: (w, role) =>
+      w.rows
+        .filter((r) => r.kind === 'Account')
+        .map((row) => (reads(w, role, row) ? { Account: [row.id] } : 'FORBIDDEN')),
+  },
+  // Last month's reports to send: the accounts the role reads as an account reader (crew leads: refused).
+  'Query.customerReportDrafts': {
+    async run(server, w, role) {
+      const res = await server.gql('{ customerReportDrafts { accountId } }', {}, w.users[role].token);
+      return [
+        outcome(res, (d) => ({
+          Account: d.customerReportDrafts.map((x: { accountId: string }) => x.accountId),
+        })),
+      ];
+    },
+    expect: (w, role) => (role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Account: expected(w, role, 'Account', {}) }]),
+  },
+  // What is due: no account of the world has a plan review, so each account the role reads has at
+  // least its monthly review late (crew leads: refused).
+  'Query.dueWork': {
+    async run(server, w, role) {
+      const res = await server.gql('{ dueWork { accountId kind } }', {}, w.users[role].token);
+      return [
+        outcome(res, (d) => ({
+          Account: [...new Set<string>(d.dueWork.map((x: { accountId: string }) => x.accountId))],
+        })),
+      ];
+    },
+    expect: (w, role) => (role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Account: expected(w, role, 'Account', {}) }]),
+  },
+  // KPIs per account: a row for each account the role reads (crew leads: only their crew's figures).
+  'Query.kpis': {
+    async run(server, w, role) {
+      const res = await server.gql(
+        'query($input: KpiInput!) { kpis(input: $input) { rows { key } } }',
+        { input: { dimension: 'ACCOUNT' } },
+        w.users[role].token,
+      );
+      return [outcome(res, (d) => ({ Account: d.kpis.rows.map((r: { key: string }) => r.key) }))];
+    },
+    expect: (w, role) => (role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Account: expected(w, role, 'Account', {}) }]),
+  },
+  // The accounts behind the whole table's walk compliance: every account the role reads.
+  'Query.kpiRecords': {
+    async run(server, w, role) {
+      const res = await server.gql(
+        'query($input: KpiRecordsInput!) { kpiRecords(input: $input) { records { id kind } } }',
+        { input: { dimension: 'ACCOUNT', metric: 'WALK_COMPLIANCE' } },
+        w.users[role].token,
+      );
+      return [outcome(res, (d) => ({ Account: d.kpiRecords.records.map((r: { id: string }) => r.id) }))];
+    },
+    expect: (w, role) => (role === 'CREW_LEAD' ? ['FORBIDDEN'] : [{ Account: expected(w, role, 'Account', {}) }]),
+  },
   'Query.eventCursor': {
     async run(server, w, role) {
       const res = await server.gql('{ eventCursor }', {}, w.users[role].token);
@@ -569,6 +637,8 @@ describe.each(BACKENDS)('Scope (%s)', (backend) => {
       'annualValue',
       'contractStart',
       'renewalDate',
+      'daysToRenewal',
+      'reportShares { id }',
       'contacts { id }',
       'plan { id }',
       'health { score }',

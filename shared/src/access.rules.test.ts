@@ -5,6 +5,7 @@ import {
   accessScope,
   canReadField,
   eventVisible,
+  managesAccount,
   scopeKey,
   scopeReads,
   scopeReadsKind,
@@ -123,5 +124,15 @@ describe('field rules', () => {
     expect(canReadField('CREW_LEAD', 'Account.contacts')).toBe(false);
     expect(canReadField('CREW_LEAD', 'Account.plan')).toBe(false);
     expect(canReadField('CREW_LEAD', 'Account.siteWalks')).toBe(false);
+  });
+});
+
+describe('managesAccount', () => {
+  it('lets ops managers change any account, account managers their own, nobody else any', () => {
+    expect(managesAccount({ id: 'ops', role: 'OPS_MANAGER' }, 'am1')).toBe(true);
+    expect(managesAccount({ id: 'am1', role: 'ACCOUNT_MANAGER' }, 'am1')).toBe(true);
+    expect(managesAccount({ id: 'am2', role: 'ACCOUNT_MANAGER' }, 'am1')).toBe(false);
+    expect(managesAccount({ id: 'exec', role: 'EXECUTIVE' }, 'am1')).toBe(false);
+    expect(managesAccount({ id: 'lead', role: 'CREW_LEAD' }, 'am1')).toBe(false);
   });
 });

@@ -33,6 +33,15 @@ export const READ_ALL_ROLES: readonly Role[] = ['EXECUTIVE', 'OPS_MANAGER'];
 /** Roles that read an account's commercial details; crew leads see only its name. */
 export const ACCOUNT_READER_ROLES: readonly Role[] = ['EXECUTIVE', 'OPS_MANAGER', 'ACCOUNT_MANAGER'];
 
+/** Roles that change an account's work (ops managers anywhere, account managers on their own accounts). */
+export const ACCOUNT_MANAGING_ROLES: readonly Role[] = ['OPS_MANAGER', 'ACCOUNT_MANAGER'];
+
+/** Whether the viewer may change the work of an account managed by `accountManagerId`: its plan, its Issues' routing, its Enhancements. */
+export function managesAccount(viewer: Pick<AccessViewer, 'id' | 'role'>, accountManagerId: string): boolean {
+  if (!ACCOUNT_MANAGING_ROLES.includes(viewer.role)) return false;
+  return viewer.role !== 'ACCOUNT_MANAGER' || viewer.id === accountManagerId;
+}
+
 export function accessScope(viewer: AccessViewer): AccessScope {
   if (READ_ALL_ROLES.includes(viewer.role)) return { kind: 'all' };
   if (viewer.role === 'ACCOUNT_MANAGER') return { kind: 'accountManager', userId: viewer.id };
@@ -141,6 +150,8 @@ export const FIELD_READERS: Readonly<Record<string, readonly Role[]>> = {
   'Account.annualValue': ACCOUNT_READER_ROLES,
   'Account.contractStart': ACCOUNT_READER_ROLES,
   'Account.renewalDate': ACCOUNT_READER_ROLES,
+  'Account.daysToRenewal': ACCOUNT_READER_ROLES,
+  'Account.reportShares': ACCOUNT_READER_ROLES,
   'Account.contacts': ACCOUNT_READER_ROLES,
   'Account.plan': ACCOUNT_READER_ROLES,
   'Account.health': ACCOUNT_READER_ROLES,

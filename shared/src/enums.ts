@@ -100,6 +100,9 @@ export const OPS_EVENT_TYPES = [
   'SITE_WALK_STARTED',
   'SITE_WALK_COMPLETED',
   'ACCOUNT_HEALTH_CHANGED',
+  'ACCOUNT_PLAN_CREATED',
+  'ACCOUNT_PLAN_UPDATED',
+  'PLAN_REVIEW_RECORDED',
 ] as const;
 export type OpsEventTypeName = (typeof OPS_EVENT_TYPES)[number];
 

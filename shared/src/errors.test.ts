@@ -25,6 +25,7 @@ describe('ERROR_CODES', () => {
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
       'UNAVAILABLE',
+      'GONE',
     ]);
   });
 });

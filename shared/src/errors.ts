@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'UNAVAILABLE',
+  'GONE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -109,6 +110,11 @@ export function rateLimited(message: string, retryAfterSeconds?: number): Domain
  * A state change the lifecycle does not allow. `allowed` (when given) is listed
  * in the message so the user learns what they can do instead.
  */
+/** Something that existed and no longer answers (an expired or withdrawn link): HTTP 410. */
+export function gone(message: string, details: DomainErrorDetails = {}): DomainError {
+  return new DomainError('GONE', message, details);
+}
+
 /** A file (or request) larger than its limit; `field` names the part. */
 export function payloadTooLarge(field: string, message: string): DomainError {
   return new DomainError('PAYLOAD_TOO_LARGE', message, { field });

@@ -129,3 +129,50 @@ export function parseHealthConfig(value: unknown, source = 'health configuration
   });
   throw new HealthConfigError(`Invalid ${source}:\n${lines.join('\n')}`);
 }
+
+/**
+ * The health thresholds the screens state in words ("due every 35 days", "renewing within 180 days"),
+ * taken from the configuration the score is computed with, so a screen never contradicts the score.
+ * The server hands these to the web (GET /config.json); nothing on the web re-types them.
+ */
+export type HealthThresholds = {
+  /** A monthly plan review older than this many days starts costing points. */
+  monthlyReviewMaxDays: number;
+  /** A quarterly plan update older than this many days starts costing points. */
+  quarterlyUpdateMaxDays: number;
+  /** Renewal risk counts within this many days of the renewal date. */
+  renewalHorizonDays: number;
+  /** The shorter horizon within which no recent site walk alone makes the risk MEDIUM. */
+  renewalShortHorizonDays: number;
+  /** A fall of this many points (a negative number) over `trendDays` makes a renewing account HIGH risk. */
+  renewalTrendDrop: number;
+  /** The trend is the score now minus the score this many days ago. */
+  trendDays: number;
+};
+
+export function healthThresholds(config: HealthConfig): HealthThresholds {
+  const plan = config.categories.accountPlan.metrics;
+  return {
+    monthlyReviewMaxDays: plan.daysSinceMonthlyReview.good,
+    quarterlyUpdateMaxDays: plan.daysSinceQuarterlyUpdate.good,
+    renewalHorizonDays: config.renewal.horizonDays,
+    renewalShortHorizonDays: config.renewal.noWalkHorizonDays,
+    renewalTrendDrop: config.renewal.trendDrop,
+    trendDays: config.windows.trendDays,
+  };
+}
+
+const healthThresholdsSchema = z.object({
+  monthlyReviewMaxDays: z.number().finite(),
+  quarterlyUpdateMaxDays: z.number().finite(),
+  renewalHorizonDays: z.number().finite(),
+  renewalShortHorizonDays: z.number().finite(),
+  renewalTrendDrop: z.number().finite(),
+  trendDays: z.number().finite(),
+}) satisfies z.ZodType<HealthThresholds>;
+
+/** The thresholds as the web reads them from /config.json; null when absent or malformed. */
+export function parseHealthThresholds(value: unknown): HealthThresholds | null {
+  const parsed = healthThresholdsSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -16,3 +16,8 @@ export * from './live.protocol.js';
 export * from './access.rules.js';
 export * from './photo.rules.js';
 export * from './site-walk.rules.js';
+export * from './account-plan.rules.js';
+export * from './due-work.rules.js';
+export * from './customer-report.rules.js';
+export * from './work-order.rules.js';
+export * from './kpi.rules.js';

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import pg from 'pg';
@@ -7,32 +8,67 @@ import { loadConfig } from '../../server/src/platform/config.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { startServer, type RunningServer } from '../../server/src/app/server.js';
 
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  serverVersion: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A database of its own for one benchmark run, created from the admin URL and dropped at the end;
+ * or, with `reuse`, an existing one (kept: a seeded million Issues is worth keeping between runs).
+ */
+export async function openBenchDatabase(
+  admin: string,
+  prefix: string,
+  options: { keep?: boolean; reuse?: string } = {},
+): Promise<BenchDatabase & { fresh: boolean }> {
+  if (!options.reuse) return { ...(await createBenchDatabase(admin, prefix, options)), fresh: true };
+  return { ...(await reuseBenchDatabase(admin, options.reuse)), fresh: false };
+}
+
 /** A database of its own for one benchmark run, created from the admin URL and dropped at the end. */
 export async function createBenchDatabase(
   admin: string,
   prefix: string,
   options: { keep?: boolean } = {},
-): Promise<{ name: string; url: string; serverVersion: string; drop(): Promise<void> }> {
+): Promise<BenchDatabase> {
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  return onServer(admin, name, 'create', async () => {
+    if (options.keep) return console.log(`kept database ${name}`);
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.end();
+  });
+}
+
+/** A database kept by an earlier run (`--keep`), measured again as it is: never dropped. */
+export function reuseBenchDatabase(admin: string, name: string): Promise<BenchDatabase> {
+  return onServer(admin, name, 'exists', async () => console.log(`left database ${name} as it was`));
+}
+
+async function onServer(
+  admin: string,
+  name: string,
+  how: 'create' | 'exists',
+  drop: () => Promise<void>,
+): Promise<BenchDatabase> {
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  const { rows } = await client.query<{ server_version: string }>('show server_version');
-  await client.query(`create database "${name}"`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    serverVersion: rows[0]!.server_version,
-    async drop() {
-      if (options.keep) return console.log(`kept database ${name}`);
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
+  try {
+    const { rows } = await client.query<{ server_version: string }>('show server_version');
+    if (how === 'create') await client.query(`create database "${name}"`);
+    else if (!(await client.query('select 1 from pg_database where datname = $1', [name])).rowCount) {
+      throw new Error(`there is no database ${name} to reuse`);
+    }
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return { name, url: url.toString(), serverVersion: rows[0]!.server_version, drop };
+  } finally {
+    await client.end();
+  }
 }
 
 /** Signs the benchmark's tokens: the factories sign with the key of the last server started in this process. */
@@ -51,12 +87,35 @@ export function startBenchServer(
       LOG_LEVEL: 'silent',
       DEMO_SEED: 'true',
       NODE_ENV: 'test',
+      // Benchmarks never reach the internet: the built-in basemap, not the default remote one.
+      MAP_STYLE_URL: 'none',
       AUTH_SECRET: BENCH_AUTH_SECRET,
       DATABASE_URL: databaseUrl,
       ...env,
     }),
     { logger: createLogger('silent'), onQuery: options.onQuery },
   );
+}
+
+/**
+ * The environment of a benchmark's server process (`startServerProcess`): production mode on the
+ * bench database, quiet but for the ready line, no demo seed, no timed health sweep unless `extra`
+ * sets one.
+ */
+export function benchServerEnv(databaseUrl: string, dataDir: string, extra: Record<string, string> = {}) {
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    // info: the ready line carries the port.
+    LOG_LEVEL: 'info',
+    DEMO_SEED: 'false',
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    HEALTH_SWEEP_SECONDS: '86400',
+    ...extra,
+  };
 }
 
 /**
@@ -111,4 +170,24 @@ export function startServerProcess(
       }
     });
   });
+}
+
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time of a process, all its threads (utime + stime of /proc/<pid>/stat), in ms; 0 once it is gone. */
+export function processCpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
 }

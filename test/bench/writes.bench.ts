@@ -23,7 +23,8 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:writes
  *     [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000]
- *     [--profile] [--out test-results/bench-writes.json] [--keep]
+ *     [--instances 1,2] [--sweep-seconds 1] [--profile] [--cpu-prof DIR]
+ *     [--out test-results/bench-writes.json] [--keep]
  *
  * `--profile` adds one run of 8 writers on one instance that logs every SQL
  * statement, and prints statements per write and the time of one account's
@@ -48,7 +49,13 @@ import { createUser } from '../../server/test/support/factories.js';
 import { writeTransaction } from '../../server/src/modules/events/index.js';
 import { recomputeHealth } from '../../server/src/modules/health/health.recompute.js';
 import { SWEEP_LOCK_KEY } from '../../server/src/modules/health/health.sweep.js';
-import { BENCH_AUTH_SECRET, createBenchDatabase, startBenchServer, startServerProcess } from './bench-database.js';
+import {
+  BENCH_AUTH_SECRET,
+  benchServerEnv,
+  createBenchDatabase,
+  startBenchServer,
+  startServerProcess,
+} from './bench-database.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -56,6 +63,9 @@ const { values: argv } = parseArgs({
     seconds: { type: 'string', default: '15' },
     accounts: { type: 'string', default: '500' },
     issues: { type: 'string', default: '100000' },
+    instances: { type: 'string', default: '1,2' },
+    'sweep-seconds': { type: 'string', default: '1' },
+    'cpu-prof': { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -66,15 +76,27 @@ const WRITERS = argv.writers
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0);
+const INSTANCES = argv.instances
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+const SWEEP_SECONDS = argv['sweep-seconds'];
 const SECONDS = Number(argv.seconds);
 const ACCOUNTS = Number(argv.accounts);
 const ISSUES = Number(argv.issues);
 const WARMUP_SECONDS = 2;
 const POOL = 10;
 const admin = process.env.BENCH_DATABASE_URL;
-if (!admin || WRITERS.length === 0 || !(SECONDS > 0) || !Number.isInteger(ACCOUNTS) || !Number.isInteger(ISSUES)) {
+if (
+  !admin ||
+  WRITERS.length === 0 ||
+  INSTANCES.length === 0 ||
+  !(SECONDS > 0) ||
+  !Number.isInteger(ACCOUNTS) ||
+  !Number.isInteger(ISSUES)
+) {
   console.error(
-    'usage: BENCH_DATABASE_URL=postgres://… pnpm bench:writes [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000] [--profile] [--out f] [--keep]',
+    'usage: BENCH_DATABASE_URL=postgres://… pnpm bench:writes [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000] [--instances 1,2] [--sweep-seconds 1] [--profile] [--cpu-prof dir] [--out f] [--keep]',
   );
   process.exit(2);
 }
@@ -650,7 +672,7 @@ async function main() {
       `write benchmark — PostgreSQL ${database.serverVersion}, database ${name}\n` +
         `${counts!.accounts} accounts, ${counts!.properties} properties, ${counts!.issues!.toLocaleString('en')} Issues ` +
         `(${seed.issues.toLocaleString('en')} generated in ${round(seed.ms / 1000)} s), ${counts!.enhancements!.toLocaleString('en')} Enhancements; ` +
-        `${SECONDS} s per configuration after ${WARMUP_SECONDS} s of warm-up; health sweep every 1 s on each instance`,
+        `${SECONDS} s per configuration after ${WARMUP_SECONDS} s of warm-up; health sweep every ${SWEEP_SECONDS} s on each instance`,
     );
 
     /** Waits until no other connection to the bench database is left: their statistics are flushed on exit. */
@@ -748,19 +770,17 @@ async function main() {
 
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'gw-bench-writes-'));
     cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const serverEnv = (sweepSeconds: string) => ({
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      // info: the ready line carries the port.
-      LOG_LEVEL: 'info',
-      DEMO_SEED: 'false',
-      AUTH_SECRET: BENCH_AUTH_SECRET,
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      HEALTH_SWEEP_SECONDS: sweepSeconds,
-    });
-    const product = async (label: string, instances: number, n: number, sweepSeconds = '1') => {
+    const serverEnv = (sweepSeconds: string) =>
+      benchServerEnv(url, dataDir, {
+        HEALTH_SWEEP_SECONDS: sweepSeconds,
+        // --cpu-prof DIR: each server process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
+        ...(argv['cpu-prof']
+          ? {
+              NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.INIT_CWD ?? process.cwd(), argv['cpu-prof'])}`,
+            }
+          : {}),
+      });
+    const product = async (label: string, instances: number, n: number, sweepSeconds = SWEEP_SECONDS) => {
       const before = await deadlocks();
       const servers = await Promise.all(
         Array.from({ length: instances }, () => startServerProcess(SERVER_MAIN, serverEnv(sweepSeconds))),
@@ -786,7 +806,7 @@ async function main() {
         'server CPU/write': `${round(cpuMs / r.allWrites)} ms`,
       });
     };
-    for (const instances of [1, 2]) {
+    for (const instances of INSTANCES) {
       console.log(
         `\nProduct: GraphQL over HTTP, ${instances} server process${instances > 1 ? 'es' : ''} on one database`,
       );

@@ -64,22 +64,83 @@ describe('Accounts pages in a real browser', () => {
   it('lists accounts from the API, searches, sorts by value and opens an account', async () => {
     const { context, page, failures } = await signedInPage(browser, server.url, amToken, { width: 1280, height: 800 });
     await page.goto(`${server.url}/accounts`);
-    await page.getByText('Cherry Creek Medical Campus').waitFor();
-    await expect(page.getByText('Willow Bend HOA').count()).resolves.toBe(1);
+    // The list itself; last month's report reminders above it name the same accounts.
+    const list = page.getByRole('table');
+    await list.getByText('Cherry Creek Medical Campus').waitFor();
+    await expect(list.getByText('Willow Bend HOA').count()).resolves.toBe(1);
+    await expect(
+      page.getByTestId('report-drafts').getByRole('link', { name: 'Cherry Creek Medical Campus' }).getAttribute('href'),
+    ).resolves.toBe(`/accounts/${accountId}/report`);
 
     await page.getByPlaceholder(/search/i).fill('willow');
     await page.waitForURL(/q=willow/);
-    await page.getByText('Cherry Creek Medical Campus').waitFor({ state: 'detached' });
-    await expect(page.getByText('Willow Bend HOA').count()).resolves.toBe(1);
+    await list.getByText('Cherry Creek Medical Campus').waitFor({ state: 'detached' });
+    await expect(list.getByText('Willow Bend HOA').count()).resolves.toBe(1);
     await page.screenshot({ path: path.join(SHOTS_DIR, 'accounts-search.png') });
 
     await page.goto(`${server.url}/accounts`);
-    await page.getByText('Cherry Creek Medical Campus').click();
+    await list.getByText('Cherry Creek Medical Campus').click();
     await page.waitForURL(new RegExp(`/accounts/${accountId}`));
     // In the open Issues list (the health panel may link the same Issue).
     await page.getByRole('tabpanel').getByText('Broken sprinkler at Cherry Creek Medical Campus').waitFor();
     await page.getByText('Maintenance North').first().waitFor();
     await page.screenshot({ path: path.join(SHOTS_DIR, 'account-page.png'), fullPage: true });
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone, an account manager writes the year’s plan and records a monthly review; the cadence turns on track and the due list shrinks', async () => {
+    const { context, page, failures } = await signedInPage(browser, server.url, amToken, { width: 390, height: 844 });
+    // The due list on the account manager's home: never reviewed since the contract began, the plan is late.
+    await page.goto(`${server.url}/accounts`);
+    const due = page.getByTestId('due-work');
+    const dueFor = (kind: string) =>
+      due.locator(`li[data-kind="${kind}"]`, { has: page.getByRole('link', { name: 'Cherry Creek Medical Campus' }) });
+    // A phone shows the first three; the rest are a tap away.
+    const showAll = async () => {
+      await due.locator('li').first().waitFor();
+      const more = due.getByRole('button', { name: /^Show all \d+$/ });
+      if ((await more.count()) > 0) await more.click();
+    };
+    await showAll();
+    await dueFor('MONTHLY_REVIEW').waitFor();
+    await expect(dueFor('MONTHLY_REVIEW').getAttribute('data-late')).resolves.toBe('true');
+
+    await page.goto(`${server.url}/accounts/${accountId}`);
+    const year = await page.evaluate(() => new Date().getFullYear());
+    await page.getByRole('button', { name: `Write the ${year} plan` }).click();
+    const editor = page.getByRole('dialog', { name: `Write the ${year} account plan` });
+    await editor.getByLabel("The customer's goals").fill('Safer walkways in winter\nLower water bills');
+    await editor.getByLabel('Top opportunities').fill('Smart irrigation controllers');
+    await editor.getByRole('button', { name: 'Save plan' }).click();
+    await editor.waitFor({ state: 'detached' });
+    const card = page.locator('.mantine-Card-root', {
+      has: page.getByRole('heading', { name: `Account plan ${year}` }),
+    });
+    await card.getByText('Lower water bills').waitFor();
+    await expect(card.locator('[data-overdue]').first().getAttribute('data-overdue')).resolves.toBe('true');
+
+    await card.getByRole('button', { name: 'Record review' }).click();
+    const review = page.getByRole('dialog', { name: 'Record a plan review' });
+    // Both are due on a new plan: the dialog suggests the quarterly update; this is the monthly one.
+    await expect(review.getByRole('radio', { name: 'Quarterly update' }).isChecked()).resolves.toBe(true);
+    await review.getByText('Monthly review').click();
+    await review.getByLabel(/What changed/).fill('Walkways salted on time; water bill down 8 %.');
+    await review.getByRole('button', { name: 'Record monthly review' }).click();
+    await review.waitFor({ state: 'detached' });
+    await card.getByText('Walkways salted on time; water bill down 8 %.').waitFor();
+    const monthly = card.locator('[data-overdue]', { hasText: 'Monthly review' });
+    await expect(monthly.getAttribute('data-overdue')).resolves.toBe('false');
+    await expect(monthly.getByText('On track').count()).resolves.toBe(1);
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.inner);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'account-plan-phone.png'), fullPage: true });
+
+    // Back home: the monthly review is off the due list; the quarterly update is still on it.
+    await page.goto(`${server.url}/accounts`);
+    await showAll();
+    await dueFor('QUARTERLY_UPDATE').waitFor();
+    await expect(dueFor('MONTHLY_REVIEW').count()).resolves.toBe(0);
     expect(failures).toEqual([]);
     await context.close();
   });

@@ -19,6 +19,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const CENTER = { lng: -104.95, lat: 39.72 };
 const LEAK = 'Broken sprinkler head by the north gate';
+const LEAK_DESCRIPTION = 'Water sprays across the walk whenever zone 3 runs';
 const BED = 'Seasonal color at the entry beds';
 const WALL = 'Boulder wall along the pond';
 const QUALIFY_REFUSAL =
@@ -75,6 +76,7 @@ describe('Closing the loop in a real browser: resolve with a photo, verify, move
           propertyId: property.id,
           location: CENTER,
           title: LEAK,
+          description: LEAK_DESCRIPTION,
           category: 'TURF_DAMAGE',
           photoIds: [before!.id],
         },
@@ -99,6 +101,31 @@ describe('Closing the loop in a real browser: resolve with a photo, verify, move
   afterAll(async () => {
     await browser?.close();
     await server?.[Symbol.asyncDispose]();
+  });
+
+  it('a crew lead on a phone taps a card and sees what, the before photo, the spot on a map and directions', async () => {
+    const crew = await signedInPage(browser, server.url, tokens.crewLead, PHONE);
+    await crew.page.goto(`${server.url}/work`);
+    const card = crew.page.getByRole('article', { name: LEAK });
+    // Anywhere on the card but its buttons: the right end of the address line.
+    const box = (await card.boundingBox())!;
+    await card.click({ position: { x: box.width - 16, y: box.height / 2 } });
+    const drawer = crew.page.getByTestId('record-issue');
+    await drawer.getByText(LEAK_DESCRIPTION).waitFor();
+    const beforeImage = drawer.getByTestId('photos-before').getByRole('img', { name: 'Before photo 1 of 1' });
+    await expect.poll(() => loadedImage(beforeImage)).toBe(true);
+    await drawer.locator('[data-testid="property-map"][data-drawn="true"]').waitFor();
+    await drawer.getByTestId('pressed-spot').waitFor();
+    // A link to the phone's maps app, to the Issue's own spot (latitude first); nothing fetched.
+    await expect(drawer.getByRole('link', { name: 'Directions' }).getAttribute('href')).resolves.toBe(
+      `https://www.google.com/maps/dir/?api=1&destination=${CENTER.lat},${CENTER.lng}`,
+    );
+    await expect(crew.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(
+      true,
+    );
+    await crew.page.screenshot({ path: path.join(SHOTS_DIR, 'crew-issue-drawer-phone.png') });
+    expect(crew.failures).toEqual([]);
+    await crew.context.close();
   });
 
   it('a crew lead resolves on a phone with an after photo and a note; the account manager sees before and after and verifies', async () => {

@@ -175,7 +175,7 @@ describe('Account health in a real browser', () => {
       .locator('tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.querySelector('a')?.textContent ?? ''));
 
-  it('shows the portfolio: totals, key accounts ranked by value × health, renewals at risk with reasons', async () => {
+  it('shows the portfolio: totals, key accounts ranked by value, renewals at risk with reasons', async () => {
     const { context, page, failures } = await execPage();
     await page.goto(server.url);
     // Executives land on the portfolio.
@@ -185,7 +185,7 @@ describe('Account health in a real browser', () => {
     await expect(page.getByTestId('stat-total').textContent()).resolves.toContain('$909,000 across 4 accounts');
     // Only Willow Bend is HIGH (its flag), so revenue at risk is its 24k.
     await expect(page.getByTestId('stat-risk').textContent()).resolves.toContain('$24K');
-    // The two largest make 825k of 909k (≥ 80 %), and both are healthy: ranked by value × health as by value.
+    // The two largest make 825k of 909k (≥ 80 %), largest first (both healthy: value × health agrees).
     expect(await rowNames(page, 'key-accounts')).toEqual(['Cherry Creek Medical Campus', 'Belleview Office Park']);
     await expect(page.getByTestId('key-accounts').textContent()).resolves.toContain('91% of the value ($825,000)');
     // Renewals within 180 days: Willow Bend (HIGH) first, then Cherry Creek (LOW).
@@ -246,9 +246,9 @@ describe('Account health in a real browser', () => {
     await expect(panel.getByTestId('health-flag').textContent()).resolves.toContain(
       'An urgent Issue has been open too long',
     );
-    // The header and the server's renewal outlook count the same company days.
-    await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('60 days left');
-    await expect(page.getByTestId('account-renewal').textContent()).resolves.toContain('in 60 days');
+    // The header and the renewal outlook show the server's one count of company days.
+    await expect(panel.getByTestId('renewal-days').textContent()).resolves.toBe('in 60 days');
+    await expect(page.getByTestId('account-renewal').textContent()).resolves.toBe('(in 60 days)');
     await expect(panel.getByTestId('renewal-outlook').textContent()).resolves.toContain('$24,000');
 
     // The flag's Issue opens in a drawer, loaded from the server.
@@ -282,6 +282,49 @@ describe('Account health in a real browser', () => {
     await page.keyboard.press('Escape');
     await enhancement.waitFor({ state: 'detached' });
     await page.getByTestId('health-panel').screenshot({ path: path.join(SHOTS_DIR, 'account-health.png') });
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+
+  it('lets an executive on a phone read every renewal-risk reason, with no sideways scroll', async () => {
+    const reasonsOf = async (accountId: string) => {
+      const res = await server.gql<{ account: { health: { renewal: { reasons: string[] } } } }>(
+        `query($id: ID!) { account(id: $id) { health { renewal { reasons } } } }`,
+        { id: accountId },
+        execToken,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.account.health.renewal.reasons;
+    };
+    const willowReasons = await reasonsOf(ids.willow);
+    // More than the row shows at once (two), so the rest must be reachable without a hover.
+    expect(willowReasons.length).toBeGreaterThan(2);
+    expect(willowReasons[0]).toBe('Health: At risk');
+
+    const { context, page, failures } = await signedInPage(
+      browser,
+      server.url,
+      execToken,
+      { width: 390, height: 844 },
+      { timezoneId: 'Asia/Tokyo', clock: server.clock },
+    );
+    const noSidewaysScroll = () =>
+      expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+    await page.goto(`${server.url}/portfolio`);
+    const willow = page.getByTestId('renewals-row').filter({ hasText: 'Willow Bend HOA' });
+    await willow.getByTestId('renewal-reasons').waitFor();
+    await noSidewaysScroll();
+    await willow.getByRole('button', { name: `${willowReasons.length - 2} more reason` }).click();
+    await expect(willow.getByTestId('renewal-reason').allTextContents()).resolves.toEqual(willowReasons);
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'portfolio-phone.png'), fullPage: true });
+
+    // The account page lists them all in its renewal outlook.
+    await page.goto(`${server.url}/accounts/${ids.willow}`);
+    const outlook = page.getByTestId('renewal-outlook');
+    await outlook.getByTestId('renewal-reason').first().waitFor();
+    await expect(outlook.getByTestId('renewal-reason').allTextContents()).resolves.toEqual(await reasonsOf(ids.willow));
+    await noSidewaysScroll();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'account-phone.png'), fullPage: true });
     expect(failures).toEqual([]);
     await context.close();
   });

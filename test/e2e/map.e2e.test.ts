@@ -21,7 +21,8 @@ const LIVE_BOUND_MS = 10_000;
 const SPOT = { lng: -104.95, lat: 39.72 };
 const OTHER_SPOT = { lng: -104.946, lat: 39.72 };
 const CREATE_ISSUE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id version status } } }`;
-const ISSUE = `query($id: ID!) { issue(id: $id) { id status version crew { id name } } }`;
+const ISSUE = `query($id: ID!) { issue(id: $id) { id status version dueAt crew { id name } property { name } } }`;
+const PHONE = { width: 390, height: 844 };
 
 type OpsMap = {
   isIdle(): boolean;
@@ -44,14 +45,17 @@ describe('The live operations map in a real browser', () => {
   };
   let counter = 0;
 
-  async function createIssue(title: string, options: { category?: string; property?: string; token?: string } = {}) {
+  async function createIssue(
+    title: string,
+    options: { category?: string; property?: string; token?: string; location?: { lng: number; lat: number } } = {},
+  ) {
     const res = await server.gql<{ createIssue: { issue: { id: string; version: number; status: string } } }>(
       CREATE_ISSUE,
       {
         input: {
           propertyId: options.property ?? ids.property,
-          // Spread out, so pins do not sit on each other.
-          location: {
+          // Spread out, so pins do not sit on each other (unless the test puts them at one spot).
+          location: options.location ?? {
             lng: (options.property === ids.otherProperty ? OTHER_SPOT : SPOT).lng + (counter++ % 6) * 0.0004 - 0.001,
             lat: SPOT.lat + 0.0003,
           },
@@ -114,11 +118,15 @@ describe('The live operations map in a real browser', () => {
 
   const issueState = async (id: string) =>
     (
-      await server.gql<{ issue: { status: string; version: number; crew: { name: string } | null } }>(
-        ISSUE,
-        { id },
-        tokens.ops,
-      )
+      await server.gql<{
+        issue: {
+          status: string;
+          version: number;
+          dueAt: string | null;
+          crew: { name: string } | null;
+          property: { name: string };
+        };
+      }>(ISSUE, { id }, tokens.ops)
     ).data!.issue;
 
   beforeAll(async () => {
@@ -201,7 +209,13 @@ describe('The live operations map in a real browser', () => {
     await first.page.mouse.up();
     // Optimistic: the pin shows the assignment before the server answers, then settles.
     await waitForPin(first.page, issue.id, /^issue:ASSIGNED/);
-    await first.page.getByTestId('map-notice').filter({ hasText: 'Assigned to Maintenance South' }).waitFor();
+    // Maintenance South never visits the property: said at once, since the Issue gets no due date from it.
+    const propertyName = (await issueState(issue.id)).property.name;
+    await first.page
+      .getByTestId('map-notice')
+      .filter({ hasText: `Assigned to Maintenance South, who has no visit scheduled at ${propertyName}` })
+      .filter({ hasText: '“Broken lateral line by the ER” has no due date' })
+      .waitFor();
     await waitForPin(second.page, issue.id, /^issue:ASSIGNED/);
     await second.page.screenshot({ path: path.join(SHOTS_DIR, 'map-assigned-live.png') });
 
@@ -269,6 +283,159 @@ describe('The live operations map in a real browser', () => {
       .em()
       .getConnection()
       .execute('update accounts set account_manager_id = ? where id = ?', [ids.amUser, ids.account]);
+    await context.close();
+  });
+  it('on a phone: opens both of two pins at one spot, and assigns from the drawer’s crew picker, by touch and by keyboard from the list of pins in view', async () => {
+    // Two Issues at exactly one spot, a little off the others: only the top one could be opened before.
+    const spot = { lng: SPOT.lng + 0.0012, lat: SPOT.lat - 0.0004 };
+    const a = await createIssue('Clogged drain by the loading dock', { location: spot });
+    const b = await createIssue('Broken emitter by the loading dock', { location: spot });
+    const propertyName = (await issueState(a.id)).property.name;
+    const { page, failures, context } = await signedInPage(browser, server.url, tokens.ops, PHONE);
+    await openMap(page);
+    // The map comes first and large; filters and legend are folded away; nothing is wider than the screen.
+    expect((await page.getByTestId('ops-map').boundingBox())!.height).toBeGreaterThan(500);
+    expect(await page.getByRole('button', { name: 'Filters' }).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Crews' }).click();
+    await page
+      .getByRole('dialog', { name: 'Crews' })
+      .getByTestId('crew-card')
+      .filter({ hasText: 'Maintenance South' })
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Crews' }).waitFor({ state: 'hidden' });
+
+    const point = (await page.evaluate(
+      (id) => (window as unknown as { groundworkOpsMap: OpsMap }).groundworkOpsMap.pinPoint(id),
+      a.id,
+    ))!;
+    const chooser = page.getByTestId('pin-stack');
+    const drawer = page.getByTestId('record-issue');
+    const closeDrawer = async () => {
+      await page.keyboard.press('Escape');
+      // Gone with its overlay (which fades out), so the next click reaches the map.
+      await page.getByRole('dialog', { name: 'Issue' }).waitFor({ state: 'detached' });
+      await page.locator('.mantine-Drawer-overlay').waitFor({ state: 'detached' });
+    };
+    await page.mouse.click(point.x, point.y);
+    await chooser.getByText('2 pins at this spot').waitFor();
+    await chooser.locator(`[data-pin-id="${b.id}"]`).click();
+    await page.locator(`[data-testid="record-issue"][data-record-id="${b.id}"]`).waitFor();
+    await closeDrawer();
+    await page.mouse.click(point.x, point.y);
+    await chooser.locator(`[data-pin-id="${a.id}"]`).click();
+    await page.locator(`[data-testid="record-issue"][data-record-id="${a.id}"]`).waitFor();
+
+    // By touch: a crew that never visits the property is warned of before assigning; the crew that does sets the due date.
+    const crewSelect = page.getByRole('combobox', { name: 'Assign to a crew' });
+    await crewSelect.click();
+    await page.getByRole('option', { name: /^Maintenance South — no visit scheduled here/ }).click();
+    expect(await page.getByTestId('crew-picker-warning').textContent()).toBe(
+      `Maintenance South has no visit scheduled at ${propertyName}: the Issue will have no due date.`,
+    );
+    await crewSelect.click();
+    await page.getByRole('option', { name: /^Maintenance North — next visit / }).click();
+    const promise = (await page.getByTestId('crew-picker-due').textContent())!;
+    await page.getByRole('button', { name: 'Assign to Maintenance North' }).click();
+    await waitForPin(page, a.id, /^issue:ASSIGNED/);
+    await drawer.locator('[data-testid="issue-status"]', { hasText: 'Assigned' }).waitFor();
+    await drawer.getByTestId('issue-history').getByText('to Maintenance North').waitFor();
+    const assigned = await issueState(a.id);
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', version: 2, crew: { name: 'Maintenance North' } });
+    // The due date the picker promised is the one the server set (its rule: the end of the crew's next visit day).
+    const due = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'America/Denver',
+    }).format(new Date(assigned.dueAt!));
+    expect(promise).toMatch(new RegExp(`^Next visit .+ · due ${due.replace(/\u202f/g, '.')}$`));
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'map-phone-assigned.png') });
+    await closeDrawer();
+
+    // By keyboard only, no pointer and no `?pin=`: Tab to the List of pins in view, Tab to the other pin's
+    // entry, Enter opens its drawer; then Tab to the picker, type, choose, Tab, Enter.
+    await openMap(page);
+    const focused = () =>
+      page.evaluate(() => ({
+        text: document.activeElement?.textContent ?? '',
+        pinId: document.activeElement?.getAttribute('data-pin-id') ?? null,
+      }));
+    const listToggle = page.getByRole('button', { name: 'List', exact: true });
+    for (let tabs = 0; tabs < 30; tabs++) {
+      if (await listToggle.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await listToggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await listToggle.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('region', { name: 'In view' });
+    await list.waitFor();
+    expect(await listToggle.getAttribute('aria-expanded')).toBe('true');
+    // The sheet leaves the map's upper part in sight, and nothing is wider than the screen.
+    const sheet = (await list.boundingBox())!;
+    const mapBox = (await page.getByTestId('ops-map').boundingBox())!;
+    expect(sheet.y).toBeGreaterThan(mapBox.y + 100);
+    expect(sheet.x + sheet.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // Every pin the map has drawn is listed, once (the view holds fewer than the list's cap).
+    const listed = await list
+      .locator('[data-pin-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-pin-id')!));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toContain(b.id);
+    expect(listed).toEqual(expect.arrayContaining((await renderedPins(page)).map((p) => p.id)));
+    for (let tabs = 0; tabs < listed.length + 5; tabs++) {
+      if ((await focused()).pinId === b.id) break;
+      await page.keyboard.press('Tab');
+    }
+    const entry = await focused();
+    expect(entry.pinId).toBe(b.id);
+    expect(entry.text).toContain('Broken emitter by the loading dock');
+    expect(entry.text).toContain(`Issue · ${propertyName} · Irrigation leak`);
+    expect(entry.text).toContain('No crew · no due date');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="record-issue"][data-record-id="${b.id}"]`).waitFor();
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'map-phone-list-drawer.png') });
+    for (let tabs = 0; tabs < 20; tabs++) {
+      if (await crewSelect.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await crewSelect.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('South');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('crew-picker-warning').waitFor();
+    // A screen reader hears the warning with the choice.
+    const describedBy = (await crewSelect.getAttribute('aria-describedby')) ?? '';
+    const warningId = await page.getByTestId('crew-picker-warning').getAttribute('id');
+    expect(describedBy.split(' ')).toContain(warningId);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Assign to Maintenance South');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('crew-picker-done').filter({ hasText: 'Assigned to Maintenance South.' }).waitFor();
+    await waitForPin(page, b.id, /^issue:ASSIGNED/);
+    // Closed, the drawer gives the keyboard back to the entry it was opened from, which now says who has it.
+    await closeDrawer();
+    expect(await focused()).toMatchObject({ pinId: b.id, text: expect.stringContaining('Maintenance South') });
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'map-phone-list.png') });
+    expect(await issueState(b.id)).toMatchObject({
+      status: 'ASSIGNED',
+      version: 2,
+      dueAt: null,
+      crew: { name: 'Maintenance South' },
+    });
+
+    // A new urgent Issue is announced with its property, and the announcement opens it.
+    const urgent = await createIssue('Fallen branch across the footpath', { category: 'SAFETY' });
+    const notice = page.getByTestId('map-notice').filter({ hasText: `New urgent Issue at ${propertyName}` });
+    await notice.getByText('Fallen branch across the footpath — safety').waitFor({ timeout: LIVE_BOUND_MS });
+    await notice.getByRole('button', { name: 'Open it' }).click();
+    await page.locator(`[data-testid="record-issue"][data-record-id="${urgent.id}"]`).waitFor();
+    expect(failures).toEqual([]);
     await context.close();
   });
 });

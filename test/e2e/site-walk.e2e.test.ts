@@ -358,7 +358,9 @@ describe('The site walk on a phone, online and offline', () => {
     expect(again?.fromServiceWorker()).toBe(true);
     await outbox.getByText('5 waiting to send').waitFor();
     await controls.getByTestId('walk-kept').waitFor();
-    await expect.poll(() => drafts.count()).toBe(4);
+    // The drafts are drawn once the map has loaded from the precache (maplibre: a second or more on a busy machine).
+    await drafts.nth(3).waitFor();
+    expect(await drafts.count()).toBe(4);
     // Over the map the panel lists three; all five on request, in the order they will be sent.
     expect(await page.getByTestId('outbox-item').count()).toBe(3);
     await outbox.getByRole('button', { name: 'Show all 5' }).click();
@@ -382,7 +384,8 @@ describe('The site walk on a phone, online and offline', () => {
     await page.getByTestId('walk-list-kept').waitFor();
     await card.getByRole('button', { name: 'Resume' }).click();
     await page.waitForURL(`${server.url}/walk/${property.id}/${walkId}`);
-    await expect.poll(() => drafts.count()).toBe(4);
+    await drafts.nth(3).waitFor();
+    expect(await drafts.count()).toBe(4);
 
     // Finished with no signal: kept after the captures; the list no longer offers to resume it.
     await controls.getByRole('button', { name: 'Finish' }).click();
@@ -398,7 +401,8 @@ describe('The site walk on a phone, online and offline', () => {
     await card.getByText('Walk finished on this phone, waiting to send').waitFor();
     expect(await card.getByRole('button').allTextContents()).toEqual(['Start walk']);
     await page.goto(`${server.url}/walk/${property.id}/${walkId}`);
-    await expect.poll(() => drafts.count()).toBe(4);
+    await drafts.nth(3).waitFor();
+    expect(await drafts.count()).toBe(4);
 
     // Nothing reached the server while offline.
     expect(await rows()).toEqual({ walks: 0, issues: 0, enhancements: 0, photos: 0 });

@@ -7,10 +7,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createApolloClient } from './app/apollo.client';
 import { createRouter } from './app/router';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { AuthProvider } from './features/auth/AuthProvider';
 import { createSessionEvents } from './features/auth/session.events';
-import { preloadMapCanvas } from './features/map/MapPage';
 import { LiveProvider } from './features/live/LiveProvider';
 import { CompanyCalendarProvider } from './app/CompanyCalendarProvider';
 import { loadServerConfig } from './ui/server.config';
@@ -22,11 +21,11 @@ const router = createRouter();
 // The server's config (company time zone, basemap) loads alongside the session check, not after it.
 void loadServerConfig();
 // Opening on the live map: fetch maplibre and the basemap config alongside the session check, not after it.
-if (window.location.pathname === '/map') void preloadMapCanvas();
+if (window.location.pathname === '/map') void import('./features/map/MapPage').then((m) => m.preloadMapCanvas());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <ApolloProvider client={client}>
         <AuthProvider session={session}>
           <LiveProvider onSessionEnded={session.end}>

@@ -14,7 +14,9 @@ import { createSessionEvents } from './features/auth/session.events';
 import { createSessionLink } from './features/auth/session.link';
 import type { LiveClient } from './features/live/live.client';
 import { LiveContext } from './features/live/live.context';
+import { DEFAULT_HEALTH_CONFIG, healthThresholds, type HealthThresholds } from '@groundwork/shared';
 import { CompanyTimeZoneContext } from './ui/company-calendar';
+import { HealthThresholdsContext } from './ui/health-thresholds';
 import { ToastProvider } from './ui/toast';
 
 /** The company zone the page tests render in (the server's default COMPANY_TIME_ZONE). */
@@ -53,6 +55,8 @@ type RenderOptions = {
   user?: SessionUser;
   /** The live-update client the page sees; none by default (the page then does not go live). */
   live?: LiveClient | null;
+  /** The server's health thresholds (/config.json); the built-in health configuration's by default. */
+  thresholds?: HealthThresholds;
 };
 
 /**
@@ -62,7 +66,15 @@ type RenderOptions = {
  */
 export function renderPage(
   element: ReactElement,
-  { mocks = [], path, url, extraRoutes = [], user = testUser(), live = null }: RenderOptions,
+  {
+    mocks = [],
+    path,
+    url,
+    extraRoutes = [],
+    user = testUser(),
+    live = null,
+    thresholds = healthThresholds(DEFAULT_HEALTH_CONFIG),
+  }: RenderOptions,
 ) {
   const router = createMemoryRouter(
     [
@@ -93,9 +105,11 @@ export function renderPage(
         <AuthContext.Provider value={auth}>
           <LiveContext.Provider value={live}>
             <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
-              <ToastProvider>
-                <RouterProvider router={router} />
-              </ToastProvider>
+              <HealthThresholdsContext.Provider value={thresholds}>
+                <ToastProvider>
+                  <RouterProvider router={router} />
+                </ToastProvider>
+              </HealthThresholdsContext.Provider>
             </CompanyTimeZoneContext.Provider>
           </LiveContext.Provider>
         </AuthContext.Provider>
@@ -118,13 +132,31 @@ export function renderApp(url: string, mocks: Mocks) {
       <MockedProvider link={link} cache={createCache()}>
         <AuthProvider session={session}>
           <CompanyTimeZoneContext.Provider value={TEST_COMPANY_TIME_ZONE}>
-            <ToastProvider>
-              <RouterProvider router={router} />
-            </ToastProvider>
+            <HealthThresholdsContext.Provider value={healthThresholds(DEFAULT_HEALTH_CONFIG)}>
+              <ToastProvider>
+                <RouterProvider router={router} />
+              </ToastProvider>
+            </HealthThresholdsContext.Provider>
           </CompanyTimeZoneContext.Provider>
         </AuthProvider>
       </MockedProvider>
     </MantineProvider>,
   );
   return { ...utils, router };
+}
+
+/**
+ * Makes the page's media queries answer as a phone `width` pixels wide
+ * (`(max-width: 36em)` matches at 390 px; 1em = 16 px); returns the undo.
+ * Set before rendering: Mantine reads the query as the page mounts.
+ */
+export function onPhoneScreen(width = 390): () => void {
+  const original = window.matchMedia;
+  window.matchMedia = (query: string) => {
+    const max = /max-width:\s*([\d.]+)em/.exec(query);
+    return { ...original(query), matches: max ? width <= Number(max[1]) * 16 : false };
+  };
+  return () => {
+    window.matchMedia = original;
+  };
 }

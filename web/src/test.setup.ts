@@ -1,4 +1,9 @@
+import { configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Pages load as their own chunks (React.lazy): on a busy machine the first one can take more
+// than the default second to arrive. findBy* still waits for the element, only longer.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Pure-logic tests run in the node environment (faster); only DOM tests need
 // the stubs and cleanup below.
@@ -28,6 +33,11 @@ if (typeof window !== 'undefined') {
   }
 
   Element.prototype.scrollIntoView ??= () => {};
+
+  // Nor the font loading API (Mantine's autosizing Textarea listens for fonts to finish loading).
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', { value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
+  }
 
   // jsdom has no WebGL (it would log "not implemented"): the app sees a
   // browser without WebGL, which also keeps maplibre out of component tests.

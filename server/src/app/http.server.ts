@@ -1,6 +1,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import express from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
@@ -9,17 +10,20 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { healthThresholds } from '@groundwork/shared';
 import type { Config } from '../platform/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/logger.js';
 import type { Database } from './db/database.js';
-import { createRequestContext, type RequestContext } from '../platform/context.js';
+import { reportRoutes } from '../modules/reports/index.js';
+import { createRequestContext, type HealthRefresh, type RequestContext } from '../platform/context.js';
 import { startWsServer } from './ws.server.js';
 import type { EventLog, FanOut } from '../modules/events/index.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { armorConfig, parseOptions } from '../platform/limits.js';
 import { contextError, createErrorFormatter } from '../platform/graphql/errors.graphql.js';
 import { refuseSubscriptionsOverHttp } from './graphql/http-operations.plugin.js';
+import { RawJson, rawJsonPlugin, stringifyResult } from '../platform/graphql/raw-json.graphql.js';
 import { viewerFromRequest, SESSION_COOKIE, SESSION_TTL_SECONDS } from '../modules/auth/index.js';
 import { photoRoutes, type HeicDecoder, type PhotoStore } from '../modules/photos/index.js';
 
@@ -39,6 +43,7 @@ export async function startHttpServer(
   log: EventLog,
   clock: Clock,
   photos: { store: PhotoStore; heic: HeicDecoder },
+  healthRefresh: HealthRefresh,
 ): Promise<HttpServer> {
   const production = config.NODE_ENV === 'production';
   const app = express();
@@ -55,6 +60,7 @@ export async function startHttpServer(
     config,
     clock,
     log,
+    healthRefresh,
     logger,
     validationRules: protection.validationRules,
   });
@@ -67,7 +73,10 @@ export async function startHttpServer(
     parseOptions: parseOptions(),
     validationRules: protection.validationRules,
     formatError: createErrorFormatter(logger, !production),
+    // JSON the resolvers had PostgreSQL write goes into the answer as it is (RawJson).
+    stringifyResult,
     plugins: [
+      rawJsonPlugin as ApolloServerPlugin<RequestContext>,
       ...(protection.plugins as ApolloServerPlugin<RequestContext>[]),
       refuseSubscriptionsOverHttp as ApolloServerPlugin<RequestContext>,
       // In-flight requests get 5 s to finish at shutdown; then their connections are closed.
@@ -99,8 +108,15 @@ export async function startHttpServer(
   await apollo.start();
 
   // A street-level map view is ~0.5 MB of JSON and the web bundle is large: both shrink 5–10× gzipped.
-  // Responses under 1 kB are left alone.
-  app.use(compression({ threshold: 1024 }));
+  // Responses under 1 kB are left alone. GraphQL answers are made per request: brotli's quality 1
+  // packs map JSON within a few per cent of the default (4) at a third of its CPU or less (bench:map);
+  // files keep the default.
+  const compressFiles = compression({ threshold: 1024 });
+  const compressAnswers = compression({
+    threshold: 1024,
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+  });
+  app.use((req, res, next) => (req.path === '/graphql' ? compressAnswers : compressFiles)(req, res, next));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -115,11 +131,18 @@ export async function startHttpServer(
   });
   app.get('/config.json', (_req, res) => {
     res.json({
-      mapStyleUrl: config.MAP_STYLE_URL ?? null,
+      mapStyleUrl: config.MAP_STYLE_URL,
       embeddedDatabase: db.kind === 'embedded',
       // The web counts days in the company's zone, never the browser's (a manager travelling, or a
       // laptop set to UTC, must see the same "in 60 days" as the server's renewal figures).
       companyTimeZone: config.COMPANY_TIME_ZONE,
+      // The thresholds the screens put in words ("due every 35 days"), from the configuration the
+      // health score is computed with (HEALTH_CONFIG_FILE), so a screen never contradicts the score.
+      healthThresholds: healthThresholds(config.health),
+      // Whether reports can be emailed from here (SMTP_URL set): the web offers "Send" only then.
+      emailEnabled: Boolean(config.SMTP_URL),
+      // The company's name as customers read it (the report's header).
+      companyName: config.COMPANY_NAME,
     });
   });
 
@@ -129,15 +152,29 @@ export async function startHttpServer(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const auth = await viewerFromRequest(req, db.orm.em.fork()).catch((error: unknown) => {
+        // One fork per request: the viewer is read with a plain statement, which leaves it empty.
+        const em = db.orm.em.fork();
+        const auth = await viewerFromRequest(req, em).catch((error: unknown) => {
           throw contextError(error);
         });
         return createRequestContext({
-          em: db.orm.em.fork(),
+          em,
           ...auth,
-          config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
+          config: {
+            COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE,
+            health: config.health,
+            COMPANY_NAME: config.COMPANY_NAME,
+            PUBLIC_URL: config.PUBLIC_URL,
+            REPORT_SHARE_DAYS: config.REPORT_SHARE_DAYS,
+            SMTP_URL: config.SMTP_URL,
+            MAIL_FROM: config.MAIL_FROM,
+          },
           clock,
           realtime: { log },
+          healthRefresh,
+          requestOrigin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+          files: photos.store,
+          rawJson: new RawJson(),
           clientAddress: req.ip,
           setSessionCookie: (token) => {
             const options = { httpOnly: true, sameSite: 'strict' as const, secure: production, path: '/' };
@@ -159,6 +196,7 @@ export async function startHttpServer(
       logger,
     }),
   );
+  app.use(reportRoutes({ fork: () => db.orm.em.fork(), config, clock, store: photos.store, logger }));
 
   serveWeb(app, config.WEB_DIST, logger);
 
@@ -216,7 +254,7 @@ function serveWeb(app: express.Express, webDist: string, logger: Logger): void {
     }),
   );
   // Client-side routes: every other GET that accepts HTML gets the app shell.
-  app.get(/^(?!\/(graphql|healthz|readyz|config\.json|photos)).*/, (req, res, next) => {
+  app.get(/^(?!\/(graphql|healthz|readyz|config\.json|photos|shared\/|reports\/)).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.sendFile(index);
   });

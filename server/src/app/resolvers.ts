@@ -13,6 +13,9 @@ import { SiteWalkResolver, AccountSiteWalksResolver } from '../modules/site-walk
 import { PhotoResolver } from '../modules/photos/index.js';
 import { OpsEventResolver } from '../modules/events/index.js';
 import { MapResolver } from '../modules/map/index.js';
+import { AccountReportSharesResolver, CustomerReportResolver } from '../modules/reports/index.js';
+import { AccountPlanWriteResolver, DueWorkResolver } from '../modules/plans/index.js';
+import { KpiResolver } from '../modules/kpis/index.js';
 import {
   AccountHealthResolver,
   AccountHealthDetailResolver,
@@ -24,6 +27,9 @@ export const RESOLVERS = [
   AuthResolver,
   AccountResolver,
   AccountPlanResolver,
+  AccountPlanWriteResolver,
+  DueWorkResolver,
+  KpiResolver,
   PropertyResolver,
   AccountPropertiesResolver,
   SchedulePropertyResolver,
@@ -38,6 +44,8 @@ export const RESOLVERS = [
   SiteWalkResolver,
   AccountSiteWalksResolver,
   PhotoResolver,
+  CustomerReportResolver,
+  AccountReportSharesResolver,
   OpsEventResolver,
   MapResolver,
   AccountHealthResolver,

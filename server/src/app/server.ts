@@ -8,7 +8,7 @@ import { startHttpServer } from './http.server.js';
 import { configureAuthSecret } from '../modules/auth/index.js';
 import { seedDemoIfEmpty } from '../seed/index.js';
 import { EventLog, pruneOpsEvents, type FanOut } from '../modules/events/index.js';
-import { HealthSweeper } from '../modules/health/index.js';
+import { HealthRefresher, HealthSweeper } from '../modules/health/index.js';
 import { HeicDecoder, PhotoSweeper, openPhotoStore, type PhotoStore } from '../modules/photos/index.js';
 
 export interface RunningServer {
@@ -19,6 +19,8 @@ export interface RunningServer {
   fanOut: FanOut;
   /** Recomputes every account's health (it also runs on a timer). */
   health: HealthSweeper;
+  /** Recomputes, after commit and in batches, the health of the accounts this instance's writes touched. */
+  healthRefresh: HealthRefresher;
   /**
    * Where photo files are kept, the sweep deleting uploads never attached (also on a timer),
    * and the worker threads decoding HEIC uploads.
@@ -78,6 +80,13 @@ export async function startServer(
     });
     health.start();
     started.push(() => health.stop());
+    const healthRefresh = new HealthRefresher(db, {
+      config: config.health,
+      timeZone: config.COMPANY_TIME_ZONE,
+      logger,
+      clock,
+    });
+    started.push(() => healthRefresh.close());
     const photoSweeper = new PhotoSweeper(() => db.orm.em.fork(), photoStore, {
       intervalSeconds: config.PHOTO_SWEEP_SECONDS,
       clock,
@@ -89,7 +98,16 @@ export async function startServer(
     // Its threads start with the first HEIC upload.
     const heic = new HeicDecoder();
     started.push(() => heic.close());
-    const http = await startHttpServer(config, db, schema, logger, log, clock, { store: photoStore, heic });
+    const http = await startHttpServer(
+      config,
+      db,
+      schema,
+      logger,
+      log,
+      clock,
+      { store: photoStore, heic },
+      healthRefresh,
+    );
     return {
       url: http.url,
       port: http.port,
@@ -97,6 +115,7 @@ export async function startServer(
       events: log,
       fanOut: http.fanOut,
       health,
+      healthRefresh,
       photos: { store: photoStore, sweeper: photoSweeper, heic },
       clock,
       close: async () => {
@@ -104,6 +123,8 @@ export async function startServer(
         await health.stop();
         await photoSweeper.stop();
         await http.close();
+        // After the requests: the health of what they wrote, before the database goes.
+        await healthRefresh.close();
         // After the requests: no upload is still waiting for a decode.
         await heic.close();
         await log.stop();

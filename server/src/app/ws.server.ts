@@ -14,7 +14,7 @@ import {
 import type { Config } from '../platform/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { Database } from './db/database.js';
-import { createRequestContext, type RequestContext, type Viewer } from '../platform/context.js';
+import { createRequestContext, type HealthRefresh, type RequestContext, type Viewer } from '../platform/context.js';
 import { subscribeInCohorts } from './cohort.js';
 import { isDomainError } from '@groundwork/shared';
 import { QUERY_LIMITS, parseOptions } from '../platform/limits.js';
@@ -50,6 +50,7 @@ export function startWsServer(options: {
   config: Config;
   clock: Clock;
   log: EventLog;
+  healthRefresh: HealthRefresh;
   validationRules: readonly ValidationRule[];
   logger: Logger;
 }) {
@@ -137,6 +138,7 @@ export function startWsServer(options: {
             config: { COMPANY_TIME_ZONE: config.COMPANY_TIME_ZONE, health: config.health },
             clock: options.clock,
             realtime: { log },
+            healthRefresh: options.healthRefresh,
           });
         const context = newContext();
         const socket = ctx.extra.socket;

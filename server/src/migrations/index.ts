@@ -8,6 +8,8 @@ import * as m4 from './Migration20261206235646_photo_uploads.js';
 import * as m5 from './Migration20261206235701_enhancement_decline_reason.js';
 import * as m6 from './Migration20261207002812_site_walk_scores.js';
 import * as m7 from './Migration20261207025259_issue_evidence.js';
+import * as m8 from './Migration20261207062515_report_shares.js';
+import * as m9 from './Migration20261207102033_account_plan_editing.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261206235701_enhancement_decline_reason', class: Object.values(m5)[0] as MigrationClass },
   { name: 'Migration20261207002812_site_walk_scores', class: Object.values(m6)[0] as MigrationClass },
   { name: 'Migration20261207025259_issue_evidence', class: Object.values(m7)[0] as MigrationClass },
+  { name: 'Migration20261207062515_report_shares', class: Object.values(m8)[0] as MigrationClass },
+  { name: 'Migration20261207102033_account_plan_editing', class: Object.values(m9)[0] as MigrationClass },
 ];

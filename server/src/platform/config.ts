@@ -46,6 +46,9 @@ const trustProxy = z
   })
   .transform((entries) => (entries.length === 1 && entries[0] === 'none' ? [] : entries));
 
+/** OpenFreeMap's "liberty" style: vector streets with no key and no sign-up (https://openfreemap.org). */
+export const DEFAULT_MAP_STYLE_URL = 'https://tiles.openfreemap.org/styles/liberty';
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -68,7 +71,14 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as America/Denver')
     .default('America/Denver'),
-  MAP_STYLE_URL: z.url().optional(),
+  /**
+   * The basemap's maplibre style: by default OpenFreeMap's free, key-less streets; `none` = the
+   * built-in plain style only (offline installs, tests). The web falls back to that style whenever this one cannot load.
+   */
+  MAP_STYLE_URL: z
+    .union([z.literal('none'), z.url()])
+    .default(DEFAULT_MAP_STYLE_URL)
+    .transform((value) => (value === 'none' ? null : value)),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'web', 'dist')),
   /** Signs session tokens. Required in production; development uses a per-process random key. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -105,6 +115,28 @@ const schema = z.object({
   PHOTO_STORE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** How often uploads never attached to an Issue or Enhancement are looked for and deleted. */
   PHOTO_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
+  /** The company's name as customers read it (shared reports, their PDF). */
+  COMPANY_NAME: z.string().trim().min(1).max(120).default('Groundwork Landscapes'),
+  /**
+   * The address customers reach the product at (links in shared reports), e.g. https://ops.example.com.
+   * Unset: taken from the request that creates the link (its Host, behind TRUST_PROXY's proxies).
+   */
+  PUBLIC_URL: z
+    .url()
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  /**
+   * Where report emails are sent through: smtp://user:pass@host:587 or smtps://… (nodemailer's URL).
+   * Unset: the product sends no email (the share link can still be copied).
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of report emails, e.g. "Groundwork Landscapes <reports@example.com>". */
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Groundwork <reports@localhost>'),
+  /** How long a shared report link works unless its sender says otherwise. */
+  REPORT_SHARE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { DomainError, Role } from '@groundwork/shared';
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
+import type { RawJson } from './graphql/raw-json.graphql.js';
 
 /** What a request needs of the event log (the events module's `EventLog` satisfies it). */
 export interface EventLogHead {
@@ -34,7 +35,20 @@ export interface RequestContext {
   realtime?: { log: EventLogHead };
   /** Present on HTTP requests: sets the web's httpOnly session cookie. */
   setSessionCookie?: (token: string | null) => void;
-  config: Pick<Config, 'COMPANY_TIME_ZONE' | 'health'>;
+  config: Pick<Config, 'COMPANY_TIME_ZONE' | 'health'> &
+    Partial<Pick<Config, 'COMPANY_NAME' | 'PUBLIC_URL' | 'REPORT_SHARE_DAYS' | 'SMTP_URL' | 'MAIL_FROM'>>;
+  /** Present on HTTP requests: the origin the request came to (scheme and host), for links it hands out. */
+  requestOrigin?: string;
+  /** Present on HTTP requests: read access to stored files (photos), for documents built on the server. */
+  files?: FileReader;
+  /** Present on HTTP requests: parts of the answer PostgreSQL wrote as JSON already, spliced in as they are. */
+  rawJson?: RawJson;
+  /**
+   * This instance's account health refresher (see the health module): a write marks the
+   * accounts it touched, and they are recomputed after its commit, many at once. Absent outside
+   * a running server (scripts), where a write recomputes inside its own transaction.
+   */
+  healthRefresh?: HealthRefresh;
   /** The server's clock: the only source of "now" for business rules. */
   clock: Clock;
   now: () => Date;
@@ -49,8 +63,29 @@ export interface RequestContext {
 
 export type RequestContextInit = Pick<
   RequestContext,
-  'em' | 'viewer' | 'authError' | 'config' | 'clock' | 'setSessionCookie' | 'clientAddress' | 'realtime'
+  | 'em'
+  | 'viewer'
+  | 'authError'
+  | 'config'
+  | 'clock'
+  | 'setSessionCookie'
+  | 'clientAddress'
+  | 'realtime'
+  | 'healthRefresh'
+  | 'requestOrigin'
+  | 'files'
+  | 'rawJson'
 >;
+
+/** Reads a stored file by key (the photo store answers it). */
+export interface FileReader {
+  get(key: string): Promise<{ body: NodeJS.ReadableStream } | null>;
+}
+
+/** Told, after a write commits, which account's health it may have changed and who wrote. */
+export interface HealthRefresh {
+  stale(accountId: string, actorId: string | null): void;
+}
 
 export function createRequestContext(init: RequestContextInit): RequestContext {
   const loaders = new Map<string, DataLoader<unknown, unknown>>();

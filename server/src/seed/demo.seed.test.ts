@@ -236,4 +236,38 @@ describe('demo seed on the embedded database', () => {
     const total = (rows: Record<string, unknown>[]) => rows.reduce((s, r) => s + Number(r.issues), 0);
     expect(total(after)).toBe(total(before) - scaleIssues.n);
   });
+
+  it('gives the accounts it adds a year of walks and plan reviews when asked, within their contracts', async () => {
+    const result = await seedScale(db.orm.em.fork(), { accounts: 30, history: true, issues: 0 });
+    expect(result.accounts).toBe(30);
+    expect(result.siteWalks).toBeGreaterThan(30 * 10);
+    expect(result.planReviews).toBeGreaterThan(30 * 8);
+    const today = `(now() at time zone '${timeZone}')::date`;
+    const walks = await one<Record<string, number>>(`select count(*)::int n,
+      count(*) filter (where (w.completed_at at time zone '${timeZone}')::date < a.contract_start
+        or w.completed_at > now() or w.completed_at < w.started_at or w.walked_by_id <> a.account_manager_id
+        or extract(isodow from w.started_at at time zone '${timeZone}') > 5)::int bad,
+      count(distinct w.account_id)::int accounts
+      from site_walks w join accounts a on a.id = w.account_id where a.name like 'Scale account %'`);
+    expect(walks).toMatchObject({ n: result.siteWalks, bad: 0 });
+    // An account whose contract began in the last few weeks may rightly have no walk yet (and each account
+    // misses a random share of its walks), so "every account has walks" is asked only of the accounts a
+    // year old or more: at least 12 walks owed each, all missed with a chance below one in a million.
+    const coverage = await one<Record<string, number>>(`select
+      count(*) filter (where a.contract_start <= ${today} - 365)::int established,
+      count(*) filter (where a.contract_start <= ${today} - 365
+        and not exists (select 1 from site_walks w where w.account_id = a.id))::int established_without_walks
+      from accounts a where a.name like 'Scale account %'`);
+    expect(coverage.established).toBeGreaterThan(0);
+    expect(coverage.established_without_walks).toBe(0);
+    expect(walks.accounts).toBeGreaterThanOrEqual(coverage.established!);
+    const reviews = await one<Record<string, number>>(`select count(*)::int n,
+      count(*) filter (where r.date < a.contract_start or r.date >= ${today} or p.year <> extract(year from r.date)
+        or r.date < ${today} - 400)::int bad,
+      count(*) filter (where r.kind = 'QUARTERLY_UPDATE')::int quarterly
+      from plan_reviews r join account_plans p on p.id = r.plan_id join accounts a on a.id = p.account_id
+      where a.name like 'Scale account %'`);
+    expect(reviews).toMatchObject({ n: result.planReviews, bad: 0 });
+    expect(reviews.quarterly).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { SITE_WALK_TIER_INTERVAL_DAYS } from '@groundwork/shared';
 import { ENHANCEMENT_TEMPLATES } from './demo.data.js';
 import { literal } from './sql.js';
 import type { Logger } from '../platform/logger.js';
@@ -14,6 +15,13 @@ export interface ScaleSeedOptions {
   accounts?: number;
   /** How many Enhancements to add (default 0). */
   enhancements?: number;
+  /**
+   * Whether the accounts added get a history (default false): site walks at
+   * their tier's interval and their plans' monthly reviews and quarterly
+   * updates over the last 13 months (from the contract start), each account
+   * missing a share of them of its own — what the KPI tables read.
+   */
+  history?: boolean;
   /** Share of the new Issues still open (OPEN / ASSIGNED / IN_PROGRESS); default 0.15. */
   openShare?: number;
   /** Company time zone for visit days (default America/Denver). */
@@ -29,6 +37,9 @@ export interface ScaleSeedOptions {
 
 export interface ScaleSeedSummary {
   accounts: number;
+  /** Site walks and plan reviews written for the accounts' history. */
+  siteWalks: number;
+  planReviews: number;
   issues: number;
   enhancements: number;
   ms: number;
@@ -146,12 +157,28 @@ export async function seedScale(em: EntityManager, options: ScaleSeedOptions): P
     options.onProgress?.(doneAccounts, accounts, 'accounts');
   }
   if (doneAccounts > 0) await fork.execute('analyze accounts, properties, service_schedules', [], 'run');
+  let history = { siteWalks: 0, planReviews: 0 };
+  if (doneAccounts > 0 && options.history) {
+    const names = { first: accountStart + 1, last: accountStart + doneAccounts };
+    history = await em.fork().transactional(async (tx) => {
+      const [walks] = await tx.execute<{ n: number }[]>(siteWalkHistorySql(names, timeZone));
+      const [reviews] = await tx.execute<{ n: number }[]>(planHistorySql(names, timeZone));
+      return { siteWalks: Number(walks!.n), planReviews: Number(reviews!.n) };
+    });
+    await fork.execute('analyze site_walks, account_plans, plan_reviews', [], 'run');
+  }
   const doneIssues = await run(issues, 'issues', (n) => issueBatchSql(n, openShare, timeZone));
   const doneEnhancements = await run(enhancements, 'enhancements', (n) => enhancementBatchSql(n));
   // Fresh planner statistics: the map and list queries pick their indexes from them.
   if (doneIssues > 0) await fork.execute('analyze issues', [], 'run');
   if (doneEnhancements > 0) await fork.execute('analyze enhancements', [], 'run');
-  return { accounts: doneAccounts, issues: doneIssues, enhancements: doneEnhancements, ms: Date.now() - started };
+  return {
+    accounts: doneAccounts,
+    ...history,
+    issues: doneIssues,
+    enhancements: doneEnhancements,
+    ms: Date.now() - started,
+  };
 }
 
 const SCALE_ACCOUNT_PREFIX = 'Scale account ';
@@ -215,6 +242,93 @@ select gen_random_uuid(), p.id, lc.service_line_id, lc.crew_id, wd, case lc.code
   date '2026-01-05' + (wd - 1)
 from prop p cross join line_crew lc
 cross join lateral (select 1 + (p.g + case lc.code when 'MAINTENANCE' then 0 else 2 end) % 5 as wd) w`;
+}
+
+/** The scale accounts numbered `first`…`last`, with the company's today and a share of visits each one misses. */
+function scaleAccountsCte(names: { first: number; last: number }, timeZone: string): string {
+  return `acc as materialized (
+    select a.id, a.account_manager_id, a.tier, a.contract_start, (now() at time zone ${literal(timeZone)})::date as today,
+      case a.tier when 'A' then ${SITE_WALK_TIER_INTERVAL_DAYS.A} when 'B' then ${SITE_WALK_TIER_INTERVAL_DAYS.B} else ${SITE_WALK_TIER_INTERVAL_DAYS.C} end as interval_days,
+      0.4 * random() * random() as miss,
+      array(select p.id from properties p where p.account_id = a.id order by p.id) as props
+    from accounts a
+    where a.name like ${literal(`${SCALE_ACCOUNT_PREFIX}%`)}
+      and substr(a.name, ${SCALE_ACCOUNT_PREFIX.length + 1})::int between ${names.first} and ${names.last}
+  )`;
+}
+
+/**
+ * Site walks of the scale accounts over the last 13 months: one every tier
+ * interval (a random first day, then the interval ± a day) from the contract
+ * start, each missed at the account's own rate, walked by its manager on a
+ * weekday morning at one of its properties. Returns how many.
+ */
+export function siteWalkHistorySql(names: { first: number; last: number }, timeZone: string): string {
+  const tz = literal(timeZone);
+  return `
+with ${scaleAccountsCte(names, timeZone)},
+  planned as (
+    select acc.*, (d + (floor(random() * 3) - 1)::int * interval '1 day')::date as planned
+    from acc cross join lateral generate_series(
+      (greatest(acc.contract_start, acc.today - 400) + floor(random() * acc.interval_days)::int)::timestamp,
+      (acc.today - 1)::timestamp, make_interval(days => acc.interval_days)) d
+  ),
+  days as (
+    -- A Saturday's walk is done on the Friday, a Sunday's on the Monday.
+    select planned.*, planned + case extract(isodow from planned)::int when 6 then -1 when 7 then 1 else 0 end as day
+    from planned
+  ),
+  walked as (
+    select days.*,
+      ((day + time '07:30' + random() * interval '6 hours') at time zone ${tz}) as started_at
+    from days
+    where random() >= miss and day >= contract_start and day < today and cardinality(props) > 0
+  ),
+  ins as (
+    insert into site_walks (id, property_id, account_id, walked_by_id, started_at, completed_at, customer_attended, relationship_pulse)
+    select gen_random_uuid(), props[1 + floor(random() * cardinality(props))::int], id, account_manager_id,
+      started_at, started_at + interval '35 minutes' + random() * interval '40 minutes', random() < 0.3,
+      3 + floor(random() * 3)::int
+    from walked
+    returning 1
+  )
+select count(*)::int as n from ins`;
+}
+
+/**
+ * The scale accounts' plans for last year and this one, with a monthly review
+ * on a random day of each month (3rd–26th) and a quarterly update in each
+ * quarter's first month (5th–25th) of the last 13 months, on or after the
+ * contract start and before today, each missed at the account's own rate.
+ * Returns how many reviews.
+ */
+export function planHistorySql(names: { first: number; last: number }, timeZone: string): string {
+  return `
+with ${scaleAccountsCte(names, timeZone)},
+  plans as (
+    insert into account_plans (id, account_id, year)
+    select gen_random_uuid(), acc.id, y
+    from acc cross join lateral (values (extract(year from acc.today)::int - 1), (extract(year from acc.today)::int)) v(y)
+    returning id, account_id, year
+  ),
+  months as (
+    select acc.*, m::date as month_start
+    from acc cross join lateral generate_series(date_trunc('month', acc.today - 395)::timestamp, acc.today::timestamp, interval '1 month') m
+  ),
+  reviews as (
+    select months.*, 'MONTHLY_REVIEW' as kind, month_start + (3 + floor(random() * 24))::int - 1 as date from months
+    union all
+    select months.*, 'QUARTERLY_UPDATE', month_start + (5 + floor(random() * 21))::int - 1 from months
+    where extract(month from month_start)::int % 3 = 1
+  ),
+  ins as (
+    insert into plan_reviews (id, plan_id, kind, date, reviewer_id)
+    select gen_random_uuid(), p.id, r.kind, r.date, r.account_manager_id
+    from reviews r join plans p on p.account_id = r.id and p.year = extract(year from r.date)::int
+    where r.date >= r.contract_start and r.date < r.today and random() >= r.miss
+    returning 1
+  )
+select count(*)::int as n from ins`;
 }
 
 // Shared CTEs: the properties numbered 0…n-1 and a pool of points inside each.

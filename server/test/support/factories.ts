@@ -79,6 +79,7 @@ export async function createProperty(
   account: Account,
   center: { lng: number; lat: number } = { lng: -104.99, lat: 39.74 },
   sizeM = 200,
+  name?: string,
 ) {
   const dLat = sizeM / 2 / 111_320;
   const dLng = sizeM / 2 / (111_320 * Math.cos((center.lat * Math.PI) / 180));
@@ -91,7 +92,7 @@ export async function createProperty(
   ];
   const property = em.create(ClientProperty, {
     account,
-    name: `Property ${next()}`,
+    name: name ?? `Property ${next()}`,
     address: '1 Test Way, Denver, CO',
     boundary: { type: 'MultiPolygon', coordinates: [[ring]] },
   });

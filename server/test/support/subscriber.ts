@@ -9,6 +9,7 @@ export interface ReceivedEvent {
   type: string;
   entityId: string;
   accountId: string | null;
+  actorId: string | null;
   payload: Record<string, unknown>;
 }
 
@@ -29,6 +30,7 @@ const SUBSCRIPTION = /* GraphQL */ `
       type
       entityId
       accountId
+      actorId
       payload
     }
   }
@@ -105,13 +107,17 @@ export const MARKER = 'TEST_MARKER';
  * Appends a marker event through the server's own write path and returns its
  * cursor. Written after everything a test waits for, it is the last event a
  * subscriber may receive: once it has arrived, "nothing more arrived" is a
- * check of the exact list, with no pause. `fields` make it pass a
+ * check of the exact list, with no pause. On several instances, settle the
+ * others first ({@link settled}). `fields` make it pass a
  * subscription's filter or scope (a type, an account, a crew in the payload).
  */
 export async function writeMarker(
-  server: { em(): EntityManager },
+  server: { em(): EntityManager; server?: { healthRefresh: { idle(): Promise<void> } } },
   fields: Partial<OpsEventInput> = {},
 ): Promise<string> {
+  // The health refreshes the test's writes asked for follow them in events of their own: once
+  // the server has none left to do, they are in the log before the marker.
+  await server.server?.healthRefresh.idle();
   const { events } = await writeTransactionWithEvents(server.em(), async (tx) => {
     appendOpsEvent(tx, { type: MARKER, entityType: 'Issue', entityId: randomUUID(), payload: {}, ...fields });
   });
@@ -200,4 +206,9 @@ export function subscribeMany(
       await client.dispose();
     },
   };
+}
+
+/** Resolves once none of the servers has a health refresh left to do (their writes' last events are in the log). */
+export async function settled(...servers: { server: { healthRefresh: { idle(): Promise<void> } } }[]): Promise<void> {
+  await Promise.all(servers.map((s) => s.server.healthRefresh.idle()));
 }

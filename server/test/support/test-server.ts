@@ -48,6 +48,8 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     DEMO_SEED: 'false',
     NODE_ENV: 'test',
+    // Tests never reach the internet: the built-in basemap, not the default remote one.
+    MAP_STYLE_URL: 'none',
     // Fixed: tokens signed by the factories must verify on every server of the run.
     AUTH_SECRET: 'test-only-signing-secret-0123456789abcdef',
   };

@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconChartDonut3,
   IconChecklist,
+  IconGauge,
   IconLeaf,
   IconMap2,
   IconWalk,
@@ -22,6 +23,7 @@ const SECTION_ICONS: Readonly<Record<Section, TablerIcon>> = {
   map: IconMap2,
   walk: IconWalk,
   work: IconChecklist,
+  kpis: IconGauge,
 };
 
 /** Header with the product name and who is signed in, the role's navigation on the side, the page in the main area. */

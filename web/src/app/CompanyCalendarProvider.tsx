@@ -1,17 +1,24 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type ReactNode } from 'react';
+import {
+  DEFAULT_HEALTH_CONFIG,
+  healthThresholds,
+  parseHealthThresholds,
+  type HealthThresholds,
+} from '@groundwork/shared';
 import { CompanyTimeZoneContext } from '../ui/company-calendar';
+import { HealthThresholdsContext } from '../ui/health-thresholds';
 import { loadServerConfig, parseCompanyTimeZone } from '../ui/server.config';
 
 const RETRY_MS = 3_000;
 
 /**
  * Renders the app once the server has said which time zone the company's days
- * are counted in. The config is fetched alongside the session check, so this
+ * are counted in, and the health thresholds the screens put in words. The config is fetched alongside the session check, so this
  * adds no round trip; until it arrives no date is shown rather than a wrong one.
  */
 export function CompanyCalendarProvider({ children }: { children: ReactNode }) {
-  const [zone, setZone] = useState<string | null>(null);
+  const [settings, setSettings] = useState<{ zone: string; thresholds: HealthThresholds } | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -20,8 +27,13 @@ export function CompanyCalendarProvider({ children }: { children: ReactNode }) {
     const attempt = () =>
       void loadServerConfig().then((json) => {
         if (!current) return;
-        const parsed = parseCompanyTimeZone(json);
-        if (parsed) setZone(parsed);
+        const zone = parseCompanyTimeZone(json);
+        // A copy kept on the device by an older version has no thresholds: a phone with no signal must
+        // still start, so it counts with the built-in health configuration until it next starts online.
+        const thresholds =
+          parseHealthThresholds((json as { healthThresholds?: unknown } | null)?.healthThresholds) ??
+          healthThresholds(DEFAULT_HEALTH_CONFIG);
+        if (zone) setSettings({ zone, thresholds });
         else {
           setFailed(true);
           timer = setTimeout(attempt, RETRY_MS);
@@ -34,7 +46,7 @@ export function CompanyCalendarProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  if (!zone) {
+  if (!settings) {
     return (
       <Center h="100vh">
         <Stack align="center" gap="xs">
@@ -44,5 +56,9 @@ export function CompanyCalendarProvider({ children }: { children: ReactNode }) {
       </Center>
     );
   }
-  return <CompanyTimeZoneContext.Provider value={zone}>{children}</CompanyTimeZoneContext.Provider>;
+  return (
+    <CompanyTimeZoneContext.Provider value={settings.zone}>
+      <HealthThresholdsContext.Provider value={settings.thresholds}>{children}</HealthThresholdsContext.Provider>
+    </CompanyTimeZoneContext.Provider>
+  );
 }

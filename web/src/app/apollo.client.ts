@@ -30,6 +30,9 @@ export function createCache(): InMemoryCache {
         keyFields: ['accountId'],
         fields: { renewal: { merge: true } },
       },
+      // A record behind a KPI figure is the Issue, Enhancement or account as that figure counted it
+      // (its verdict, date and hours differ per metric): stored with its list, never merged by id.
+      KpiRecord: { keyFields: false },
     },
   });
 }

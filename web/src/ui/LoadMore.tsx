@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { nounFor, type NounForms } from './count.format';
 import { describeError } from './error.describe';
 
 type LoadMoreProps = {
   shown: number;
   total: number;
-  noun: string;
+  /** What is listed, e.g. nounForms('open issue') (the form follows `total`). */
+  noun: NounForms;
   hasMore: boolean;
   loading: boolean;
   error: unknown;
@@ -17,7 +19,7 @@ export function LoadMore({ shown, total, noun, hasMore, loading, error, onLoadMo
     <>
       <Group justify="space-between" mt="xs">
         <Text size="xs" c="dimmed">
-          Showing {shown} of {total} {noun}
+          Showing {shown} of {total} {nounFor(total, noun)}
         </Text>
         {hasMore && (
           <Button size="xs" variant="default" loading={loading} onClick={onLoadMore}>
@@ -26,7 +28,7 @@ export function LoadMore({ shown, total, noun, hasMore, loading, error, onLoadMo
         )}
       </Group>
       {error != null && (
-        <Alert color="red" variant="light" mt="xs" title={`Could not load more ${noun}`}>
+        <Alert color="red" variant="light" mt="xs" title={`Could not load more ${noun.other}`}>
           {describeError(error).message}
         </Alert>
       )}

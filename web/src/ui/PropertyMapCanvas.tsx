@@ -26,10 +26,48 @@ class PropertyOverlay {
   private state: OverlayState = { properties: [], selectedId: null };
   private readonly labels = new Map<string, { marker: maplibregl.Marker; element: HTMLButtonElement }>();
 
+  private declutterFrame = 0;
+
   constructor(
     private readonly map: maplibregl.Map,
     private readonly onSelect: (propertyId: string) => void,
-  ) {}
+  ) {
+    map.on('moveend', () => this.scheduleDeclutter());
+    map.on('resize', () => this.scheduleDeclutter());
+  }
+
+  /** After the markers have moved (they follow the map on its render). */
+  private scheduleDeclutter() {
+    cancelAnimationFrame(this.declutterFrame);
+    this.declutterFrame = requestAnimationFrame(() => this.declutter());
+  }
+
+  /**
+   * Neighbouring properties' names would print over each other, and a name by the edge would be cut:
+   * the selected property's label first, then the others in order, each shown only where it overlaps
+   * no label already shown and fits inside the map. A hidden name is still one tap away in the list
+   * beside the map, and its boundary still selects it.
+   */
+  private declutter() {
+    const frame = this.map.getContainer().getBoundingClientRect();
+    const { selectedId } = this.state;
+    const order = [...this.labels].sort(([a], [b]) => Number(b === selectedId) - Number(a === selectedId));
+    const shown: DOMRect[] = [];
+    for (const [id, { element }] of order) {
+      element.style.visibility = '';
+      const box = element.getBoundingClientRect();
+      const inside =
+        box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom;
+      const overlaps = shown.some(
+        (o) => box.left < o.right && box.right > o.left && box.top < o.bottom && box.bottom > o.top,
+      );
+      if ((overlaps || !inside) && id !== selectedId) {
+        element.style.visibility = 'hidden';
+      } else {
+        shown.push(box);
+      }
+    }
+  }
 
   /** Adds source and layers; needed after every style load because a new style drops them. */
   install() {
@@ -78,6 +116,7 @@ class PropertyOverlay {
   }
 
   remove() {
+    cancelAnimationFrame(this.declutterFrame);
     for (const { marker } of this.labels.values()) marker.remove();
     this.labels.clear();
   }
@@ -117,6 +156,7 @@ class PropertyOverlay {
       label.element.title = p.name;
       label.element.dataset['selected'] = String(p.id === selectedId);
     }
+    this.scheduleDeclutter();
   }
 }
 
@@ -140,6 +180,8 @@ export function PropertyMapCanvas({
   const [failure, setFailure] = useState<string | null>(null);
   // Boundaries drawn and the map at rest: what a browser test waits for before pressing a spot.
   const [drawn, setDrawn] = useState(false);
+  // The map starts after /config.json answers: a spot given from the start is marked once it exists.
+  const [started, setStarted] = useState(false);
 
   useEffect(() => {
     onSelectRef.current = onSelect;
@@ -182,6 +224,7 @@ export function PropertyMapCanvas({
         return;
       }
       mapRef.current = created;
+      setStarted(true);
       const overlay = new PropertyOverlay(created, (id) => onSelectRef.current(id));
       overlayRef.current = overlay;
       // The map was created framing all properties: do not zoom to the preselected one.
@@ -214,7 +257,7 @@ export function PropertyMapCanvas({
     };
   }, []);
 
-  useEffect(() => markSpot(mapRef.current, spot), [spot]);
+  useEffect(() => markSpot(mapRef.current, spot), [spot, started]);
 
   if (failure) {
     return (

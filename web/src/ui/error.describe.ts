@@ -20,6 +20,7 @@ const TITLES: Record<string, string> = {
   PAYLOAD_TOO_LARGE: 'The file is too large',
   UNSUPPORTED_MEDIA_TYPE: 'That file is not a photo we can read',
   UNAVAILABLE: 'Groundwork is briefly unavailable',
+  GONE: 'This is no longer available',
 };
 
 type FormattedError = { message: string; extensions?: Record<string, unknown> };

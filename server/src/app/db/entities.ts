@@ -9,6 +9,7 @@ import { Enhancement } from '../../modules/enhancements/index.js';
 import { Photo } from '../../modules/photos/index.js';
 import { HealthSnapshot, AccountHealthState } from '../../modules/health/index.js';
 import { OpsEvent, OpsEventCounter } from '../../modules/events/index.js';
+import { CustomerReportShareRecord, CustomerReportShareView } from '../../modules/reports/index.js';
 
 /** Every entity, listed once, so discovery needs no file globbing in src or dist. */
 export const ENTITIES = [
@@ -33,4 +34,6 @@ export const ENTITIES = [
   OpsEvent,
   OpsEventCounter,
   LoginFailure,
+  CustomerReportShareRecord,
+  CustomerReportShareView,
 ];

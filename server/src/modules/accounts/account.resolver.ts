@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { daysUntilDate } from '@groundwork/shared';
 import type { RequestContext } from '../../platform/context.js';
 import { connectionTypes } from '../../platform/graphql/connection.types.js';
 import { LocalDateScalar } from '../../platform/graphql/scalars.graphql.js';
@@ -60,6 +61,14 @@ export class AccountResolver {
   @FieldResolver(() => Int)
   async openEnhancementCount(@Root() account: Account, @Ctx() ctx: RequestContext) {
     return (await ctx.service(AccountService).stats(account.id)).openEnhancementCount;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "Company days from today to the renewal date, negative once it has passed: the same count as the health's renewal outlook.",
+  })
+  daysToRenewal(@Root() account: Account, @Ctx() ctx: RequestContext) {
+    return daysUntilDate(account.renewalDate, ctx.now(), ctx.config.COMPANY_TIME_ZONE);
   }
 
   @FieldResolver(() => Date, { nullable: true })

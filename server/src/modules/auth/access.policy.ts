@@ -3,6 +3,8 @@ import {
   accessScope,
   eventVisible,
   forbidden,
+  ACCOUNT_MANAGING_ROLES,
+  managesAccount,
   scopeKey,
   scopeReads,
   scopeReadsKind,
@@ -156,8 +158,8 @@ export class AccessPolicy {
 
   /** Changing an account's work: ops managers anywhere, account managers on their own accounts. */
   assertManages(accountManagerId: string, action: string): Viewer {
-    const viewer = this.requireRole(['OPS_MANAGER', 'ACCOUNT_MANAGER'], action);
-    if (viewer.role === 'ACCOUNT_MANAGER' && viewer.id !== accountManagerId) {
+    const viewer = this.requireRole(ACCOUNT_MANAGING_ROLES, action);
+    if (!managesAccount(viewer, accountManagerId)) {
       throw forbidden(`You cannot ${action} on another account manager's account`);
     }
     return viewer;

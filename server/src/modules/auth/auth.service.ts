@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { EntityManager } from '@mikro-orm/sql';
-import { DomainError, badInput, requireText, unauthenticated } from '@groundwork/shared';
+import { DomainError, badInput, requireText, unauthenticated, type Role } from '@groundwork/shared';
 import type { Viewer } from '../../platform/context.js';
 import { User } from '../users/index.js';
 import { LoginLimits } from './login-limit.service.js';
@@ -23,6 +23,7 @@ let secret: Uint8Array | null = null;
 /** Sets the signing key; without one (development) a random key lives as long as the process. */
 export function configureAuthSecret(value: string | undefined): void {
   secret = value ? new TextEncoder().encode(value) : randomBytes(32);
+  verified.clear();
 }
 
 function key(): Uint8Array {
@@ -46,8 +47,28 @@ export async function verifyToken(token: string): Promise<string> {
   return (await verifyTokenClaims(token)).userId;
 }
 
+/**
+ * Tokens whose signature and claims checked out, by token, until they expire: every request
+ * carries its token and checking the HMAC again each time was a few per cent of a write's CPU.
+ * Only what the token itself says is kept (subject, expiry); who the user is now is still read
+ * per request (sessionFromToken). Bounded: the oldest entry goes first when full.
+ */
+const verified = new Map<string, { userId: string; expiresAt: Date }>();
+const VERIFIED_MAX = 10_000;
+
 /** The user id and expiry of a valid token, or an UNAUTHENTICATED error saying what is wrong with it. */
 async function verifyTokenClaims(token: string): Promise<{ userId: string; expiresAt: Date }> {
+  const known = verified.get(token);
+  // jose's rule: a token is expired once its `exp` second has begun.
+  if (known && Math.floor(Date.now() / 1000) < known.expiresAt.getTime() / 1000) return known;
+  if (known) verified.delete(token);
+  const claims = await verifySignedToken(token);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(token, claims);
+  return claims;
+}
+
+async function verifySignedToken(token: string): Promise<{ userId: string; expiresAt: Date }> {
   try {
     const { payload } = await jwtVerify(token, key(), {
       issuer: ISSUER,
@@ -106,10 +127,16 @@ export async function viewerFromToken(em: EntityManager, token: string): Promise
  */
 export async function sessionFromToken(em: EntityManager, token: string): Promise<{ viewer: Viewer; expiresAt: Date }> {
   const { userId, expiresAt } = await verifyTokenClaims(token);
-  const user = await em.findOne(User, { id: userId });
+  // Every request asks this: one plain statement, not an entity (the request never needs the User itself).
+  const [user] = await em
+    .getConnection()
+    .execute<{ id: string; role: Role; crew_id: string | null; disabled_at: unknown }[]>(
+      'select u.id, u.role, u.crew_id, u.disabled_at from users u where u.id = ?',
+      [userId],
+    );
   if (!user) throw unauthenticated('The account behind this session no longer exists.');
-  if (user.disabledAt) throw disabled();
-  return { viewer: { id: user.id, role: user.role, crewId: user.crew?.id ?? null }, expiresAt };
+  if (user.disabled_at !== null) throw disabled();
+  return { viewer: { id: user.id, role: user.role, crewId: user.crew_id }, expiresAt };
 }
 
 function disabled(): DomainError {

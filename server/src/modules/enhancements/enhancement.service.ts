@@ -23,7 +23,7 @@ import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/gr
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent, writeTransaction } from '../events/index.js';
-import { refreshAccountHealth } from '../health/index.js';
+import { enhancementHealthInputs, refreshAccountHealth } from '../health/index.js';
 import { ServiceLine } from '../crews/index.js';
 import { requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
@@ -37,6 +37,8 @@ function optionalMoney(value: number | null | undefined, field: string): number 
 }
 
 const ENHANCEMENT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+/** The ORM's alias of the Enhancement table in its own queries (a lock naming it leaves joined rows unlocked). */
+const ENHANCEMENT_ALIAS = 'e0';
 
 export class EnhancementService {
   private readonly access: AccessPolicy;
@@ -189,9 +191,8 @@ export class EnhancementService {
         viewer,
         now,
       });
-      await tx.flush();
-      await this.event(tx, 'ENHANCEMENT_CREATED', enhancement, viewer.id);
-      await tx.flush();
+      // No flush here: writeTransaction flushes everything before it appends the event.
+      await this.event(tx, 'ENHANCEMENT_CREATED', enhancement, viewer.id, null);
       return enhancement;
     });
   }
@@ -205,11 +206,17 @@ export class EnhancementService {
     const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
     try {
       return await writeTransaction(this.ctx.em, async (tx) => {
-        const e = await tx.findOne(Enhancement, { id: input.enhancementId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        // Its account (whose manager may advance it) read in the same statement, locking only the Enhancement:
+        // account rows are locked by the health refresh alone (the lock order).
+        const e = await tx.findOne(
+          Enhancement,
+          { id: input.enhancementId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [ENHANCEMENT_ALIAS], populate: ['account'] },
+        );
         if (!e) throw notFound('Enhancement', input.enhancementId, 'input.enhancementId');
-        const account = await tx.findOneOrFail(Account, { id: e.account.id });
-        this.access.assertManages(account.accountManager.id, 'advance this Enhancement');
+        this.access.assertManages(e.account.accountManager.id, 'advance this Enhancement');
         if (e.version !== input.expectedVersion) throw this.conflict(e);
+        const healthBefore = enhancementHealthInputs(e);
         const next = {
           customerInterest: input.customerInterest ?? e.customerInterest,
           budgetConfirmed: input.budgetConfirmed ?? e.budgetConfirmed,
@@ -226,9 +233,9 @@ export class EnhancementService {
           e.declineReason = declineReason;
         }
         e.updatedAt = this.ctx.now();
+        // The flush gives the Enhancement its new version (the event's); writeTransaction flushes the rest.
         await tx.flush();
-        await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id);
-        await tx.flush();
+        await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id, healthBefore);
         return e;
       });
     } catch (error) {
@@ -249,8 +256,17 @@ export class EnhancementService {
     return versionConflict('Enhancement', e.version, { id: e.id, stage: e.stage, version: e.version });
   }
 
-  /** Logs the change and refreshes the account's health (growth), both in the writing transaction. */
-  private async event(tx: Parameters<typeof appendOpsEvent>[0], type: string, e: Enhancement, actorId: string) {
+  /**
+   * Logs the change, and asks for the account's health refresh when it moved approved growth
+   * (`healthBefore`: the Enhancement's part in health before the change, null for none).
+   */
+  private async event(
+    tx: Parameters<typeof appendOpsEvent>[0],
+    type: string,
+    e: Enhancement,
+    actorId: string,
+    healthBefore: string | null,
+  ) {
     appendOpsEvent(tx, {
       type,
       entityType: 'Enhancement',
@@ -260,6 +276,6 @@ export class EnhancementService {
       actorId,
       payload: { stage: e.stage, location: e.location, version: e.version },
     });
-    await refreshAccountHealth(tx, this.ctx, e.account.id, actorId);
+    if (healthBefore !== enhancementHealthInputs(e)) await refreshAccountHealth(tx, this.ctx, e.account.id, actorId);
   }
 }

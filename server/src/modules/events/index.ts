@@ -1,6 +1,7 @@
 export { OpsEvent, OpsEventCounter } from './ops-event.entity.js';
 export {
   appendOpsEvent,
+  afterCommit,
   writeTransaction,
   writeTransactionWithEvents,
   pruneOpsEvents,

@@ -15,13 +15,16 @@ export interface OpsEventInput {
 // Lock order for every write (and the health sweep), so that no two
 // transactions wait on each other in a cycle:
 //   1. the written record's own row (Issue, Enhancement, site walk), if any;
-//   2. the account rows, `for no key update`, in id order (health recompute);
+//   2. the account rows, `for no key update`, in id order — taken only by the
+//      health refresh and sweep, in transactions of their own (a write asks
+//      for its account's refresh with `afterCommit`);
 //   3. the one-row `ops_event_counter`, last, at the very end.
 // The counter serialises every write in the company, so it is held only for
 // the instant between the append and the commit: services queue their
 // events with `appendOpsEvent` while they work, and `writeTransaction`
 // appends them all as its last statements.
 const queued = new WeakMap<EntityManager, OpsEventInput[]>();
+const committed = new WeakMap<EntityManager, (() => void)[]>();
 
 /**
  * Queues an event for the caller's write transaction (see
@@ -33,6 +36,17 @@ export function appendOpsEvent(tx: EntityManager, input: OpsEventInput): void {
   const events = queued.get(tx);
   if (!events) throw new Error('appendOpsEvent must be called inside writeTransaction');
   events.push(input);
+}
+
+/**
+ * Runs `fn` once the caller's write transaction has committed (never if it
+ * rolls back): work that follows a write but must not hold its locks, such
+ * as the account health refresh. Outside a write transaction it throws.
+ */
+export function afterCommit(tx: EntityManager, fn: () => void): void {
+  const callbacks = committed.get(tx);
+  if (!callbacks) throw new Error('afterCommit must be called inside writeTransaction');
+  callbacks.push(fn);
 }
 
 /**
@@ -56,16 +70,21 @@ export async function writeTransactionWithEvents<T>(
   em: EntityManager,
   fn: (tx: EntityManager) => Promise<T>,
 ): Promise<{ result: T; events: AppendedEvent[] }> {
-  return em.transactional(async (tx) => {
+  const callbacks: (() => void)[] = [];
+  const outcome = await em.transactional(async (tx) => {
     const inputs: OpsEventInput[] = [];
     queued.set(tx, inputs);
+    committed.set(tx, callbacks);
     try {
       const result = await fn(tx);
       return { result, events: await appendQueued(tx, inputs) };
     } finally {
       queued.delete(tx);
+      committed.delete(tx);
     }
   });
+  for (const callback of callbacks) callback();
+  return outcome;
 }
 
 /**

@@ -95,7 +95,8 @@ export interface RecomputeOptions {
   clock: FactsClock;
   /** Also keep today's HealthSnapshot in step (the sweep does; single writes leave it to the sweep). */
   snapshot?: boolean;
-  actorId?: string | null;
+  /** Who caused the recompute, per account (the actor of its ACCOUNT_HEALTH_CHANGED); none by default. */
+  actorOf?: (accountId: string) => string | null;
 }
 
 export interface RecomputeResult {
@@ -139,7 +140,7 @@ export async function recomputeHealth(
   // Every row is rewritten, changed or not: a new row version tells a sweep
   // that computed from older data to leave this account alone (see sweepHealth).
   await storeHealth(tx, next, options.clock.now);
-  const changed = announceChanges(tx, dirty, before, options.actorId ?? null);
+  const changed = announceChanges(tx, dirty, before, options.actorOf ?? (() => null));
   if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
   return { computed: next.length, written: dirty.length, changed };
 }
@@ -166,7 +167,7 @@ export function announceChanges(
   tx: EntityManager,
   written: readonly StoredHealth[],
   before: ReadonlyMap<string, Pick<StateRow, 'score' | 'band'>>,
-  actorId: string | null,
+  actorOf: (accountId: string) => string | null,
 ): string[] {
   const changed: string[] = [];
   for (const h of written) {
@@ -178,7 +179,7 @@ export function announceChanges(
       entityType: 'Account',
       entityId: h.accountId,
       accountId: h.accountId,
-      actorId,
+      actorId: actorOf(h.accountId),
       payload: {
         score: h.score,
         band: h.band,

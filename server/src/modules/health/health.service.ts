@@ -14,6 +14,7 @@ import type { RequestContext } from '../../platform/context.js';
 import { groupBy } from '../../platform/context.js';
 import { AccessPolicy } from '../auth/index.js';
 import { Account, SortDirection } from '../accounts/index.js';
+import { afterCommit } from '../events/index.js';
 import { gatherHealthFacts } from './health.facts.js';
 import { evaluateHealth, recomputeHealth, type HealthExplanation, type StoredHealth } from './health.recompute.js';
 import {
@@ -38,20 +39,27 @@ export interface HealthView extends AccountHealth {
 }
 
 /**
- * Refreshes one account's health inside a write's transaction (called by
- * every service that appends an event touching the account), announcing a
- * score or band change with ACCOUNT_HEALTH_CHANGED in the same transaction.
+ * Called by every service whose write may change an account's health: on a
+ * running server the account is refreshed after the write commits, batched
+ * with others (see HealthRefresher); without one (scripts) it is recomputed
+ * here, inside the write's transaction, announcing a score or band change
+ * with ACCOUNT_HEALTH_CHANGED.
  */
 export async function refreshAccountHealth(
   tx: Parameters<typeof recomputeHealth>[0],
-  ctx: Pick<RequestContext, 'config' | 'now'>,
+  ctx: Pick<RequestContext, 'config' | 'now' | 'healthRefresh'>,
   accountId: string,
   actorId: string | null,
 ): Promise<void> {
+  const refresher = ctx.healthRefresh;
+  if (refresher) {
+    afterCommit(tx, () => refresher.stale(accountId, actorId));
+    return;
+  }
   await recomputeHealth(tx, [accountId], {
     config: ctx.config.health,
     clock: { now: ctx.now(), timeZone: ctx.config.COMPANY_TIME_ZONE },
-    actorId,
+    actorOf: () => actorId,
   });
 }
 
@@ -354,9 +362,9 @@ x as (
       and e.created_at < i.created_at and e.created_at >= i.created_at - p.rep
       and ST_DWithin(e.location::geography, i.location::geography, p.radius))
   union all
-  select w.account_id, 'engagement.siteWalkCadencePct', 'SITE_WALK', w.id, 'Site walk', w.completed_at,
+  select w.account_id, 'engagement.siteWalkCadencePct', 'SITE_WALK', w.id, 'Site walk, ' || pr.name, w.completed_at,
     row_number() over (partition by w.account_id order by w.completed_at desc)
-  from site_walks w join ids on ids.id = w.account_id cross join p where w.completed_at > p.now - p.act and w.completed_at <= p.now
+  from site_walks w join properties pr on pr.id = w.property_id join ids on ids.id = w.account_id cross join p where w.completed_at > p.now - p.act and w.completed_at <= p.now
   union all
   select w.account_id, 'relationship.latestPulse', 'SITE_WALK', w.id, 'Pulse ' || w.relationship_pulse || ' of 5', w.completed_at,
     row_number() over (partition by w.account_id order by w.completed_at desc)

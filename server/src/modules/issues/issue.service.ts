@@ -36,7 +36,7 @@ import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/gr
 import { AccessPolicy } from '../auth/index.js';
 import { Account } from '../accounts/index.js';
 import { appendOpsEvent, writeTransaction, type OpsEventInput } from '../events/index.js';
-import { refreshAccountHealth } from '../health/index.js';
+import { issueHealthInputs, refreshAccountHealth } from '../health/index.js';
 import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
 import { ClientProperty, requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
@@ -55,6 +55,8 @@ import type {
 } from './issue.inputs.js';
 
 const ISSUE_ORDER = { createdAt: 'desc', id: 'desc' } as const;
+/** The ORM's alias of the Issue table in its own queries (a lock naming it leaves joined rows unlocked). */
+const ISSUE_ALIAS = 'i0';
 
 export class IssueService {
   private readonly access: AccessPolicy;
@@ -216,12 +218,16 @@ export class IssueService {
       }
 
       const candidates = await this.duplicateCandidates(tx, property.id, input.category, location);
+      // The same client id sent twice at once, and the other request committed first: its Issue is ours.
+      const twin = input.clientId ? candidates.find((c) => c.issue.id === input.clientId) : undefined;
+      if (twin) return { issue: this.sameCapture(twin.issue, viewer), duplicateCandidates: [] };
       if (candidates.length > 0 && !input.allowDuplicate) {
         return { issue: null, duplicateCandidates: candidates };
       }
 
+      // Only this category's route: routing reads no other.
       const [routes, schedules] = await Promise.all([
-        tx.find(CategoryRoute, {}),
+        tx.find(CategoryRoute, { category: input.category }),
         tx.find(ServiceSchedule, { property: property.id }),
       ]);
       const route = routeIssue({
@@ -278,9 +284,8 @@ export class IssueService {
         viewer,
         now: createdAt,
       });
-      await tx.flush();
+      // No flush here: writeTransaction flushes everything before it appends the event.
       await this.event(tx, 'ISSUE_CREATED', issue, viewer);
-      await tx.flush();
       return { issue, duplicateCandidates: candidates };
     });
   }
@@ -535,21 +540,27 @@ export class IssueService {
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
     try {
       return await writeTransaction(this.ctx.em, async (tx) => {
-        const issue = await tx.findOne(Issue, { id: issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        // Its account (whose manager may work on it) read in the same statement, locking only the Issue:
+        // account rows are locked by the health refresh alone (the lock order).
+        const issue = await tx.findOne(
+          Issue,
+          { id: issueId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [ISSUE_ALIAS], populate: ['account'] },
+        );
         if (!issue) throw notFound('Issue', issueId, 'input.issueId');
-        const account = await tx.findOneOrFail(Account, { id: issue.account.id });
         this.access.assertWorksOn(
-          { crewId: issue.crew?.id ?? null, accountManagerId: account.accountManager.id },
+          { crewId: issue.crew?.id ?? null, accountManagerId: issue.account.accountManager.id },
           action,
         );
         if (issue.version !== expectedVersion) throw this.conflict(issue);
+        const healthBefore = issueHealthInputs(issue);
         const outcome = await change(tx, issue);
         if (outcome === false) return issue;
         issue.updatedAt = this.ctx.now();
         await tx.flush();
         const { type, extra } = typeof outcome === 'string' ? { type: outcome, extra: {} } : outcome;
-        await this.event(tx, type, issue, viewer, extra);
-        await tx.flush();
+        // The flush above gave the Issue its new version (the event's); writeTransaction flushes the rest.
+        await this.event(tx, type, issue, viewer, extra, healthBefore);
         return issue;
       });
     } catch (error) {
@@ -571,16 +582,22 @@ export class IssueService {
     });
   }
 
-  /** Logs the change and refreshes the account's health, both in the writing transaction. */
+  /**
+   * Logs the change, and asks for the account's health refresh when the change touched what
+   * health reads (`healthBefore`: the Issue's inputs before it; none for a new Issue).
+   */
   private async event(
     tx: EntityManager,
     type: string,
     issue: Issue,
     viewer: Viewer,
     extra: Record<string, unknown> = {},
+    healthBefore?: string,
   ) {
     appendOpsEvent(tx, this.eventInput(type, issue, viewer, extra));
-    await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
+    if (healthBefore !== issueHealthInputs(issue)) {
+      await refreshAccountHealth(tx, this.ctx, issue.account.id, viewer.id);
+    }
   }
 
   /** An Issue event: the Issue's fields every live view folds in (the map's pins, the cache). */

@@ -101,18 +101,107 @@ export function enhancementWhere(c: MapCriteria, openStages: readonly string[]):
   return Sql.join(where, ' and ');
 }
 
-/** Pin rows of Issues: at most `limit` (no ORDER BY, so the scan stops there). */
-export function issuePinsSql(where: Sql, limit: number, now: Date): Sql {
-  return sql`select i.id, ST_X(i.location) as lng, ST_Y(i.location) as lat, i.title, i.status, i.urgency,
-    i.category, i.due_at, (i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and i.due_at < ${now}) as overdue,
-    i.crew_id, i.service_line_id, i.property_id, i.account_id, i.version
-  from issues i where ${where} limit ${limit}`;
+/** A JSON object as a selection shapes it: each response key in order, the field it holds, nested objects' own. */
+export interface JsonShape {
+  /** The GraphQL type (what `__typename` says). */
+  type: string;
+  fields: readonly { key: string; field: string; of?: JsonShape }[];
 }
 
-export function enhancementPinsSql(where: Sql, limit: number): Sql {
-  return sql`select e.id, ST_X(e.location) as lng, ST_Y(e.location) as lat, e.title, e.stage,
-    e.service_line_id, e.property_id, e.account_id, e.version
-  from enhancements e where ${where} limit ${limit}`;
+/**
+ * How a list of the view is sent: as JSON text in the query's own shape, for the answer to take as it
+ * is at `rawKey` (RawJson), or, with no shape, as objects with every field, for GraphQL to pick from.
+ */
+export type JsonList = { shape: JsonShape; rawKey: string } | { shape: null; rawKey: null };
+
+/** Each field of a type as the SQL of its value; an object field as its own fields. */
+type JsonValues = { readonly [field: string]: Sql | JsonValues };
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** One JSON object per row, shaped in PostgreSQL: Node only passes it on. */
+function jsonObject(shape: JsonShape, values: JsonValues): Sql {
+  const parts = shape.fields.map(({ key, field, of }) => {
+    // Keys and type names go into the SQL text: GraphQL names only (the parser allows nothing else).
+    if (!GRAPHQL_NAME.test(key) || !GRAPHQL_NAME.test(shape.type)) throw new Error(`not a GraphQL name: ${key}`);
+    const value =
+      field === '__typename' ? new Sql(`'${shape.type}'::text`) : Object.hasOwn(values, field) ? values[field] : null;
+    if (!value) throw new Error(`${shape.type}.${field} has no SQL`);
+    return sql`'${new Sql(key)}', ${value instanceof Sql ? value : jsonObject(of!, value)}`;
+  });
+  return sql`json_build_object(${Sql.join(parts, ', ')})`;
+}
+
+/** Every field, keyed by its name: what objects for GraphQL to pick from carry. */
+function fullShape(type: string, values: JsonValues, nested: Record<string, string> = {}): JsonShape {
+  return {
+    type,
+    fields: Object.entries(values).map(([field, value]) =>
+      value instanceof Sql ? { key: field, field } : { key: field, field, of: fullShape(nested[field]!, value) },
+    ),
+  };
+}
+
+const lngLat = (column: string): JsonValues => ({
+  lng: new Sql(`ST_X(${column})`),
+  lat: new Sql(`ST_Y(${column})`),
+});
+/** As `Date.prototype.toISOString` writes it (milliseconds, UTC): the text a DateTimeISO answer has. */
+const isoTime = (column: string) => new Sql(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/** MapPin's fields for an Issue. */
+function issuePinValues(now: Date): JsonValues {
+  return {
+    id: new Sql('i.id'),
+    kind: new Sql(`'ISSUE'::text`),
+    location: lngLat('i.location'),
+    title: new Sql('i.title'),
+    status: new Sql('i.status'),
+    stage: new Sql('null'),
+    urgency: new Sql('i.urgency'),
+    category: new Sql('i.category'),
+    overdue: sql`(i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and i.due_at is not null and i.due_at < ${now})`,
+    dueAt: isoTime('i.due_at'),
+    crewId: new Sql('i.crew_id'),
+    serviceLineId: new Sql('i.service_line_id'),
+    propertyId: new Sql('i.property_id'),
+    accountId: new Sql('i.account_id'),
+    version: new Sql('i.version'),
+  };
+}
+
+/** MapPin's fields for an Enhancement. */
+const ENHANCEMENT_PIN_VALUES: JsonValues = {
+  id: new Sql('e.id'),
+  kind: new Sql(`'ENHANCEMENT'::text`),
+  location: lngLat('e.location'),
+  title: new Sql('e.title'),
+  status: new Sql('null'),
+  stage: new Sql('e.stage'),
+  urgency: new Sql('null'),
+  category: new Sql('null'),
+  overdue: new Sql('false'),
+  dueAt: new Sql('null'),
+  crewId: new Sql('null'),
+  serviceLineId: new Sql('e.service_line_id'),
+  propertyId: new Sql('e.property_id'),
+  accountId: new Sql('e.account_id'),
+  version: new Sql('e.version'),
+};
+
+/** Every field of a pin (GraphQL MapPin), keyed by name. */
+export const PIN_SHAPE = fullShape('MapPin', ENHANCEMENT_PIN_VALUES, { location: 'LngLat' });
+
+/**
+ * Issue pins: at most `limit` rows (no ORDER BY, so the index scan stops
+ * there), each its id and the pin as JSON in `shape`.
+ */
+export function issuePinsSql(where: Sql, limit: number | Sql, now: Date, shape: JsonShape = PIN_SHAPE): Sql {
+  return sql`select i.id, ${jsonObject(shape, issuePinValues(now))} as pin from issues i where ${where} limit ${limit}`;
+}
+
+export function enhancementPinsSql(where: Sql, limit: number | Sql, shape: JsonShape = PIN_SHAPE): Sql {
+  return sql`select e.id, ${jsonObject(shape, ENHANCEMENT_PIN_VALUES)} as pin from enhancements e where ${where} limit ${limit}`;
 }
 
 /**
@@ -151,27 +240,135 @@ export function clustersSql(issues: Sql | null, enhancements: Sql | null, grid: 
   from cell p group by p.cx, p.cy`;
 }
 
-/** Properties in view, largest first, with the total in view; the boundary only when `tolerance` is set. */
-export function propertiesSql(c: MapCriteria, tolerance: number | null, limit: number): Sql {
+/** MapProperty's fields; the outline simplified for the zoom when `tolerance` is set, else null. */
+function propertyValues(tolerance: number | null): JsonValues {
+  return {
+    id: new Sql('p.id'),
+    name: new Sql('p.name'),
+    accountId: new Sql('p.account_id'),
+    centroid: lngLat('p.centroid'),
+    boundary:
+      tolerance === null
+        ? new Sql('null::json')
+        : sql`ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(p.boundary, ${tolerance})), 7)::json`,
+  };
+}
+
+/** Every field of a property (GraphQL MapProperty), keyed by name. */
+export const PROPERTY_SHAPE = fullShape('MapProperty', propertyValues(null), { centroid: 'LngLat' });
+
+/**
+ * Properties in view, largest first, at most `limit`, each with the total in
+ * view and as JSON in `shape` (null: none, the total only).
+ */
+export function propertiesSql(
+  c: MapCriteria,
+  tolerance: number | null,
+  limit: number,
+  shape: JsonShape | null = PROPERTY_SHAPE,
+): Sql {
   const where: Sql[] = [inBoxes('p.boundary', c.boxes)];
   where.push(...scopeSql(c.scope, 'Property', 'p'));
   where.push(...accountFilter('p', c));
-  const boundary =
-    tolerance === null
-      ? new Sql('null')
-      : sql`ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(p.boundary, ${tolerance})), 7)`;
-  return sql`select p.id, p.name, p.account_id, ST_X(p.centroid) as lng, ST_Y(p.centroid) as lat,
-    ${boundary} as boundary, count(*) over ()::int as total
+  const property = shape ? jsonObject(shape, propertyValues(tolerance)) : new Sql('null::json');
+  return sql`select p.id, p.area_sqm, ${property} as property, count(*) over ()::int as total
   from properties p where ${Sql.join(where, ' and ')}
   order by p.area_sqm desc, p.id limit ${limit}`;
 }
 
 /**
- * The event cursor as of this transaction's snapshot. The counter row is
- * bumped by every event's transaction and locked until it commits, so the
- * committed value is the newest event visible in the snapshot: events after
- * it are exactly those the snapshot cannot see.
+ * The event cursor as of the statement's snapshot. The counter row is bumped
+ * by every event's transaction and locked until it commits, so the committed
+ * value is the newest event visible in the snapshot: events after it are
+ * exactly those the snapshot cannot see.
  */
-export const CURSOR_SQL = new Sql(
-  `select coalesce((select c.value from ops_event_counter c where c.id = 1), 0)::text as cursor`,
-);
+const CURSOR_VALUE = new Sql(`coalesce((select c.value from ops_event_counter c where c.id = 1), 0)::text as cursor`);
+
+/** What the query asks of a view: what it does not ask for, the statement does not read. */
+export interface MapSelection {
+  /** `properties`; null when not asked for. */
+  property: JsonList | null;
+  /** `propertyCount` or `truncated`: the number of properties in view. */
+  propertyCount: boolean;
+  /** `pins`; null when not asked for. */
+  pin: JsonList | null;
+  /** `clusters` or `pinCount`: a view past the pin limit needs its clusters counted. */
+  clusters: boolean;
+}
+
+/** Everything, as objects (the web's full map query, outside an HTTP answer). */
+export const FULL_SELECTION: MapSelection = {
+  property: { shape: null, rawKey: null },
+  propertyCount: true,
+  pin: { shape: null, rawKey: null },
+  clusters: true,
+};
+
+/**
+ * A whole view in one statement, so in one snapshot with the event cursor
+ * (no transaction needed): the cursor, the properties (if asked for), how
+ * many pins match up to one past the limit (which tells "fits" from "too
+ * many" without counting everything), the pins as JSON text when they fit
+ * (Issues first, each kind by id) and, with a `grid`, the clusters when they
+ * do not. PostgreSQL evaluates a CASE branch's subquery only when the branch
+ * is taken.
+ */
+export function viewSql(
+  c: MapCriteria,
+  options: {
+    issues: Sql | null;
+    enhancements: Sql | null;
+    pinLimit: number;
+    propertyLimit: number;
+    tolerance: number | null;
+    selection: MapSelection;
+    /** The grid to cluster on, when the clusters are to be read. */
+    grid: ClusterGrid | null;
+  },
+): Sql {
+  const { issues, enhancements, pinLimit, selection: s } = options;
+  const pinShape = s.pin?.shape ?? PIN_SHAPE;
+  // Without pins asked for, only their number: no JSON per row.
+  const pinOf = (shape: JsonShape) => (s.pin ? shape : { type: 'MapPin', fields: [] });
+  const ctes: Sql[] = [];
+  const counts: Sql[] = [];
+  const pins: Sql[] = [];
+  if (issues) {
+    ctes.push(sql`ip as (${issuePinsSql(issues, pinLimit + 1, c.now, pinOf(pinShape))})`);
+    counts.push(new Sql('(select count(*) from ip)'));
+    pins.push(new Sql('select 0 as k, ip.id, ip.pin from ip'));
+  }
+  if (enhancements) {
+    // Only as many as the Issues left room for (none when they are past the limit already).
+    const room = sql`greatest(0, ${pinLimit + 1} - ${counts[0] ?? new Sql('0')})`;
+    ctes.push(sql`ep as (${enhancementPinsSql(enhancements, room, pinOf(pinShape))})`);
+    counts.push(new Sql('(select count(*) from ep)'));
+    pins.push(new Sql('select 1 as k, ep.id, ep.pin from ep'));
+  }
+  if (s.property || s.propertyCount) {
+    const shape = s.property ? (s.property.shape ?? PROPERTY_SHAPE) : null;
+    ctes.push(sql`pr as (${propertiesSql(c, options.tolerance, options.propertyLimit, shape)})`);
+  }
+  ctes.push(sql`n as (select (${counts.length ? Sql.join(counts, ' + ') : new Sql('0')})::int as n)`);
+  const fits = new Sql(`(select n from n) <= ${pinLimit}`);
+  const columns: Sql[] = [
+    CURSOR_VALUE,
+    new Sql('(select n from n) as n'),
+    s.pin && pins.length
+      ? sql`case when ${fits} then (select coalesce(json_agg(x.pin order by x.k, x.id), '[]')::text
+          from (${Sql.join(pins, ' union all ')}) x) end as pins`
+      : new Sql(`'[]' as pins`),
+    s.property
+      ? new Sql(
+          `(select coalesce(json_agg(pr.property order by pr.area_sqm desc, pr.id), '[]')::text from pr) as properties`,
+        )
+      : new Sql(`'[]' as properties`),
+    s.property || s.propertyCount
+      ? new Sql('coalesce((select pr.total from pr limit 1), 0) as property_count')
+      : new Sql('0 as property_count'),
+    options.grid
+      ? sql`case when not ${fits} then (select json_agg(c)::text from (${clustersSql(issues, enhancements, options.grid, c.now)}) c) end as clusters`
+      : new Sql('null as clusters'),
+  ];
+  return sql`with ${Sql.join(ctes, ',\n')}\nselect ${Sql.join(columns, ',\n  ')}`;
+}

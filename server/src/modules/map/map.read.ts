@@ -1,137 +1,102 @@
 import {
-  ENHANCEMENT_STAGES,
   MAP_BOUNDARY_MIN_ZOOM,
   MAP_ISSUE_STATUSES,
   MAP_PIN_LIMIT,
   MAP_PROPERTY_LIMIT,
   OPEN_ENHANCEMENT_STAGES,
   clusterGrid,
-  requireOneOf,
   simplifyTolerance,
-  type IssueCategory,
-  type IssueStatus,
-  type IssueUrgency,
 } from '@groundwork/shared';
-import type { MultiPolygonValue } from '../../platform/db/geometry.type.js';
 import {
-  CURSOR_SQL,
-  clustersSql,
-  enhancementPinsSql,
+  FULL_SELECTION,
   enhancementWhere,
-  issuePinsSql,
   issueWhere,
-  propertiesSql,
+  viewSql,
   type MapCriteria,
+  type MapSelection,
   type Sql,
 } from './map.queries.js';
 import type { MapCluster, MapPin, MapProperty, MapView } from './map.types.js';
 
-// The map's read path: which statements a view runs, in which order, and what
-// their rows become. `MapService.view` runs it in one read-only snapshot through
-// the ORM; test/bench/map.bench.ts runs the very same path through `pg` as the
-// baseline mapView is measured against (so the two can never drift apart).
+// The map's read path: which statements a view runs and what their rows become.
+// `MapService.view` runs it through the ORM; test/bench/map.bench.ts runs the
+// very same path through `pg` as the baseline mapView is measured against (so
+// the two can never drift apart).
 
 export type Row = Record<string, unknown>;
 
-/** The statements of a view, by what they read (the benchmark explains the Issue one). */
-export type MapStatement = 'cursor' | 'properties' | 'issuePins' | 'enhancementPins' | 'clusters';
+/**
+ * The statements of a view: the view (pins when they fit), and the clustered
+ * view when they do not (each one statement, so one snapshot of its own).
+ */
+export type MapStatement = 'view' | 'clusteredView';
 
-/** Runs one statement in the caller's snapshot. */
+/** Runs one statement. */
 export type RunMapStatement = (statement: MapStatement, query: Sql) => Promise<Row[]>;
 
 const num = (v: unknown) => Number(v);
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const parse = <T>(v: unknown): T => JSON.parse(String(v)) as T;
+
+/** A view as read: what GraphQL answers, and the lists asked for as JSON text (RawJson), by field. */
+export interface MapRead {
+  view: MapView;
+  /** JSON text of `pins` / `properties` in the query's shape, when `selection` asked for it; the view's lists are empty then. */
+  json: { pins: string | null; properties: string | null };
+}
 
 /**
  * The view of validated criteria at zoom `zoom`: properties, and pins, or
- * clusters when more than MAP_PIN_LIMIT are in view. The caller supplies one
- * snapshot (REPEATABLE READ) for every statement, the cursor's included.
+ * clusters when more than MAP_PIN_LIMIT are in view, each read with the
+ * cursor in one statement (one snapshot), skipping what `selection` does
+ * not ask for. Pins and properties come shaped by PostgreSQL: as JSON text
+ * to send as it is, or as the plain objects GraphQL picks fields from.
  */
-export async function readMapView(run: RunMapStatement, criteria: MapCriteria, zoom: number): Promise<MapView> {
-  const [{ cursor }] = (await run('cursor', CURSOR_SQL)) as [{ cursor: string }];
-  const properties = await run(
-    'properties',
-    propertiesSql(criteria, zoom >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(zoom) : null, MAP_PROPERTY_LIMIT),
-  );
-  const propertyCount = properties.length ? num(properties[0]!.total) : 0;
+export async function readMapView(
+  run: RunMapStatement,
+  criteria: MapCriteria,
+  zoom: number,
+  selection: MapSelection = FULL_SELECTION,
+): Promise<MapRead> {
+  const options = {
+    issues: issueWhere(criteria),
+    enhancements: enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES),
+    pinLimit: MAP_PIN_LIMIT,
+    propertyLimit: MAP_PROPERTY_LIMIT,
+    tolerance: zoom >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(zoom) : null,
+    selection,
+    grid: null,
+  };
+  let [row] = await run('view', viewSql(criteria, options));
+  // Too many pins: the clusters, read again with everything else in one snapshot of their own
+  // (the pins may fit again by then: the statement answers whichever it finds).
+  if (num(row!.n) > MAP_PIN_LIMIT && selection.clusters) {
+    [row] = await run('clusteredView', viewSql(criteria, { ...options, grid: clusterGrid(criteria.boxes, zoom) }));
+  }
+  const r = row!;
+  const n = num(r.n);
+  const propertyCount = num(r.property_count);
+  const rawProperties = selection.property?.rawKey ? String(r.properties) : null;
   const base = {
-    cursor,
-    properties: properties.map(toProperty),
+    cursor: String(r.cursor),
+    properties: rawProperties === null ? parse<MapProperty[]>(r.properties) : [],
     propertyCount,
     pinLimit: MAP_PIN_LIMIT,
-    truncated: propertyCount > properties.length,
+    truncated: propertyCount > MAP_PROPERTY_LIMIT,
   };
-
-  const issues = issueWhere(criteria);
-  const enhancements = enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES);
-  // Up to one more than the limit tells "fits" from "too many" without counting everything.
-  const pins: MapPin[] = [];
-  if (issues) {
-    pins.push(...(await run('issuePins', issuePinsSql(issues, MAP_PIN_LIMIT + 1, criteria.now))).map(toIssuePin));
+  if (n <= MAP_PIN_LIMIT) {
+    const rawPins = selection.pin?.rawKey ? String(r.pins) : null;
+    const pins = rawPins === null ? parse<MapPin[]>(r.pins) : [];
+    return {
+      view: { ...base, pins, clusters: [], clustered: false, pinCount: n },
+      json: { pins: rawPins, properties: rawProperties },
+    };
   }
-  if (enhancements && pins.length <= MAP_PIN_LIMIT) {
-    const rows = await run('enhancementPins', enhancementPinsSql(enhancements, MAP_PIN_LIMIT + 1 - pins.length));
-    pins.push(...rows.map(toEnhancementPin));
-  }
-  if (pins.length <= MAP_PIN_LIMIT) {
-    pins.sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === 'ISSUE' ? -1 : 1));
-    return { ...base, pins, clusters: [], clustered: false, pinCount: pins.length };
-  }
-  const grid = clusterGrid(criteria.boxes, zoom);
-  const clusters = (await run('clusters', clustersSql(issues, enhancements, grid, criteria.now))).map(toCluster);
+  const clusters = (r.clusters === null || r.clusters === undefined ? [] : parse<Row[]>(r.clusters)).map(toCluster);
   clusters.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const pinCount = clusters.reduce((sum, c) => sum + c.count, 0);
-  return { ...base, pins: [], clusters, clustered: true, pinCount };
-}
-
-function toProperty(row: Row): MapProperty {
   return {
-    id: String(row.id),
-    name: String(row.name),
-    accountId: String(row.account_id),
-    centroid: { lng: num(row.lng), lat: num(row.lat) },
-    boundary: row.boundary === null ? null : (JSON.parse(String(row.boundary)) as MultiPolygonValue),
-  };
-}
-
-/** What every pin carries, whatever it stands for. */
-function pinBase(row: Row) {
-  return {
-    id: String(row.id),
-    location: { lng: num(row.lng), lat: num(row.lat) },
-    title: String(row.title),
-    serviceLineId: str(row.service_line_id),
-    propertyId: String(row.property_id),
-    accountId: String(row.account_id),
-    version: num(row.version),
-  };
-}
-
-function toIssuePin(row: Row): MapPin {
-  return {
-    ...pinBase(row),
-    kind: 'ISSUE',
-    status: row.status as IssueStatus,
-    stage: null,
-    urgency: row.urgency as IssueUrgency,
-    category: row.category as IssueCategory,
-    overdue: row.overdue === true,
-    dueAt: row.due_at === null ? null : new Date(row.due_at as string | Date),
-    crewId: str(row.crew_id),
-  };
-}
-
-function toEnhancementPin(row: Row): MapPin {
-  return {
-    ...pinBase(row),
-    kind: 'ENHANCEMENT',
-    status: null,
-    stage: requireOneOf(ENHANCEMENT_STAGES, row.stage, 'stage'),
-    urgency: null,
-    category: null,
-    overdue: false,
-    dueAt: null,
-    crewId: null,
+    view: { ...base, pins: [], clusters, clustered: true, pinCount },
+    json: { pins: null, properties: rawProperties },
   };
 }
 

@@ -1,4 +1,3 @@
-import { IsolationLevel } from '@mikro-orm/core';
 import {
   ISSUE_CATEGORIES,
   ISSUE_URGENCIES,
@@ -18,11 +17,11 @@ import {
   scopeReadsKind,
 } from '@groundwork/shared';
 import type { RequestContext } from '../../platform/context.js';
+import { queryBound } from '../../platform/db/sql.js';
 import { AccessPolicy } from '../auth/index.js';
 import type { BBoxInput, MapFilter } from './map.inputs.js';
-import type { MapCriteria } from './map.queries.js';
-import { readMapView, type Row } from './map.read.js';
-import type { MapView } from './map.types.js';
+import { FULL_SELECTION, type MapCriteria, type MapSelection } from './map.queries.js';
+import { readMapView, type MapRead, type Row } from './map.read.js';
 
 /** Validated list of enum values; a missing or empty list means "the default". */
 function enumList<const T extends string>(
@@ -100,20 +99,16 @@ export class MapService {
     };
   }
 
-  async view(bbox: BBoxInput, zoom: number, filter: MapFilter | null | undefined): Promise<MapView> {
+  async view(
+    bbox: BBoxInput,
+    zoom: number,
+    filter: MapFilter | null | undefined,
+    selection: MapSelection = FULL_SELECTION,
+  ): Promise<MapRead> {
     const criteria = this.criteria(bbox, filter);
     const z = validateZoom(zoom, 'zoom');
-    // One snapshot for the cursor and every row: an event after the cursor is
-    // a change this view cannot contain, and every change it lacks comes after.
-    return this.ctx.em.transactional(
-      (tx) =>
-        readMapView(
-          (_statement, query) =>
-            tx.getConnection().execute<Row[]>(query.text, [...query.params], 'all', tx.getTransactionContext()),
-          criteria,
-          z,
-        ),
-      { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-    );
+    // Each statement reads the cursor with every row it answers (one snapshot): an event after
+    // the cursor is a change this view cannot contain, and every change it lacks comes after.
+    return readMapView((_statement, query) => queryBound<Row>(this.ctx.em, query), criteria, z, selection);
   }
 }

@@ -83,7 +83,8 @@ export async function requirePropertyForLocation(
   location: LngLat,
   fields: { property: string; location: string },
 ): Promise<ClientProperty> {
-  const property = await em.findOne(ClientProperty, { id: propertyId });
+  // With its account: the writes that place something on a property check who manages it next.
+  const property = await em.findOne(ClientProperty, { id: propertyId }, { populate: ['account'] });
   if (!property) throw notFound('Property', propertyId, fields.property);
   const [row] = await em.getConnection().execute<{ distance: number }[]>(
     `select ST_Distance(boundary::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as distance

@@ -168,7 +168,7 @@ export class SiteWalkService {
           walkedBy: tx.getReference(User, viewer.id),
           startedAt: this.ctx.now(),
         });
-        await tx.flush();
+        // No flush here: writeTransaction flushes the walk before it appends the event.
         appendOpsEvent(tx, {
           type: 'SITE_WALK_STARTED',
           entityType: 'SiteWalk',
@@ -178,7 +178,6 @@ export class SiteWalkService {
           actorId: viewer.id,
           payload: {},
         });
-        await tx.flush();
         return walk;
       });
     } catch (error) {
@@ -260,7 +259,6 @@ export class SiteWalkService {
       });
       // A completed walk moves engagement and the pulse; a started one changes nothing health counts.
       await refreshAccountHealth(tx, this.ctx, walk.account.id, viewer.id);
-      await tx.flush();
       return walk;
     });
   }

@@ -29,6 +29,8 @@ export function httpStatus(code: ErrorCode): number {
       return 415;
     case 'UNAVAILABLE':
       return 503;
+    case 'GONE':
+      return 410;
     default: {
       const unreachable: never = code;
       return unreachable;

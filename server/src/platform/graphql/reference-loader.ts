@@ -1,9 +1,11 @@
 import { helper, type AnyEntity } from '@mikro-orm/core';
 import {
+  Kind,
   defaultFieldResolver,
   getNullableType,
   isCompositeType,
   isObjectType,
+  type FieldNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -28,9 +30,27 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
-/** The field's value, with an unloaded reference swapped for the loaded entity. */
-function loaded(context: RequestContext, value: unknown): unknown {
-  return isUnloadedReference(value) ? loadReference(context, value) : value;
+/**
+ * Whether the query reads nothing of the object but its id (`crew { id }`, the answer of most
+ * writes): a reference already knows it, and its row exists (a foreign key points at it), so
+ * loading it would only cost a query. Plain fields only: a fragment or directive loads as usual.
+ */
+function onlyIdSelected(fieldNodes: readonly FieldNode[]): boolean {
+  return fieldNodes.every(
+    (node) =>
+      !!node.selectionSet &&
+      node.selectionSet.selections.every(
+        (s) =>
+          s.kind === Kind.FIELD && !s.directives?.length && (s.name.value === 'id' || s.name.value === '__typename'),
+      ),
+  );
+}
+
+/** The field's value, with an unloaded reference swapped for the loaded entity (unless only its id is read). */
+function loaded(context: RequestContext, value: unknown, idOnly: () => boolean): unknown {
+  if (!isUnloadedReference(value)) return value;
+  if (helper(value).__meta.primaryKeys[0] === 'id' && idOnly()) return value;
+  return loadReference(context, value);
 }
 
 /**
@@ -50,12 +70,16 @@ export function loadReferencesInFields(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!isCompositeType(getNullableType(field.type))) continue;
+      const target = getNullableType(field.type);
+      if (!isCompositeType(target)) continue;
+      // An interface or union may need the object's fields to tell its type: those always load.
+      const mayStayReference = isObjectType(target);
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
       // The built schema's field objects are what execution reads: wrapping in place keeps the schema as built.
       field.resolve = (source, args, context, info) => {
         const value: unknown = resolve(source, args, context, info);
-        return isPromiseLike(value) ? value.then((v) => loaded(context, v)) : loaded(context, value);
+        const idOnly = () => mayStayReference && onlyIdSelected(info.fieldNodes);
+        return isPromiseLike(value) ? value.then((v) => loaded(context, v, idOnly)) : loaded(context, value, idOnly);
       };
     }
   }

@@ -5,8 +5,11 @@ import { graphql } from '../../gql';
 import type { AccountHeader_AccountFragment } from '../../gql/graphql';
 import { formatLocalDate, formatRelativeTime } from '../../ui/date.format';
 import { formatMoney } from '../../ui/money.format';
-import { describeRenewal, describeTier, plural } from './account.format';
+import { describeRenewal, describeTier } from './account.format';
+import { formatCount } from '../../ui/count.format';
+import { useHealthThresholds } from '../../ui/health-thresholds';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { usePhoneList } from '../../ui/StackedList';
 
 export const AccountHeader_account = graphql(`
   fragment AccountHeader_account on Account {
@@ -17,6 +20,7 @@ export const AccountHeader_account = graphql(`
     annualValue
     contractStart
     renewalDate
+    daysToRenewal
     propertyCount
     openIssueCount
     overdueIssueCount
@@ -56,9 +60,12 @@ type AccountHeaderProps = { account: AccountHeader_AccountFragment; now?: Date }
 /** Who the customer is, what the contract is worth, when it renews, and whom to call. */
 export function AccountHeader({ account, now = new Date() }: AccountHeaderProps) {
   const timeZone = useCompanyTimeZone();
-  const renewal = describeRenewal(account.renewalDate, now, timeZone);
+  // The server's count, the same figure the health panel's renewal outlook shows.
+  const renewal = describeRenewal(account.daysToRenewal, useHealthThresholds());
   // Primary contact first: that is who an account manager calls.
   const contacts = [...account.contacts].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  // Beside the name the value lines up on the right; under it, on a phone, on the left like every fact below.
+  const phone = usePhoneList();
   return (
     <Card>
       <Stack gap="md">
@@ -81,7 +88,7 @@ export function AccountHeader({ account, now = new Date() }: AccountHeaderProps)
               )}
             </Group>
           </Stack>
-          <Stack gap={0} align="flex-end">
+          <Stack gap={0} align={phone ? 'flex-start' : 'flex-end'} data-testid="account-value">
             <Text size="xl" fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
               {formatMoney(account.annualValue)}
             </Text>
@@ -101,13 +108,14 @@ export function AccountHeader({ account, now = new Date() }: AccountHeaderProps)
               c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone}
               fw={600}
               data-testid="account-renewal"
+              data-tone={renewal.tone}
             >
               ({renewal.label})
             </Text>
           </Fact>
           <Fact label="Properties">{account.propertyCount}</Fact>
           <Fact label="Open work">
-            {plural(account.openIssueCount, 'issue')} · {plural(account.openEnhancementCount, 'enhancement')}
+            {formatCount(account.openIssueCount, 'issue')} · {formatCount(account.openEnhancementCount, 'enhancement')}
           </Fact>
           <Fact label="Last site walk">
             {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now, timeZone) : 'Never'}

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountIssues_IssuesFragment, AccountPageQuery as AccountPageData } from '../../gql/graphql';
-import { addDaysToDate, companyToday } from '@groundwork/shared';
-import { renderPage, testUser, TEST_COMPANY_TIME_ZONE } from '../../test.render';
+import { addDaysToDate, companyToday, DEFAULT_HEALTH_CONFIG, healthThresholds } from '@groundwork/shared';
+import { onPhoneScreen, renderPage, testUser, TEST_COMPANY_TIME_ZONE } from '../../test.render';
 import { fakeAccountHealth } from '../health/health.fake';
 import { fakeIssue, issueRead } from '../issues/issue.fake';
 import { SiteWalkIssuesQuery } from '../records/SiteWalkIssues';
@@ -10,6 +10,7 @@ import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
 import type { LiveClient } from '../live/live.client';
 import { AccountIssuesNextPageQuery } from './AccountIssues';
 import { AccountPage, AccountPageQuery } from './AccountPage';
+import { PlanEnhancementChoicesQuery, RecordPlanReviewMutation, SaveAccountPlanMutation } from './account-plan.graphql';
 
 type Issue = AccountIssues_IssuesFragment['edges'][number]['node'];
 
@@ -54,6 +55,7 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
       annualValue: 480_000,
       contractStart: '2024-04-01',
       renewalDate: '2031-03-31',
+      daysToRenewal: 1500,
       propertyCount: 1,
       openIssueCount: 1,
       overdueIssueCount: 1,
@@ -141,8 +143,12 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
         __typename: 'AccountPlan',
         id: 'plan1',
         year: 2026,
+        version: 3,
         goals: ['Cut irrigation complaints in half'],
         opportunities: ['Drip conversion at the entrance beds'],
+        notes: '',
+        opportunityEnhancements: [],
+        peopleMet: [],
         lastMonthlyReviewDate: daysAgo(50),
         lastQuarterlyUpdateDate: daysAgo(20),
         reviews: [],
@@ -152,8 +158,12 @@ function accountData(overrides: Partial<NonNullable<AccountPageData['account']>>
   };
 }
 
-function renderAccount(mocks: Parameters<typeof renderPage>[1]['mocks'], live: LiveClient | null = null) {
-  return renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks, live });
+function renderAccount(
+  mocks: Parameters<typeof renderPage>[1]['mocks'],
+  live: LiveClient | null = null,
+  url = '/accounts/a1',
+) {
+  return renderPage(<AccountPage />, { path: '/accounts/:accountId', url, mocks, live });
 }
 
 describe('AccountPage', () => {
@@ -193,6 +203,35 @@ describe('AccountPage', () => {
     expect(monthly.getAttribute('data-overdue')).toBe('true');
     const quarterly = screen.getByText('Quarterly update').closest('[data-overdue]')!;
     expect(quarterly.getAttribute('data-overdue')).toBe('false');
+  });
+
+  it("states the server's thresholds: another health configuration changes the plan cadence and the renewal colour", async () => {
+    const read = {
+      request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+      result: { data: accountData({ daysToRenewal: 100 }) },
+    };
+    const built = renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks: [read] });
+    await screen.findByRole('heading', { name: 'Oak Park HOA' });
+    // The built-in configuration: a 20-day-old quarterly update is on track, 100 days is inside the
+    // 180-day renewal horizon but outside the 90-day shorter one.
+    expect(screen.getByText(/due every 35 days/)).toBeTruthy();
+    expect(screen.getByText('Quarterly update').closest('[data-overdue]')!.getAttribute('data-overdue')).toBe('false');
+    expect(screen.getByTestId('account-renewal').getAttribute('data-tone')).toBe('orange');
+    built.unmount();
+
+    const thresholds = {
+      ...healthThresholds(DEFAULT_HEALTH_CONFIG),
+      monthlyReviewMaxDays: 60,
+      quarterlyUpdateMaxDays: 15,
+      renewalShortHorizonDays: 120,
+    };
+    renderPage(<AccountPage />, { path: '/accounts/:accountId', url: '/accounts/a1', mocks: [read], thresholds });
+    await screen.findByRole('heading', { name: 'Oak Park HOA' });
+    expect(screen.getByText(/due every 60 days/)).toBeTruthy();
+    expect(screen.getByText(/due every 15 days/)).toBeTruthy();
+    expect(screen.getByText('Monthly review').closest('[data-overdue]')!.getAttribute('data-overdue')).toBe('false');
+    expect(screen.getByText('Quarterly update').closest('[data-overdue]')!.getAttribute('data-overdue')).toBe('true');
+    expect(screen.getByTestId('account-renewal').getAttribute('data-tone')).toBe('red');
   });
 
   it('lists resolved Issues waiting for verification in their own tab, each opening the Issue drawer', async () => {
@@ -254,6 +293,104 @@ describe('AccountPage', () => {
       },
     ]);
     expect(await screen.findByText('Account not found')).toBeTruthy();
+  });
+});
+
+describe('AccountPage on a phone', () => {
+  let undo: () => void;
+  beforeEach(() => {
+    undo = onPhoneScreen();
+  });
+  afterEach(() => undo());
+
+  const walk = {
+    __typename: 'SiteWalk' as const,
+    id: 'w1',
+    startedAt: '2026-11-02T15:00:00.000Z',
+    completedAt: null,
+    customerAttended: true,
+    relationshipPulse: 4,
+    issueCount: 2,
+    enhancementCount: 1,
+    property: { __typename: 'Property' as const, id: 'p1', name: 'North campus' },
+    walkedBy: { __typename: 'User' as const, id: 'u1', name: 'Dana Whitfield' },
+  };
+  const enhancement = {
+    __typename: 'Enhancement' as const,
+    id: 'e1',
+    title: 'Drip conversion',
+    stage: 'ESTIMATING' as const,
+    version: 1,
+    customerInterest: true,
+    budgetConfirmed: false,
+    estimatedValue: 18_000,
+    proposalValue: null,
+    property: { __typename: 'Property' as const, id: 'p1', name: 'North campus' },
+    serviceLine: { __typename: 'ServiceLine' as const, id: 'sl1', name: 'Irrigation' },
+  };
+  const read = {
+    request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+    result: {
+      data: accountData({
+        siteWalks: [walk],
+        enhancements: {
+          __typename: 'EnhancementConnection',
+          totalCount: 1,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'cursor-e1' },
+          edges: [{ __typename: 'EnhancementEdge', cursor: 'cursor-e1', node: enhancement }],
+        },
+      }),
+    },
+  };
+
+  it('stacks each Issue: title, property, badges, crew and due, overdue tinted, no table to swipe', async () => {
+    renderAccount([read, issueRead(fakeIssue({ id: 'i1', title: 'Broken head by gate' }))]);
+    const item = await screen.findByTestId('issue-row');
+    const panel = screen.getByRole('tabpanel');
+    expect(within(panel).queryByRole('table')).toBeNull();
+    expect(within(within(panel).getByRole('list', { name: 'Open issues' })).getAllByRole('listitem')).toEqual([item]);
+    expect(item.style.background).toBe('var(--mantine-color-red-0)');
+    const title = within(item).getByRole('button', { name: 'Broken head by gate' });
+    expect(within(item).getByText(/^North campus · reported /)).toBeTruthy();
+    expect(within(item).getByText('Urgent')).toBeTruthy();
+    expect(within(item).getByText('Assigned')).toBeTruthy();
+    expect(within(item).getByText('Overdue')).toBeTruthy();
+    expect(within(item).getByText('Irrigation leak')).toBeTruthy();
+    expect(within(item).getByText('Irrigation East')).toBeTruthy();
+    expect(within(item).getByText(/^Due in /)).toBeTruthy();
+    // The footer stays.
+    expect(within(panel).getByText('Showing 1 of 2 open issues')).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Load more' })).toBeTruthy();
+
+    fireEvent.click(title);
+    expect((await screen.findByTestId('record-issue')).getAttribute('data-record-id')).toBe('i1');
+  });
+
+  it('stacks enhancements, site walks and the service schedule too, and lines the contract value up on the left', async () => {
+    renderAccount([read]);
+    await screen.findByTestId('issue-row');
+    expect(screen.getByTestId('account-value').style.getPropertyValue('--stack-align')).toBe('flex-start');
+    const schedules = screen.getByRole('list', { name: 'Service schedule — North campus' });
+    const [first] = within(schedules).getAllByRole('listitem');
+    expect(first!.textContent).toMatch(/^IrrigationIrrigation EastEvery other Tuesday · next Jan 7, 2031 \(.+\)$/);
+
+    fireEvent.click(screen.getByRole('tab', { name: /^Open enhancements/ }));
+    const enhancementItem = await screen.findByTestId('enhancement-row');
+    expect(within(screen.getByRole('tabpanel')).queryByRole('table')).toBeNull();
+    expect(within(enhancementItem).getByRole('button', { name: 'Drip conversion' })).toBeTruthy();
+    expect(within(enhancementItem).getByText('North campus · Irrigation')).toBeTruthy();
+    expect(within(enhancementItem).getByText('Estimating')).toBeTruthy();
+    expect(within(enhancementItem).getByText('Estimated $18,000 · Proposal —')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Site walks' }));
+    const walkItem = await screen.findByTestId('site-walk-row');
+    expect(within(screen.getByRole('tabpanel')).queryByRole('table')).toBeNull();
+    expect(within(walkItem).getByRole('button', { name: 'Nov 2, 2026' })).toBeTruthy();
+    expect(within(walkItem).getByText('North campus · walked by Dana Whitfield')).toBeTruthy();
+    expect(within(walkItem).getByText('In progress')).toBeTruthy();
+    expect(within(walkItem).getByLabelText('Pulse 4 of 5')).toBeTruthy();
+    expect(within(walkItem).getByText('Customer attended')).toBeTruthy();
+    expect(within(walkItem).getByText('2 issues')).toBeTruthy();
   });
 });
 
@@ -382,7 +519,8 @@ describe('AccountPage health panel', () => {
     const costliest = within(panel).getByTestId('costliest-metrics');
     expect(within(costliest).getByText('−6.7 pts')).toBeTruthy();
     const outlook = within(panel).getByTestId('renewal-outlook');
-    expect(outlook.textContent).toContain('99 days left');
+    // The server's count, in the same words as the header's renewal.
+    expect(within(outlook).getByTestId('renewal-days').textContent).toBe('in 99 days');
     expect(outlook.textContent).toContain('$480,000');
     expect(within(outlook).getByText('High')).toBeTruthy();
   });
@@ -404,7 +542,7 @@ describe('AccountPage health panel', () => {
       ),
     ]);
     const costliest = await screen.findByTestId('costliest-metrics');
-    fireEvent.click(within(costliest).getByRole('button', { name: 'Geyser at the gate' }));
+    fireEvent.click(within(costliest).getByRole('button', { name: /^Geyser at the gate · / }));
     const drawer = await screen.findByTestId('record-issue');
     expect(drawer.getAttribute('data-record-id')).toBe('i9');
     expect(within(drawer).getByText('Main line break by the north gate')).toBeTruthy();
@@ -419,6 +557,15 @@ describe('AccountPage health panel', () => {
     const drawer = await screen.findByTestId('record-issue');
     expect(drawer.getAttribute('data-record-id')).toBe('i1');
     expect(within(drawer).getByTestId('issue-status').textContent).toBe('Resolved');
+  });
+
+  it('opens the Issue a link names (from the records behind a KPI), and forgets it once closed', async () => {
+    const id = '0b3c5a2e-4f6d-4e1a-9b7c-2d8e6f4a1c3b';
+    renderAccount([read, issueRead(fakeIssue({ id, title: 'Broken head by gate' }))], null, `/accounts/a1?issue=${id}`);
+    const drawer = await screen.findByTestId('record-issue');
+    expect(drawer.getAttribute('data-record-id')).toBe(id);
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Issue' })).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.getByTestId('location-search').textContent).toBe(''));
   });
 
   it('opens a site walk row as the Issues it found, each opening in the drawer with a way back', async () => {
@@ -467,7 +614,7 @@ describe('AccountPage health panel', () => {
   it('opens a site walk behind a metric in the walks list, marked', async () => {
     renderAccount([read]);
     const costliest = await screen.findByTestId('costliest-metrics');
-    fireEvent.click(within(costliest).getByRole('button', { name: 'Site walk' }));
+    fireEvent.click(within(costliest).getByRole('button', { name: /^Site walk · / }));
     const row = await screen.findByTestId('site-walk-row');
     expect(row.getAttribute('data-highlighted')).toBe('true');
     expect(screen.getByRole('tab', { name: 'Site walks' }).getAttribute('aria-selected')).toBe('true');
@@ -559,5 +706,127 @@ describe('AccountPage for an address that leads nowhere', () => {
     ]);
     expect(await screen.findByRole('button', { name: /retry/i })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Account not found' })).toBeNull();
+  });
+});
+
+describe('AccountPage: the account plan', () => {
+  const read = (data = accountData()) => ({
+    request: { query: AccountPageQuery, variables: { id: 'a1', withHealth: true } },
+    result: { data },
+  });
+  const am = testUser({ id: 'u1', role: 'ACCOUNT_MANAGER', name: 'Dana Whitfield' });
+
+  it(
+    'records a quarterly update: the three coaching questions are asked before anything is sent, then the page reloads',
+    { timeout: 30_000 },
+    async () => {
+      const today = companyToday(new Date(), TEST_COMPANY_TIME_ZONE);
+      let sent: Record<string, unknown> | null = null;
+      renderPage(<AccountPage />, {
+        path: '/accounts/:accountId',
+        url: '/accounts/a1',
+        user: am,
+        mocks: [
+          read(),
+          {
+            request: {
+              query: RecordPlanReviewMutation,
+              variables: (v: { input: Record<string, unknown> }) => {
+                sent = v.input;
+                return true;
+              },
+            },
+            result: {
+              data: {
+                recordPlanReview: { __typename: 'PlanReview', id: 'r9', kind: 'QUARTERLY_UPDATE', date: today },
+              },
+            },
+          },
+          read(),
+        ],
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'Record review' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Record a plan review' });
+      // The monthly review is overdue in the fixture, the quarterly update is not: the card suggests the monthly.
+      expect(within(dialog).getByRole('radio', { name: 'Monthly review' })).toHaveProperty('checked', true);
+      fireEvent.click(within(dialog).getByText('Quarterly update'));
+      fireEvent.change(within(dialog).getByLabelText(/What changed/), { target: { value: 'New board chair.' } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Record quarterly update' }));
+      expect(await within(dialog).findAllByText('is required')).toHaveLength(3);
+      expect(sent).toBeNull();
+
+      fireEvent.change(within(dialog).getByLabelText(/customer’s goals/), { target: { value: 'Board minutes.' } });
+      fireEvent.change(within(dialog).getByLabelText(/Whom have you met/), { target: { value: 'The chair.' } });
+      fireEvent.change(within(dialog).getByLabelText(/Which 2–3 opportunities/), { target: { value: 'Drip.' } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Record quarterly update' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+      expect(sent).toEqual({
+        clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        planId: 'plan1',
+        kind: 'QUARTERLY_UPDATE',
+        date: today,
+        notes: 'New board chair.',
+        goalsEvidence: 'Board minutes.',
+        peopleMet: 'The chair.',
+        nextOpportunities: 'Drip.',
+      });
+      expect(await screen.findByText('Quarterly update recorded')).toBeTruthy();
+    },
+  );
+
+  it('shows the server’s words when someone else saved the plan first', { timeout: 30_000 }, async () => {
+    renderPage(<AccountPage />, {
+      path: '/accounts/:accountId',
+      url: '/accounts/a1',
+      user: am,
+      mocks: [
+        read(),
+        {
+          request: { query: PlanEnhancementChoicesQuery, variables: { accountId: 'a1' } },
+          result: {
+            data: {
+              account: {
+                __typename: 'Account',
+                id: 'a1',
+                enhancements: { __typename: 'EnhancementConnection', edges: [] },
+              },
+            },
+          },
+        },
+        {
+          request: { query: SaveAccountPlanMutation, variables: () => true },
+          result: {
+            errors: [
+              {
+                message: 'AccountPlan was changed by someone else (now version 4); reload and try again',
+                extensions: { code: 'VERSION_CONFLICT' },
+              },
+            ],
+          },
+        },
+        read(),
+      ],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit plan' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit the 2026 account plan' });
+    expect((within(dialog).getByLabelText(/customer's goals/) as HTMLTextAreaElement).value).toBe(
+      'Cut irrigation complaints in half',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save plan' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain(
+      'AccountPlan was changed by someone else (now version 4); reload and try again',
+    );
+  });
+
+  it('offers no editing to an account manager of another account', async () => {
+    renderPage(<AccountPage />, {
+      path: '/accounts/:accountId',
+      url: '/accounts/a1',
+      user: testUser({ id: 'u9', role: 'ACCOUNT_MANAGER' }),
+      mocks: [read()],
+    });
+    await screen.findByRole('heading', { name: 'Account plan 2026' });
+    expect(screen.queryByRole('button', { name: 'Edit plan' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record review' })).toBeNull();
   });
 });

@@ -2,12 +2,12 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Breadcrumbs, Card, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
-import { canReportIssues } from '@groundwork/shared';
+import { canReportIssues, isId, managesAccount } from '@groundwork/shared';
 import { useSignedInUser } from '../auth/auth.context';
 import { DeskIssueSheet, type DeskIssueTarget } from '../capture/DeskIssueSheet';
 import { useToast } from '../../ui/toast';
 import { AccountHealthPanel, type HealthRecord } from '../health/AccountHealthPanel';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { NotFoundPage } from '../auth/NotFoundPage';
 import { isRecordUnavailable } from '../../ui/error.describe';
@@ -20,6 +20,7 @@ import { AccountIssues } from './AccountIssues';
 import { AccountPlanCard } from './AccountPlanCard';
 import { AccountProperties } from './AccountProperties';
 import { SiteWalksTable } from './SiteWalksTable';
+import { CustomerReportLink } from '../reports/CustomerReportLink';
 
 // One query for the whole page (Apollo's advice: one query per page, each
 // component declaring its needs in a fragment). Lists page on from here with
@@ -31,6 +32,14 @@ export const AccountPageQuery = graphql(`
     account(id: $id) {
       id
       name
+      accountManager {
+        id
+      }
+      contacts {
+        id
+        name
+        title
+      }
       ...AccountHeader_account
       # Crew leads may not read health (the server refuses): the page does not ask for them.
       health @include(if: $withHealth) {
@@ -64,6 +73,14 @@ export const AccountPageQuery = graphql(`
   }
 `);
 
+/** A record a link opens on arrival (`?issue=…` or `?enhancement=…`, e.g. from the records behind a KPI). */
+function linkedRecord(params: URLSearchParams): RecordRef | null {
+  const issue = params.get('issue');
+  if (isId(issue)) return { kind: 'ISSUE', id: issue };
+  const enhancement = params.get('enhancement');
+  return isId(enhancement) ? { kind: 'ENHANCEMENT', id: enhancement } : null;
+}
+
 function Crumbs({ name }: { name: string }) {
   return (
     <Breadcrumbs fz="sm">
@@ -77,7 +94,8 @@ function Crumbs({ name }: { name: string }) {
 
 export function AccountPage() {
   const { accountId = '' } = useParams();
-  const { role } = useSignedInUser();
+  const viewer = useSignedInUser();
+  const { role } = viewer;
   const withHealth = role !== 'CREW_LEAD';
   const { data, error, refetch, networkStatus } = useQuery(AccountPageQuery, {
     variables: { id: accountId, withHealth },
@@ -93,7 +111,23 @@ export function AccountPage() {
   });
   const [chosenPropertyId, setChosenPropertyId] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('issues');
-  const [openRecord, setOpenRecord] = useState<RecordRef | null>(null);
+  const [params, setParams] = useSearchParams();
+  const [openRecord, setOpenRecord] = useState<RecordRef | null>(() => linkedRecord(params));
+  const closeRecord = () => {
+    setOpenRecord(null);
+    // Closed, the linked record is not reopened by a reload.
+    if (params.has('issue') || params.has('enhancement')) {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.delete('issue');
+          next.delete('enhancement');
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  };
   const [highlightedWalkId, setHighlightedWalkId] = useState<string | null>(null);
   const [deskTarget, setDeskTarget] = useState<DeskIssueTarget | null>(null);
   const toast = useToast();
@@ -141,9 +175,10 @@ export function AccountPage() {
   return (
     <Stack gap="md">
       <Crumbs name={account.name} />
+      <CustomerReportLink accountId={account.id} />
       <AccountHeader account={account} />
       {withHealth && <AccountHealthPanel health={account.health ?? null} onOpenRecord={openHealthRecord} />}
-      <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} showAccount={false} />
+      <RecordDrawer record={openRecord} onClose={closeRecord} showAccount={false} />
       {/* The new Issue reaches the lists below live, like anyone else's. */}
       <DeskIssueSheet
         target={deskTarget}
@@ -168,7 +203,14 @@ export function AccountPage() {
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <AccountPlanCard plan={account.plan} />
+          <AccountPlanCard
+            plan={account.plan}
+            editing={
+              managesAccount(viewer, account.accountManager.id)
+                ? { accountId: account.id, contacts: account.contacts, onChanged: () => refetch() }
+                : undefined
+            }
+          />
         </Grid.Col>
       </Grid>
       <Card p={0}>

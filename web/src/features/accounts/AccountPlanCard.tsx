@@ -1,23 +1,34 @@
-import { Badge, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { formatCount } from '../../ui/count.format';
+import { ExpandToggle } from '../../ui/ExpandToggle';
 import { graphql } from '../../gql';
 import type { AccountPlanCard_PlanFragment } from '../../gql/graphql';
 import { formatDayOffset, formatLocalDate } from '../../ui/date.format';
 import { Empty } from '../../ui/QueryState';
-import {
-  cadenceStatus,
-  MONTHLY_REVIEW_MAX_DAYS,
-  QUARTERLY_UPDATE_MAX_DAYS,
-  type CadenceStatus,
-} from './account-plan.cadence';
+import { cadenceStatus, type CadenceStatus } from './account-plan.cadence';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { useHealthThresholds } from '../../ui/health-thresholds';
 import { companyToday } from '@groundwork/shared';
+import { AccountPlanEditor } from './AccountPlanEditor';
+import { PlanReviewDialog, REVIEW_KIND_LABELS } from './PlanReviewDialog';
 
 export const AccountPlanCard_plan = graphql(`
   fragment AccountPlanCard_plan on AccountPlan {
     id
     year
+    version
     goals
     opportunities
+    notes
+    opportunityEnhancements {
+      id
+      title
+    }
+    peopleMet {
+      id
+      name
+    }
     lastMonthlyReviewDate
     lastQuarterlyUpdateDate
     reviews {
@@ -33,7 +44,8 @@ export const AccountPlanCard_plan = graphql(`
   }
 `);
 
-const REVIEW_KIND_LABELS = { MONTHLY_REVIEW: 'Monthly review', QUARTERLY_UPDATE: 'Quarterly update' } as const;
+/** The latest reviews show at once; a year's worth would make the card far longer than the page beside it. */
+const REVIEWS_SHOWN = 3;
 
 function CadenceLine({
   label,
@@ -79,7 +91,18 @@ function CadenceLine({
   );
 }
 
-type AccountPlanCardProps = { plan: AccountPlanCard_PlanFragment | null; year?: number; now?: Date };
+type AccountPlanCardProps = {
+  plan: AccountPlanCard_PlanFragment | null;
+  year?: number;
+  now?: Date;
+  /** With `editing`, the viewer may write the plan and record its reviews (the server checks the same rule). */
+  editing?: {
+    accountId: string;
+    contacts: readonly { id: string; name: string; title?: string | null }[];
+    /** Reloads the page's read after a change. */
+    onChanged: () => Promise<unknown>;
+  };
+};
 
 /** A titled list of the plan's goals or opportunities, or a line saying there are none. */
 function PlanList({
@@ -114,9 +137,25 @@ function PlanList({
 }
 
 /** The year's account plan and whether its review cadence is being kept (the Control discipline). */
-export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCardProps) {
+export function AccountPlanCard({ plan, year, now = new Date(), editing }: AccountPlanCardProps) {
   const timeZone = useCompanyTimeZone();
+  const { monthlyReviewMaxDays, quarterlyUpdateMaxDays } = useHealthThresholds();
+  const [showAllReviews, setShowAllReviews] = useState(false);
+  const [editorOpen, setEditorOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const reviewsId = useId();
   const planYear = year ?? Number(companyToday(now, timeZone).slice(0, 4));
+  const editor = editing && (
+    <AccountPlanEditor
+      opened={editorOpen}
+      onClose={() => setEditorOpen(false)}
+      accountId={editing.accountId}
+      year={plan?.year ?? planYear}
+      plan={plan}
+      contacts={editing.contacts}
+      onChanged={editing.onChanged}
+    />
+  );
   if (!plan) {
     return (
       <Card>
@@ -127,27 +166,45 @@ export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCar
           title={`No account plan for ${planYear}`}
           description="Goals, opportunities and reviews appear here once a plan is written."
         />
+        {editing && (
+          <Button mt="sm" onClick={() => setEditorOpen(true)}>
+            Write the {planYear} plan
+          </Button>
+        )}
+        {editor}
       </Card>
     );
   }
-  const monthly = cadenceStatus(plan.lastMonthlyReviewDate, MONTHLY_REVIEW_MAX_DAYS, now, timeZone);
-  const quarterly = cadenceStatus(plan.lastQuarterlyUpdateDate, QUARTERLY_UPDATE_MAX_DAYS, now, timeZone);
+  const monthly = cadenceStatus(plan.lastMonthlyReviewDate, monthlyReviewMaxDays, now, timeZone);
+  const quarterly = cadenceStatus(plan.lastQuarterlyUpdateDate, quarterlyUpdateMaxDays, now, timeZone);
   const reviews = [...plan.reviews].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Card>
       <Stack gap="sm">
-        <Title order={4}>Account plan {plan.year}</Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={4}>Account plan {plan.year}</Title>
+          {editing && (
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setEditorOpen(true)}>
+                Edit plan
+              </Button>
+              <Button size="xs" onClick={() => setReviewOpen(true)}>
+                Record review
+              </Button>
+            </Group>
+          )}
+        </Group>
         <CadenceLine
           label="Monthly review"
           date={plan.lastMonthlyReviewDate}
           status={monthly}
-          maxDays={MONTHLY_REVIEW_MAX_DAYS}
+          maxDays={monthlyReviewMaxDays}
         />
         <CadenceLine
           label="Quarterly update"
           date={plan.lastQuarterlyUpdateDate}
           status={quarterly}
-          maxDays={QUARTERLY_UPDATE_MAX_DAYS}
+          maxDays={quarterlyUpdateMaxDays}
         />
         <PlanList title="Goals" items={plan.goals} empty="No goals written." />
         <PlanList
@@ -156,6 +213,19 @@ export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCar
           empty="No opportunities identified."
           ordered
         />
+        {plan.opportunityEnhancements.length > 0 && (
+          <PlanList
+            title="Enhancements that carry them"
+            items={plan.opportunityEnhancements.map((e) => e.title)}
+            empty=""
+          />
+        )}
+        <PlanList title="People met" items={plan.peopleMet.map((c) => c.name)} empty="Nobody recorded yet." />
+        {plan.notes && (
+          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+            {plan.notes}
+          </Text>
+        )}
         <Stack gap={4}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
             Reviews
@@ -165,8 +235,8 @@ export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCar
               No reviews recorded this year.
             </Text>
           ) : (
-            <Timeline bulletSize={10} lineWidth={2}>
-              {reviews.map((review) => (
+            <Timeline bulletSize={10} lineWidth={2} id={reviewsId}>
+              {(showAllReviews ? reviews : reviews.slice(0, REVIEWS_SHOWN)).map((review) => (
                 <Timeline.Item
                   key={review.id}
                   title={
@@ -187,8 +257,28 @@ export function AccountPlanCard({ plan, year, now = new Date() }: AccountPlanCar
               ))}
             </Timeline>
           )}
+          {reviews.length > REVIEWS_SHOWN && (
+            <ExpandToggle
+              expanded={showAllReviews}
+              controls={reviewsId}
+              onToggle={() => setShowAllReviews((all) => !all)}
+            >
+              {showAllReviews ? 'Show the latest only' : `Show all ${formatCount(reviews.length, 'review')}`}
+            </ExpandToggle>
+          )}
         </Stack>
       </Stack>
+      {editor}
+      {editing && (
+        <PlanReviewDialog
+          opened={reviewOpen}
+          onClose={() => setReviewOpen(false)}
+          planId={plan.id}
+          kind={quarterly.overdue ? 'QUARTERLY_UPDATE' : 'MONTHLY_REVIEW'}
+          onRecorded={editing.onChanged}
+          now={now}
+        />
+      )}
     </Card>
   );
 }

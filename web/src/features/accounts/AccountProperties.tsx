@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Card,
-  ColorSwatch,
-  Grid,
-  Group,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Badge, Card, ColorSwatch, Grid, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { AccountProperties_PropertiesFragment } from '../../gql/graphql';
 import { daysUntilDate, describeSchedule } from '@groundwork/shared';
@@ -19,7 +7,9 @@ import { PropertyMap } from '../../ui/PropertyMap';
 import type { DeskIssueTarget } from '../capture/DeskIssueSheet';
 import { Empty } from '../../ui/QueryState';
 import { formatArea } from './property.format';
+import { formatCount } from '../../ui/count.format';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { StackedItem, StackedList, usePhoneList } from '../../ui/StackedList';
 
 export const AccountProperties_properties = graphql(`
   fragment AccountProperties_properties on Property {
@@ -77,8 +67,8 @@ function PropertyListItem({
         background: selected ? 'var(--mantine-color-blue-0)' : undefined,
       }}
     >
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={0} style={{ minWidth: 0 }}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+        <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" fw={600} truncate>
             {property.name}
           </Text>
@@ -86,28 +76,67 @@ function PropertyListItem({
             {property.address}
           </Text>
         </Stack>
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
           {formatArea(property.areaSqm)}
         </Text>
       </Group>
       <Group gap={6} mt={4}>
         <Badge size="xs" variant="light" color={property.openIssueCount > 0 ? 'orange' : 'gray'}>
-          {property.openIssueCount} open issues
+          {formatCount(property.openIssueCount, 'open issue')}
         </Badge>
         <Badge size="xs" variant="light" color="gray">
-          {property.openEnhancementCount} enhancements
+          {formatCount(property.openEnhancementCount, 'open enhancement')}
         </Badge>
       </Group>
     </UnstyledButton>
   );
 }
 
+type Schedule = Property['schedules'][number];
+
 function Schedules({ property, now }: { property: Property; now: Date }) {
   const timeZone = useCompanyTimeZone();
+  const phone = usePhoneList();
   if (property.schedules.length === 0) {
     return <Empty title="No service schedule" description={`No crew is scheduled to visit ${property.name}.`} />;
   }
   const schedules = [...property.schedules].sort((a, b) => a.nextVisitDate.localeCompare(b.nextVisitDate));
+  const crew = (schedule: Schedule) => (
+    <Group gap={6} wrap="nowrap">
+      <ColorSwatch color={schedule.crew.color} size={10} withShadow={false} aria-hidden />
+      {schedule.crew.name}
+    </Group>
+  );
+  const nextVisit = (schedule: Schedule) => (
+    <>
+      {formatLocalDate(schedule.nextVisitDate)}{' '}
+      <Text span size="xs" c="dimmed">
+        ({formatDayOffset(daysUntilDate(schedule.nextVisitDate, now, timeZone))})
+      </Text>
+    </>
+  );
+  if (phone) {
+    // Four columns squeeze a phone's card until the next visit falls off its edge: one schedule per item.
+    return (
+      <StackedList label={`Service schedule — ${property.name}`}>
+        {schedules.map((schedule) => (
+          <StackedItem key={schedule.id}>
+            <Group gap="xs" justify="space-between">
+              <Text size="sm" fw={600}>
+                {schedule.serviceLine.name}
+              </Text>
+              <Text size="sm" component="div">
+                {crew(schedule)}
+              </Text>
+            </Group>
+            <Text size="sm" component="div">
+              {describeSchedule(schedule)} · next {nextVisit(schedule)}
+            </Text>
+          </StackedItem>
+        ))}
+      </StackedList>
+    );
+  }
   return (
     <Table>
       <Table.Thead>
@@ -122,19 +151,9 @@ function Schedules({ property, now }: { property: Property; now: Date }) {
         {schedules.map((schedule) => (
           <Table.Tr key={schedule.id}>
             <Table.Td>{schedule.serviceLine.name}</Table.Td>
-            <Table.Td>
-              <Group gap={6} wrap="nowrap">
-                <ColorSwatch color={schedule.crew.color} size={10} withShadow={false} aria-hidden />
-                {schedule.crew.name}
-              </Group>
-            </Table.Td>
+            <Table.Td>{crew(schedule)}</Table.Td>
             <Table.Td>{describeSchedule(schedule)}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              {formatLocalDate(schedule.nextVisitDate)}{' '}
-              <Text span size="xs" c="dimmed">
-                ({formatDayOffset(daysUntilDate(schedule.nextVisitDate, now, timeZone))})
-              </Text>
-            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{nextVisit(schedule)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -194,7 +213,9 @@ export function AccountProperties({
                 )}
               </Grid.Col>
               <Grid.Col span={{ base: 12, md: 5 }}>
-                <ScrollArea.Autosize mah={300} type="auto" offsetScrollbars>
+                {/* Scrolls up and down only: a native overflow, so a long name truncates instead of
+                    widening the list under a sideways scrollbar. */}
+                <div style={{ maxHeight: 300, overflowY: 'auto', overflowX: 'hidden' }}>
                   <Stack gap={6}>
                     {properties.map((property) => (
                       <PropertyListItem
@@ -205,7 +226,7 @@ export function AccountProperties({
                       />
                     ))}
                   </Stack>
-                </ScrollArea.Autosize>
+                </div>
               </Grid.Col>
             </Grid>
             {selected && (

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsPageQuery as AccountsPageData, AccountsTable_AccountFragment } from '../../gql/graphql';
-import { renderPage } from '../../test.render';
+import { onPhoneScreen, renderPage } from '../../test.render';
 import { createFakeLiveClient, fakeIssueEvent } from '../live/live-client.fake';
 import type { LiveClient } from '../live/live.client';
 import { AccountsPage, AccountsPageQuery } from './AccountsPage';
@@ -17,6 +17,7 @@ function account(overrides: Partial<AccountsTable_AccountFragment> = {}): Accoun
     tier: 'B',
     annualValue: 120_000,
     renewalDate: '2031-06-30',
+    daysToRenewal: 1500,
     propertyCount: 2,
     openIssueCount: 3,
     overdueIssueCount: 0,
@@ -168,6 +169,62 @@ describe('AccountsPage', () => {
     const row = account({ name: 'Clickable' });
     renderAccounts('/accounts', [{ request: { query: AccountsPageQuery, variables: vars() }, result: page([row]) }]);
     fireEvent.click(await screen.findByText('Dana Whitfield'));
+    expect(await screen.findByText('account page')).toBeTruthy();
+  });
+});
+
+describe('AccountsPage on a phone', () => {
+  let undo: () => void;
+  beforeEach(() => {
+    undo = onPhoneScreen();
+  });
+  afterEach(() => undo());
+
+  it('stacks each account instead of a table eleven columns wide, and sorts from a list', async () => {
+    const oak = account({
+      name: 'Oak Park HOA',
+      tier: 'A',
+      annualValue: 1_250_000,
+      propertyCount: 1,
+      overdueIssueCount: 2,
+      openEnhancementCount: 0,
+    });
+    renderAccounts('/accounts', [
+      { request: { query: AccountsPageQuery, variables: vars() }, result: page([oak]) },
+      {
+        request: { query: AccountsPageQuery, variables: vars({ sort: { field: 'ANNUAL_VALUE', direction: 'DESC' } }) },
+        result: page([account({ name: 'Biggest first' })]),
+      },
+      {
+        request: { query: AccountsPageQuery, variables: vars({ sort: { field: 'ANNUAL_VALUE', direction: 'ASC' } }) },
+        result: page([account({ name: 'Smallest first' })]),
+      },
+    ]);
+    const item = await screen.findByTestId('account-row');
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(within(screen.getByRole('list', { name: 'Accounts' })).getAllByRole('listitem')).toEqual([item]);
+    expect(within(item).getByRole('link', { name: 'Oak Park HOA' }).getAttribute('href')).toBe(`/accounts/${oak.id}`);
+    expect(within(item).getByText('Office park · Dana Whitfield')).toBeTruthy();
+    expect(within(item).getByText('Tier A')).toBeTruthy();
+    expect(within(item).getByText('$1,250,000')).toBeTruthy();
+    expect(within(item).getByText('1 property · 3 open issues')).toBeTruthy();
+    expect(within(item).getByText('2 overdue')).toBeTruthy();
+    expect(within(item).getByText('0 open enhancements')).toBeTruthy();
+    expect(within(item).getByText('Last walk never')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'ANNUAL_VALUE' } });
+    expect(await screen.findByText('Biggest first')).toBeTruthy();
+    expect(locationSearch()).toBe('?sort=value&dir=desc');
+    fireEvent.click(screen.getByRole('button', { name: 'Descending: reverse the order' }));
+    expect(await screen.findByText('Smallest first')).toBeTruthy();
+    expect(locationSearch()).toBe('?sort=value&dir=asc');
+  });
+
+  it('opens the account when an item is tapped', async () => {
+    renderAccounts('/accounts', [
+      { request: { query: AccountsPageQuery, variables: vars() }, result: page([account({ name: 'Tappable' })]) },
+    ]);
+    fireEvent.click(await screen.findByText('Tier B'));
     expect(await screen.findByText('account page')).toBeTruthy();
   });
 });

@@ -5,13 +5,14 @@ import { Alert, Box, Button, CloseButton, Group, Loader, Stack, Text, TextInput,
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { useSignedInUser } from '../auth/auth.context';
 import { describeError } from '../../ui/error.describe';
 import { Empty, QueryError, TableSkeleton } from '../../ui/QueryState';
+import { useSearchParamsState } from '../../ui/search-params.hook';
 import { useLiveView } from '../live/live-view.hook';
 import { AccountsTable } from './AccountsTable';
+import { formatCount } from '../../ui/count.format';
 import {
   ACCOUNTS_PAGE_SIZE,
   accountsQueryVariables,
@@ -21,6 +22,8 @@ import {
   type AccountSortField,
   type AccountsListState,
 } from './accounts.url-state';
+import { ReportDraftsNotice } from '../reports/ReportDraftsNotice';
+import { DueWorkCard } from '../plans/DueWorkCard';
 
 // `eventCursor` comes with the rows so live updates start exactly where they were read.
 export const AccountsPageQuery = graphql(`
@@ -78,15 +81,20 @@ function useDebouncedSearch(state: AccountsListState, update: (patch: Partial<Ac
 
 export function AccountsPage() {
   const { role } = useSignedInUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const state = useMemo(() => parseAccountsListState(params), [params]);
 
-  const update = (patch: Partial<AccountsListState>) =>
+  const update = (patch: Partial<AccountsListState> | ((view: AccountsListState) => Partial<AccountsListState>)) =>
     // Typing and re-sorting refine the same view: replace the history entry instead of stacking one per keystroke.
-    setParams((current) => writeAccountsListState({ ...parseAccountsListState(current), ...patch }, current), {
-      replace: true,
-    });
-  const onSort = (field: AccountSortField) => update(toggleSort(state, field));
+    setParams(
+      (current) => {
+        const view = parseAccountsListState(current);
+        return writeAccountsListState({ ...view, ...(typeof patch === 'function' ? patch(view) : patch) }, current);
+      },
+      { replace: true },
+    );
+  // From the view as the URL holds it at the click, so a quick second click flips it back.
+  const onSort = (field: AccountSortField) => update((view) => toggleSort(view, field));
   const search = useDebouncedSearch(state, update);
 
   const client = useApolloClient();
@@ -158,7 +166,7 @@ export function AccountsPage() {
         </Box>
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            Showing {accounts.length} of {connection.totalCount} accounts
+            Showing {accounts.length} of {formatCount(connection.totalCount, 'account')}
           </Text>
           {connection.pageInfo.hasNextPage && (
             <Button size="xs" variant="default" loading={loadingMore} onClick={() => void loadMore()}>
@@ -177,6 +185,8 @@ export function AccountsPage() {
 
   return (
     <Stack gap="md">
+      {role === 'ACCOUNT_MANAGER' && <ReportDraftsNotice />}
+      {role === 'ACCOUNT_MANAGER' && <DueWorkCard />}
       <Group justify="space-between" align="flex-end">
         {/* The server lists an account manager's own accounts only; say so. */}
         <Title order={3}>{role === 'ACCOUNT_MANAGER' ? 'My accounts' : 'Accounts'}</Title>

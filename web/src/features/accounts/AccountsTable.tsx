@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -6,9 +6,12 @@ import { graphql } from '../../gql';
 import type { AccountsTable_AccountFragment } from '../../gql/graphql';
 import { formatLocalDate, formatRelativeTime } from '../../ui/date.format';
 import { formatMoney } from '../../ui/money.format';
+import { formatCount, nounForms, type NounForms } from '../../ui/count.format';
 import { describeRenewal, describeTier, isSiteWalkLate } from './account.format';
 import type { AccountSortField, AccountsListState } from './accounts.url-state';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { useHealthThresholds } from '../../ui/health-thresholds';
+import { StackedItem, StackedList, usePhoneList } from '../../ui/StackedList';
 
 export const AccountsTable_account = graphql(`
   fragment AccountsTable_account on Account {
@@ -18,6 +21,7 @@ export const AccountsTable_account = graphql(`
     tier
     annualValue
     renewalDate
+    daysToRenewal
     propertyCount
     openIssueCount
     overdueIssueCount
@@ -56,10 +60,10 @@ function SortableHeader({ field, state, onSort, align = 'left', children }: Sort
   );
 }
 
-function Count({ value, alert = false, label }: { value: number; alert?: boolean; label: string }) {
+function Count({ value, alert = false, label }: { value: number; alert?: boolean; label: NounForms }) {
   if (alert && value > 0) {
     return (
-      <Badge color="red" variant="filled" size="sm" aria-label={`${value} ${label}`}>
+      <Badge color="red" variant="filled" size="sm" aria-label={formatCount(value, label)}>
         {value}
       </Badge>
     );
@@ -93,7 +97,10 @@ type AccountsTableProps = {
 /** One row per account with the numbers an account manager scans for: value, renewal, backlog, engagement. */
 export function AccountsTable({ accounts, state, onSort, now = new Date() }: AccountsTableProps) {
   const timeZone = useCompanyTimeZone();
+  const thresholds = useHealthThresholds();
   const navigate = useNavigate();
+  const phone = usePhoneList();
+  if (phone) return <AccountItems accounts={accounts} state={state} onSort={onSort} now={now} />;
   return (
     <Table.ScrollContainer minWidth={1100}>
       {/* One line per account keeps the list scannable; the container scrolls sideways on narrow screens. */}
@@ -122,7 +129,7 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
         </Table.Thead>
         <Table.Tbody>
           {accounts.map((account) => {
-            const renewal = describeRenewal(account.renewalDate, now, timeZone);
+            const renewal = describeRenewal(account.daysToRenewal, thresholds);
             const walkLate = isSiteWalkLate(account.tier, account.lastSiteWalkAt, now, timeZone);
             return (
               <Table.Tr
@@ -170,16 +177,16 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
                   </Text>
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  <Count value={account.propertyCount} label="properties" />
+                  <Count value={account.propertyCount} label={nounForms('property', 'properties')} />
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  <Count value={account.openIssueCount} label="open issues" />
+                  <Count value={account.openIssueCount} label={nounForms('open issue')} />
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  <Count value={account.overdueIssueCount} alert label="overdue issues" />
+                  <Count value={account.overdueIssueCount} alert label={nounForms('overdue issue')} />
                 </Table.Td>
                 <Table.Td style={{ textAlign: 'right' }}>
-                  <Count value={account.openEnhancementCount} label="open enhancements" />
+                  <Count value={account.openEnhancementCount} label={nounForms('open enhancement')} />
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Tooltip label={`Late: ${describeTier(account.tier)}`} disabled={!walkLate}>
@@ -194,5 +201,116 @@ export function AccountsTable({ accounts, state, onSort, now = new Date() }: Acc
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+const SORTS: { value: AccountSortField; label: string }[] = [
+  { value: 'NAME', label: 'Account' },
+  { value: 'ANNUAL_VALUE', label: 'Annual value' },
+  { value: 'RENEWAL_DATE', label: 'Renewal' },
+];
+
+/**
+ * On a phone, one stacked item per account rather than eleven columns: the
+ * name (a link), who manages it, then value, renewal, backlog and the last
+ * walk on wrapping lines. No headers to tap: the sorts are in a list.
+ */
+function AccountItems({ accounts, state, onSort, now }: Required<AccountsTableProps>) {
+  const timeZone = useCompanyTimeZone();
+  const thresholds = useHealthThresholds();
+  const navigate = useNavigate();
+  return (
+    <Stack gap={0}>
+      <Group gap="xs" align="flex-end" pb="xs">
+        <NativeSelect
+          size="xs"
+          label="Sort by"
+          data={SORTS}
+          value={state.sort}
+          onChange={(event) => onSort(event.currentTarget.value as AccountSortField)}
+          w={160}
+        />
+        {/* A list cannot pick its current choice again to reverse it, as a header can: a button does. */}
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={state.direction === 'ASC' ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
+          onClick={() => onSort(state.sort)}
+          aria-label={`${state.direction === 'ASC' ? 'Ascending' : 'Descending'}: reverse the order`}
+        >
+          {state.direction === 'ASC' ? 'Ascending' : 'Descending'}
+        </Button>
+      </Group>
+      <StackedList label="Accounts">
+        {accounts.map((account) => {
+          const renewal = describeRenewal(account.daysToRenewal, thresholds);
+          const walkLate = isSiteWalkLate(account.tier, account.lastSiteWalkAt, now, timeZone);
+          return (
+            <StackedItem
+              key={account.id}
+              data-testid="account-row"
+              onOpen={() => void navigate(`/accounts/${account.id}`)}
+            >
+              <Stack gap={0}>
+                <Anchor
+                  component={Link}
+                  to={`/accounts/${account.id}`}
+                  fw={600}
+                  size="sm"
+                  c="inherit"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {account.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {account.segment} · {account.accountManager.name}
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Tooltip label={describeTier(account.tier)}>
+                  <Badge variant="light" color="gray" size="sm">
+                    Tier {account.tier}
+                  </Badge>
+                </Tooltip>
+                <Text size="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatMoney(account.annualValue)}
+                </Text>
+                <Text size="sm">
+                  renews {formatLocalDate(account.renewalDate)}{' '}
+                  <Text
+                    size="xs"
+                    span
+                    c={renewal.tone === 'gray' ? 'dimmed' : renewal.tone}
+                    fw={renewal.tone === 'gray' ? 400 : 600}
+                  >
+                    ({renewal.label})
+                  </Text>
+                </Text>
+              </Group>
+              <Group gap="xs">
+                <Text size="sm">
+                  {formatCount(account.propertyCount, nounForms('property', 'properties'))} ·{' '}
+                  {formatCount(account.openIssueCount, 'open issue')}
+                </Text>
+                {account.overdueIssueCount > 0 && (
+                  <Badge color="red" variant="filled" size="sm">
+                    {account.overdueIssueCount} overdue
+                  </Badge>
+                )}
+                <Text size="sm" c="dimmed">
+                  {formatCount(account.openEnhancementCount, 'open enhancement')}
+                </Text>
+              </Group>
+              <Tooltip label={`Late: ${describeTier(account.tier)}`} disabled={!walkLate}>
+                <Text size="xs" c={walkLate ? 'orange.8' : 'dimmed'}>
+                  Last walk{' '}
+                  {account.lastSiteWalkAt ? formatRelativeTime(account.lastSiteWalkAt, now, timeZone) : 'never'}
+                </Text>
+              </Tooltip>
+            </StackedItem>
+          );
+        })}
+      </StackedList>
+    </Stack>
   );
 }

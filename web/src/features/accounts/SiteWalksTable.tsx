@@ -1,10 +1,12 @@
-import { Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useEffect, useRef } from 'react';
+import { StackedItem, StackedList, usePhoneList } from '../../ui/StackedList';
 import { graphql } from '../../gql';
 import type { SiteWalksTable_SiteWalksFragment } from '../../gql/graphql';
 import { localDateOf } from '@groundwork/shared';
 import { formatDateTime, formatLocalDate } from '../../ui/date.format';
 import { Empty } from '../../ui/QueryState';
+import { formatCount } from '../../ui/count.format';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
 
 export const SiteWalksTable_siteWalks = graphql(`
@@ -52,15 +54,99 @@ type SiteWalksTableProps = {
   onOpen?: (walk: { id: string; label: string }) => void;
 };
 
+type Walk = SiteWalksTable_SiteWalksFragment;
+
+function WalkStatus({ walk }: { walk: Walk }) {
+  return walk.completedAt ? (
+    <Badge size="sm" variant="light" color="green">
+      Completed
+    </Badge>
+  ) : (
+    <Badge size="sm" variant="light" color="yellow">
+      In progress
+    </Badge>
+  );
+}
+
+function Found({ walk, justify }: { walk: Walk; justify?: 'flex-end' }) {
+  return (
+    <Group gap={6} wrap="nowrap" justify={justify}>
+      <Text size="sm">{formatCount(walk.issueCount, 'issue')}</Text>
+      <Text size="sm" c="dimmed">
+        · {formatCount(walk.enhancementCount, 'enhancement')}
+      </Text>
+    </Group>
+  );
+}
+
+const HIGHLIGHT_TINT = 'var(--mantine-color-yellow-1)';
+
 /** Recent site walks, newest first: the Capture discipline, and the engagement half of account health. */
 export function SiteWalksTable({ siteWalks, highlightedId = null, onOpen }: SiteWalksTableProps) {
   const timeZone = useCompanyTimeZone();
-  const highlighted = useRef<HTMLTableRowElement | null>(null);
+  const phone = usePhoneList();
+  const highlighted = useRef<HTMLElement | null>(null);
   useEffect(() => {
     highlighted.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [highlightedId]);
+  }, [highlightedId, phone]);
   if (siteWalks.length === 0) {
     return <Empty title="No site walks yet" description="No one has walked this account's properties." />;
+  }
+  const rows = siteWalks.map((walk) => {
+    const day = formatLocalDate(localDateOf(new Date(walk.startedAt), timeZone));
+    const marked = walk.id === highlightedId;
+    return {
+      walk,
+      day,
+      marked,
+      rowProps: {
+        'data-testid': 'site-walk-row',
+        'data-walk-id': walk.id,
+        'data-highlighted': marked || undefined,
+      },
+      open: onOpen && (() => onOpen({ id: walk.id, label: `${walk.property.name} · ${day}` })),
+      dateButton: (
+        <Tooltip label={formatDateTime(walk.startedAt, timeZone)}>
+          {/* A button for the keyboard; its click reaches the row. */}
+          <Anchor component="button" type="button" size="sm" c="inherit" fw={phone ? 600 : undefined}>
+            {day}
+          </Anchor>
+        </Tooltip>
+      ),
+    };
+  });
+  if (phone) {
+    // Seven columns do not fit a phone: each walk stacked, its facts on wrapping lines.
+    return (
+      <StackedList label="Site walks">
+        {rows.map(({ walk, marked, rowProps, open, dateButton }) => (
+          <StackedItem
+            key={walk.id}
+            {...rowProps}
+            ref={marked ? (el) => void (highlighted.current = el) : undefined}
+            tint={marked ? HIGHLIGHT_TINT : undefined}
+            onOpen={open}
+          >
+            <Stack gap={0} align="flex-start">
+              {dateButton}
+              <Text size="xs" c="dimmed">
+                {walk.property.name} · walked by {walk.walkedBy.name}
+              </Text>
+            </Stack>
+            <Group gap={6}>
+              <WalkStatus walk={walk} />
+              <Pulse value={walk.relationshipPulse} />
+              {walk.customerAttended != null && (
+                <Text size="xs" c="dimmed">
+                  {walk.customerAttended ? 'Customer attended' : 'Customer not there'}
+                </Text>
+              )}
+            </Group>
+            <Found walk={walk} />
+          </StackedItem>
+        ))}
+      </StackedList>
+    );
   }
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -77,55 +163,30 @@ export function SiteWalksTable({ siteWalks, highlightedId = null, onOpen }: Site
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {siteWalks.map((walk) => {
-            const day = formatLocalDate(localDateOf(new Date(walk.startedAt), timeZone));
-            return (
-              <Table.Tr
-                key={walk.id}
-                ref={walk.id === highlightedId ? highlighted : undefined}
-                data-testid="site-walk-row"
-                data-walk-id={walk.id}
-                data-highlighted={walk.id === highlightedId || undefined}
-                bg={walk.id === highlightedId ? 'var(--mantine-color-yellow-1)' : undefined}
-                onClick={onOpen && (() => onOpen({ id: walk.id, label: `${walk.property.name} · ${day}` }))}
-                style={onOpen && { cursor: 'pointer' }}
-              >
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip label={formatDateTime(walk.startedAt, timeZone)}>
-                    {/* A button for the keyboard; its click reaches the row. */}
-                    <Anchor component="button" type="button" size="sm" c="inherit">
-                      {day}
-                    </Anchor>
-                  </Tooltip>
-                </Table.Td>
-                <Table.Td>{walk.property.name}</Table.Td>
-                <Table.Td>{walk.walkedBy.name}</Table.Td>
-                <Table.Td>
-                  {walk.completedAt ? (
-                    <Badge size="sm" variant="light" color="green">
-                      Completed
-                    </Badge>
-                  ) : (
-                    <Badge size="sm" variant="light" color="yellow">
-                      In progress
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{walk.customerAttended == null ? '—' : walk.customerAttended ? 'Yes' : 'No'}</Table.Td>
-                <Table.Td>
-                  <Pulse value={walk.relationshipPulse} />
-                </Table.Td>
-                <Table.Td style={{ textAlign: 'right' }}>
-                  <Group gap={6} justify="flex-end" wrap="nowrap">
-                    <Text size="sm">{walk.issueCount} issues</Text>
-                    <Text size="sm" c="dimmed">
-                      · {walk.enhancementCount} enh.
-                    </Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map(({ walk, marked, rowProps, open, dateButton }) => (
+            <Table.Tr
+              key={walk.id}
+              {...rowProps}
+              ref={marked ? (el) => void (highlighted.current = el) : undefined}
+              bg={marked ? HIGHLIGHT_TINT : undefined}
+              onClick={open}
+              style={onOpen && { cursor: 'pointer' }}
+            >
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateButton}</Table.Td>
+              <Table.Td>{walk.property.name}</Table.Td>
+              <Table.Td>{walk.walkedBy.name}</Table.Td>
+              <Table.Td>
+                <WalkStatus walk={walk} />
+              </Table.Td>
+              <Table.Td>{walk.customerAttended == null ? '—' : walk.customerAttended ? 'Yes' : 'No'}</Table.Td>
+              <Table.Td>
+                <Pulse value={walk.relationshipPulse} />
+              </Table.Td>
+              <Table.Td style={{ textAlign: 'right' }}>
+                <Found walk={walk} justify="flex-end" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

@@ -1,6 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { cadenceStatus, MONTHLY_REVIEW_MAX_DAYS, QUARTERLY_UPDATE_MAX_DAYS } from './account-plan.cadence';
+import { DEFAULT_HEALTH_CONFIG, healthThresholds } from '@groundwork/shared';
+import { cadenceStatus } from './account-plan.cadence';
+
+const { monthlyReviewMaxDays: MONTHLY_REVIEW_MAX_DAYS, quarterlyUpdateMaxDays: QUARTERLY_UPDATE_MAX_DAYS } =
+  healthThresholds(DEFAULT_HEALTH_CONFIG);
 
 const DENVER = 'America/Denver';
 const now = new Date('2026-03-10T18:00:00Z'); // 12:00 MDT on 10 March 2026

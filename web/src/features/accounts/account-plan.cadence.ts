@@ -1,10 +1,9 @@
 import { daysSinceDate } from '@groundwork/shared';
 
-// The account-plan cadence from the health model (DESIGN §2): a monthly
-// review within 35 days and a quarterly update within 100 days. The slack over
-// 30/90 days lets a review slip a few days without turning the plan red.
-export const MONTHLY_REVIEW_MAX_DAYS = 35;
-export const QUARTERLY_UPDATE_MAX_DAYS = 100;
+// The account-plan cadence is the health model's (DESIGN §2): the number of
+// days after which a monthly review or quarterly update starts costing points
+// comes from the server's health configuration (useHealthThresholds), never
+// from here.
 
 export type CadenceStatus = {
   /** Days since the last one, or null when there has never been one. */

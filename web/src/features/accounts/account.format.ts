@@ -1,4 +1,9 @@
-import { SITE_WALK_TIER_INTERVAL_DAYS, daysUntilDate, siteWalkDue, type SiteWalkTier } from '@groundwork/shared';
+import {
+  SITE_WALK_TIER_INTERVAL_DAYS,
+  siteWalkDue,
+  type HealthThresholds,
+  type SiteWalkTier,
+} from '@groundwork/shared';
 import { formatDayOffset } from '../../ui/date.format';
 
 export type Tone = 'red' | 'orange' | 'gray';
@@ -6,14 +11,18 @@ export type Tone = 'red' | 'orange' | 'gray';
 export type RenewalDescription = { days: number; label: string; tone: Tone };
 
 /**
- * How close a renewal is. Within 180 days is when renewal risk starts to
- * count (DESIGN §2), so that is where the warning colour begins; within 30
- * days, or already past, is urgent.
+ * How close a renewal is, from the server's count of company days
+ * (`daysToRenewal`, the same on the account and in its health). The colours
+ * follow the server's renewal horizons: orange within the horizon where
+ * renewal risk counts, red within the shorter one or once lapsed.
  */
-export function describeRenewal(renewalDate: string, now: Date, timeZone: string): RenewalDescription {
-  const days = daysUntilDate(renewalDate, now, timeZone);
+export function describeRenewal(
+  days: number,
+  thresholds: Pick<HealthThresholds, 'renewalHorizonDays' | 'renewalShortHorizonDays'>,
+): RenewalDescription {
   const label = days < 0 ? `lapsed ${formatDayOffset(days)}` : formatDayOffset(days);
-  const tone: Tone = days <= 30 ? 'red' : days <= 180 ? 'orange' : 'gray';
+  const tone: Tone =
+    days <= thresholds.renewalShortHorizonDays ? 'red' : days <= thresholds.renewalHorizonDays ? 'orange' : 'gray';
   return { days, label, tone };
 }
 
@@ -36,9 +45,4 @@ export function isSiteWalkLate(
   timeZone: string,
 ): boolean {
   return siteWalkDue(tier, lastSiteWalkAt, now, timeZone).late;
-}
-
-/** "1 issue", "3 issues": counts in prose read as prose. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

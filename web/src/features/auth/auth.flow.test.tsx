@@ -48,6 +48,7 @@ function accountsPage(...names: string[]): { data: AccountsPageData } {
             tier: 'B',
             annualValue: 100_000,
             renewalDate: '2031-06-30',
+            daysToRenewal: 1500,
             propertyCount: 1,
             openIssueCount: 0,
             overdueIssueCount: 0,
@@ -186,10 +187,10 @@ describe('signing in', () => {
   });
 
   it.each([
-    ['EXECUTIVE', '/portfolio', ['Portfolio', 'Accounts', 'Map']],
-    ['OPS_MANAGER', '/map', ['Map', 'Accounts', 'Portfolio', 'Site walks']],
-    ['ACCOUNT_MANAGER', '/accounts', ['Accounts', 'Site walks', 'Map', 'Portfolio']],
-    ['CREW_LEAD', '/work', ['My work']],
+    ['EXECUTIVE', '/portfolio', ['Portfolio', 'Accounts', 'Map', 'KPIs']],
+    ['OPS_MANAGER', '/map', ['Map', 'Accounts', 'Portfolio', 'Site walks', 'KPIs']],
+    ['ACCOUNT_MANAGER', '/accounts', ['Accounts', 'Site walks', 'Map', 'Portfolio', 'KPIs']],
+    ['CREW_LEAD', '/work', ['My work', 'KPIs']],
   ] as const)('opens a signed-in %s at %s from the root, with its navigation', async (role, landing, items) => {
     const { router } = renderApp('/', [me(usersByRole[role]), accounts(), noCrewWork]);
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });

@@ -18,12 +18,12 @@ describe('role landing', () => {
 
 describe('navigation by role', () => {
   it('orders the sections for each role', () => {
-    expect(SECTIONS_BY_ROLE.EXECUTIVE).toEqual(['portfolio', 'accounts', 'map']);
-    expect(SECTIONS_BY_ROLE.OPS_MANAGER).toEqual(['map', 'accounts', 'portfolio', 'walk']);
-    expect(SECTIONS_BY_ROLE.ACCOUNT_MANAGER).toEqual(['accounts', 'walk', 'map', 'portfolio']);
+    expect(SECTIONS_BY_ROLE.EXECUTIVE).toEqual(['portfolio', 'accounts', 'map', 'kpis']);
+    expect(SECTIONS_BY_ROLE.OPS_MANAGER).toEqual(['map', 'accounts', 'portfolio', 'walk', 'kpis']);
+    expect(SECTIONS_BY_ROLE.ACCOUNT_MANAGER).toEqual(['accounts', 'walk', 'map', 'portfolio', 'kpis']);
     expect(canOpenSection('CREW_LEAD', 'walk')).toBe(false);
     expect(canOpenSection('EXECUTIVE', 'walk')).toBe(false);
-    expect(SECTIONS_BY_ROLE.CREW_LEAD).toEqual(['work']);
+    expect(SECTIONS_BY_ROLE.CREW_LEAD).toEqual(['work', 'kpis']);
   });
 
   it('keeps crew leads to their work and the office roles out of it', () => {

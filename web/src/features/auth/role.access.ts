@@ -4,7 +4,7 @@ import type { Role } from '@groundwork/shared';
 // navigation lists them; the first is where they land after signing in. This
 // only shapes the interface: what each role may read is enforced by the server.
 
-export type Section = 'portfolio' | 'accounts' | 'map' | 'walk' | 'work';
+export type Section = 'portfolio' | 'accounts' | 'map' | 'walk' | 'work' | 'kpis';
 
 export const SECTION_PATHS: Readonly<Record<Section, string>> = {
   portfolio: '/portfolio',
@@ -12,6 +12,7 @@ export const SECTION_PATHS: Readonly<Record<Section, string>> = {
   map: '/map',
   walk: '/walk',
   work: '/work',
+  kpis: '/kpis',
 };
 
 export const SECTION_LABELS: Readonly<Record<Section, string>> = {
@@ -20,17 +21,18 @@ export const SECTION_LABELS: Readonly<Record<Section, string>> = {
   map: 'Map',
   walk: 'Site walks',
   work: 'My work',
+  kpis: 'KPIs',
 };
 
 export const SECTIONS_BY_ROLE: Readonly<Record<Role, readonly Section[]>> = {
   // Executives start from account health across the portfolio.
-  EXECUTIVE: ['portfolio', 'accounts', 'map'],
+  EXECUTIVE: ['portfolio', 'accounts', 'map', 'kpis'],
   // Operations managers run the day from the live map.
-  OPS_MANAGER: ['map', 'accounts', 'portfolio', 'walk'],
+  OPS_MANAGER: ['map', 'accounts', 'portfolio', 'walk', 'kpis'],
   // Account managers start from their own accounts.
-  ACCOUNT_MANAGER: ['accounts', 'walk', 'map', 'portfolio'],
-  // Crew leads only see the work routed to their crew.
-  CREW_LEAD: ['work'],
+  ACCOUNT_MANAGER: ['accounts', 'walk', 'map', 'portfolio', 'kpis'],
+  // Crew leads see the work routed to their crew, and how their crew is doing (its KPIs only).
+  CREW_LEAD: ['work', 'kpis'],
 };
 
 /** The page a role starts on. */

@@ -7,6 +7,7 @@ import { formatDateTime, formatRelativeTime } from '../../ui/date.format';
 import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.colors';
 import { crewLeadActions } from './crew-issue.actions';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import classes from './CrewIssueCard.module.css';
 
 export const CrewIssueCard_issue = graphql(`
   fragment CrewIssueCard_issue on Issue {
@@ -63,6 +64,7 @@ export function CrewIssueCard({
       component="article"
       aria-label={issue.title}
       data-testid="crew-issue"
+      className={onOpen ? classes.card : undefined}
       style={issue.overdue ? { borderColor: 'var(--mantine-color-red-4)' } : undefined}
     >
       <Stack gap="xs">
@@ -76,6 +78,7 @@ export function CrewIssueCard({
               c="inherit"
               ta="left"
               style={{ flex: '1 1 240px' }}
+              className={classes.open}
               onClick={() => onOpen(issue)}
               aria-label={`Details of ${issue.title}`}
             >
@@ -133,12 +136,12 @@ export function CrewIssueCard({
           )}
         </Group>
         {notice && (
-          <Alert color={notice.tone} variant="light" p="xs" title={notice.title} role="alert">
+          <Alert className={classes.above} color={notice.tone} variant="light" p="xs" title={notice.title} role="alert">
             {notice.message}
           </Alert>
         )}
         {actions.length > 0 ? (
-          <Group gap="xs">
+          <Group gap="xs" className={classes.above} style={{ alignSelf: 'flex-start' }}>
             {actions.map(({ to, label }) => {
               const Icon = ACTION_ICONS[to];
               return (

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrewIssueCard_IssueFragment } from '../../gql/graphql';
 import { renderPage, testUser } from '../../test.render';
 import { fakeIssue, issueRead, statusChange } from '../issues/issue.fake';
-import { CrewIssueStatusMutation, CrewWorkPage, CrewWorkPageQuery } from './CrewWorkPage';
+import { CREW_WORK_PAGE_SIZE, CrewIssueStatusMutation, CrewWorkPage, CrewWorkPageQuery } from './CrewWorkPage';
 
 const crew = { __typename: 'Crew' as const, id: 'crew-1', name: 'Maintenance North' };
 const crewLead = testUser({ id: 'u-crew', role: 'CREW_LEAD', name: 'Casey Crew', crew });
@@ -45,7 +45,7 @@ function page(nodes: CrewIssueCard_IssueFragment[], { hasNextPage = false, total
 
 const listRequest = (after?: string) => ({
   query: CrewWorkPageQuery,
-  variables: { crewId: crew.id, first: 20, ...(after ? { after } : {}) },
+  variables: { crewId: crew.id, first: CREW_WORK_PAGE_SIZE, ...(after ? { after } : {}) },
 });
 
 const statusRequest = (issueId: string, status: IssueStatus, expectedVersion: number) => ({
@@ -66,7 +66,31 @@ const buttonNames = (element: HTMLElement) =>
     .map((b) => b.textContent);
 
 describe('CrewWorkPage', () => {
-  it("lists the crew's open issues in the server's order with where, what and by when", async () => {
+  it('orders the work urgent first, then overdue by lateness, then by due date, whatever order it came in', async () => {
+    renderWork([
+      {
+        request: listRequest(),
+        // Newest first, as the server lists them.
+        result: page([
+          issue('n1', { title: 'Mulch the entry beds', dueAt: '2026-12-09T15:00:00.000Z' }),
+          issue('n2', { title: 'Leak by the fountain', urgency: 'URGENT', dueAt: '2026-12-08T15:00:00.000Z' }),
+          issue('n3', { title: 'Weeds in bed 4', dueAt: null }),
+          issue('n4', { title: 'Dead shrub by the sign', overdue: true, dueAt: '2026-12-04T15:00:00.000Z' }),
+          issue('n5', { title: 'Gate left open', overdue: true, dueAt: '2026-11-30T15:00:00.000Z' }),
+        ]),
+      },
+    ]);
+    await card('Mulch the entry beds');
+    expect(screen.getAllByRole('article').map((a) => a.getAttribute('aria-label'))).toEqual([
+      'Leak by the fountain',
+      'Gate left open',
+      'Dead shrub by the sign',
+      'Mulch the entry beds',
+      'Weeds in bed 4',
+    ]);
+  });
+
+  it("lists the crew's open issues with where, what and by when", async () => {
     renderWork([
       {
         request: listRequest(),

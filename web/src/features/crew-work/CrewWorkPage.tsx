@@ -1,12 +1,13 @@
 import { NetworkStatus } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import type { IssueStatus } from '@groundwork/shared';
+import { sortByWorkOrder, type IssueStatus } from '@groundwork/shared';
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { CrewIssueCard_IssueFragment } from '../../gql/graphql';
 import { describeError } from '../../ui/error.describe';
 import { LoadMore } from '../../ui/LoadMore';
+import { nounForms } from '../../ui/count.format';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useSignedInUser } from '../auth/auth.context';
 import { ResolveIssueSheet } from '../issues/ResolveIssueSheet';
@@ -14,11 +15,13 @@ import { useLiveView } from '../live/live-view.hook';
 import { RecordDrawer, type RecordRef } from '../records/RecordDrawer';
 import { CrewIssueCard, type CrewIssueNotice } from './CrewIssueCard';
 
-export const CREW_WORK_PAGE_SIZE = 20;
+// A crew's open Issues fit one page in practice, so the work order below covers
+// all of them; beyond it, what is loaded is still shown in that order.
+export const CREW_WORK_PAGE_SIZE = 100;
 
-// The server returns the crew's open Issues in the order to work them; the
-// page keeps that order. `eventCursor` comes with them so live updates start
-// exactly where they were read.
+// The page shows the crew's open Issues in the order to work them (the shared
+// sortByWorkOrder: urgent first, then overdue by lateness, then by due date).
+// `eventCursor` comes with them so live updates start exactly where they were read.
 export const CrewWorkPageQuery = graphql(`
   query CrewWorkPage($crewId: ID!, $first: Int, $after: String) {
     eventCursor
@@ -152,7 +155,7 @@ export function CrewWorkPage() {
             {notice.message}
           </Alert>
         ))}
-        {connection.edges.map(({ node: issue }) => (
+        {sortByWorkOrder(connection.edges.map((edge) => edge.node)).map((issue) => (
           <CrewIssueCard
             key={issue.id}
             issue={issue}
@@ -166,7 +169,7 @@ export function CrewWorkPage() {
         <LoadMore
           shown={connection.edges.length}
           total={connection.totalCount}
-          noun="open issues"
+          noun={nounForms('open issue')}
           hasMore={connection.pageInfo.hasNextPage}
           loading={networkStatus === NetworkStatus.fetchMore}
           error={loadMoreError}
@@ -184,7 +187,7 @@ export function CrewWorkPage() {
       {header}
       {error && connection && <QueryError error={error} what="the latest work" onRetry={() => void refetch()} />}
       {body}
-      <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} />
+      <RecordDrawer record={openRecord} onClose={() => setOpenRecord(null)} showPlace />
       {resolving && (
         <ResolveIssueSheet
           key={resolving.id}

@@ -1,4 +1,4 @@
-import { HEALTH_BAND_LABELS } from '@groundwork/shared';
+import { HEALTH_BAND_LABELS, localDateOf } from '@groundwork/shared';
 import { AreaChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Card, Grid, Group, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertOctagon, IconClipboardList, IconSparkles, IconWalk } from '@tabler/icons-react';
@@ -11,6 +11,9 @@ import { Empty } from '../../ui/QueryState';
 import { HealthBadge, RiskBadge, TrendText } from './HealthBadge';
 import { formatPoints, formatShortDate } from './health.format';
 import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { useHealthThresholds } from '../../ui/health-thresholds';
+import { describeRenewal } from '../accounts/account.format';
+import { RenewalReasons } from './RenewalReasons';
 
 export const AccountHealthPanel_health = graphql(`
   fragment AccountHealthPanel_health on AccountHealth {
@@ -85,29 +88,36 @@ function RecordLinks({
 }) {
   const timeZone = useCompanyTimeZone();
   if (records.length === 0) return null;
+  // The day tells records apart (several walks of one property); two on the same day add the time.
+  const days = records.map((record) => formatLocalDate(localDateOf(new Date(record.at), timeZone)));
   return (
     <Group gap={6} mt={4}>
-      {records.map((record) => {
+      {records.map((record, i) => {
         const Icon = KIND_ICON[record.kind];
+        const sameDay = days.filter((day) => day === days[i]).length > 1;
+        const when = sameDay ? formatDateTime(record.at, timeZone) : days[i];
         return (
-          <Tooltip
+          <Anchor
             key={`${record.kind}:${record.id}`}
-            label={`${KIND_NOUN[record.kind]} · ${formatDateTime(record.at, timeZone)}`}
+            component="button"
+            type="button"
+            size="xs"
+            ta="left"
+            onClick={() => onOpen({ kind: record.kind, id: record.id, label: record.label })}
+            data-record-kind={record.kind}
+            data-record-id={record.id}
+            title={`${KIND_NOUN[record.kind]} · ${formatDateTime(record.at, timeZone)}`}
           >
-            <Anchor
-              component="button"
-              type="button"
-              size="xs"
-              onClick={() => onOpen({ kind: record.kind, id: record.id, label: record.label })}
-              data-record-kind={record.kind}
-              data-record-id={record.id}
-            >
-              <Group gap={3} wrap="nowrap">
-                <Icon size={13} aria-hidden />
-                <span>{record.label}</span>
-              </Group>
-            </Anchor>
-          </Tooltip>
+            <Group gap={3} wrap="nowrap" align="flex-start">
+              <Icon size={13} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+              <span>
+                {record.label} ·{' '}
+                <Text span size="xs" c="dimmed">
+                  {when}
+                </Text>
+              </span>
+            </Group>
+          </Anchor>
         );
       })}
     </Group>
@@ -137,6 +147,7 @@ function TrendChart({ health }: { health: AccountHealthPanel_HealthFragment }) {
       yAxisProps={{ domain: [0, 100], width: 32 }}
       xAxisProps={{ minTickGap: 24 }}
       fillOpacity={0.25}
+      role="img"
       aria-label="Health over the last 90 days"
     />
   );
@@ -173,12 +184,14 @@ function Factors({ health }: { health: AccountHealthPanel_HealthFragment }) {
               )}
             </Group>
             {factor.score != null && total > 0 && (
-              <Progress.Root
-                size="md"
-                aria-label={`${factor.label}: ${formatPoints(factor.pointsEarned)} of ${formatPoints(total)} points`}
-              >
-                <Progress.Section value={(factor.pointsEarned / total) * 100} color="green.6" />
-                <Progress.Section value={(factor.pointsMissed / total) * 100} color="red.2" />
+              <Progress.Root size="md">
+                {/* One bar for screen readers: the points earned, named; the missed rest is the remainder. */}
+                <Progress.Section
+                  value={(factor.pointsEarned / total) * 100}
+                  color="green.6"
+                  aria-label={`${factor.label}: ${formatPoints(factor.pointsEarned)} of ${formatPoints(total)} points`}
+                />
+                <Progress.Section value={(factor.pointsMissed / total) * 100} color="red.2" aria-hidden />
               </Progress.Root>
             )}
           </Stack>
@@ -198,6 +211,7 @@ type AccountHealthPanelProps = {
 /** The account's health explained: score and band, trend, points per category, what costs most, flags, renewal. */
 export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: AccountHealthPanelProps) {
   const timeZone = useCompanyTimeZone();
+  const thresholds = useHealthThresholds();
   if (!health) {
     return (
       <Card data-testid="health-panel">
@@ -211,6 +225,8 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
   }
   const capped = health.band !== health.scoreBand;
   const renewal = health.renewal;
+  // The same words and colours as the account header's renewal, from the same server count.
+  const renewalTime = describeRenewal(renewal.daysToRenewal, thresholds);
   return (
     <Card data-testid="health-panel">
       <Stack gap="md">
@@ -281,11 +297,10 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
               </Group>
               <Text
                 size="sm"
-                c={renewal.daysToRenewal <= 30 ? 'red.8' : renewal.daysToRenewal <= 180 ? 'orange.8' : 'dimmed'}
+                c={renewalTime.tone === 'gray' ? 'dimmed' : `${renewalTime.tone}.8`}
+                data-testid="renewal-days"
               >
-                {renewal.daysToRenewal < 0
-                  ? `Lapsed ${-renewal.daysToRenewal} days ago`
-                  : `${renewal.daysToRenewal} days left`}
+                {renewalTime.label}
               </Text>
               <Text size="sm">
                 Revenue at risk:{' '}
@@ -293,11 +308,7 @@ export function AccountHealthPanel({ health, onOpenRecord, now = new Date() }: A
                   {formatMoney(renewal.revenueAtRisk)}
                 </Text>
               </Text>
-              {renewal.reasons.map((reason) => (
-                <Text key={reason} size="xs" c="dimmed">
-                  • {reason}
-                </Text>
-              ))}
+              <RenewalReasons reasons={renewal.reasons} />
             </Stack>
           </Grid.Col>
         </Grid>

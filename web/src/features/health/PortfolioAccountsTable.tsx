@@ -1,5 +1,6 @@
-import { HEALTH_BAND_LABELS } from '@groundwork/shared';
-import { Anchor, Group, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { HEALTH_BAND_LABELS, type HealthThresholds } from '@groundwork/shared';
+import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -10,9 +11,10 @@ import { formatMoney } from '../../ui/money.format';
 import { describeRenewal } from '../accounts/account.format';
 import { HealthBadge, RiskBadge, TrendText } from './HealthBadge';
 import { HealthSparkline } from './HealthSparkline';
+import { RenewalReasons } from './RenewalReasons';
 import { healthWeightedValue } from './health.format';
 import type { PortfolioSort, PortfolioSortField } from './portfolio.url-state';
-import { useCompanyTimeZone } from '../../ui/company-calendar';
+import { useHealthThresholds } from '../../ui/health-thresholds';
 
 // One row shape for both portfolio tables (key accounts, renewals): the same
 // account reads the same in each, and the cache holds one copy of its health.
@@ -23,6 +25,7 @@ export const PortfolioAccountsTable_account = graphql(`
     segment
     annualValue
     renewalDate
+    daysToRenewal
     accountManager {
       id
       name
@@ -59,7 +62,7 @@ type Column = {
   title: string;
   sort?: PortfolioSortField;
   align?: 'left' | 'right';
-  cell: (account: PortfolioAccountsTable_AccountFragment, now: Date, timeZone: string) => ReactNode;
+  cell: (account: PortfolioAccountsTable_AccountFragment, thresholds: HealthThresholds) => ReactNode;
 };
 
 function SortableHeader({
@@ -179,8 +182,8 @@ const renewalColumn: Column = {
   key: 'renewal',
   title: 'Renewal',
   sort: 'RENEWAL',
-  cell: (account, now, timeZone) => {
-    const renewal = describeRenewal(account.renewalDate, now, timeZone);
+  cell: (account, thresholds) => {
+    const renewal = describeRenewal(account.daysToRenewal, thresholds);
     return (
       <Stack gap={0}>
         <Text size="sm">{formatLocalDate(account.renewalDate)}</Text>
@@ -206,32 +209,8 @@ const riskColumn: Column = {
 const reasonsColumn: Column = {
   key: 'reasons',
   title: 'Why',
-  cell: (account) => {
-    const reasons = account.health?.renewal.reasons ?? [];
-    if (reasons.length === 0)
-      return (
-        <Text size="xs" c="dimmed">
-          —
-        </Text>
-      );
-    // The top two read in a row; the rest are one hover away.
-    return (
-      <Tooltip label={reasons.join(' · ')} disabled={reasons.length <= 2} multiline w={320}>
-        <Stack gap={0} maw={340}>
-          {reasons.slice(0, 2).map((reason) => (
-            <Text key={reason} size="xs" lineClamp={1}>
-              {reason}
-            </Text>
-          ))}
-          {reasons.length > 2 && (
-            <Text size="xs" c="dimmed">
-              +{reasons.length - 2} more
-            </Text>
-          )}
-        </Stack>
-      </Tooltip>
-    );
-  },
+  // The top two read in the row; the rest open in place (a phone has no hover for a tooltip).
+  cell: (account) => <RenewalReasons reasons={account.health?.renewal.reasons ?? []} collapsedCount={2} />,
 };
 
 const atRiskColumn: Column = {
@@ -274,6 +253,79 @@ export const PORTFOLIO_TABLE_COLUMNS = {
   ],
 } as const;
 
+/**
+ * On a phone, one card per account rather than a table nine columns wide: the
+ * name first, then each column's value under its title, the reasons across
+ * the whole width, so an executive reads them without scrolling sideways.
+ */
+function AccountCards({
+  accounts,
+  variant,
+  label,
+  thresholds,
+  sort,
+  onSort,
+}: {
+  accounts: readonly PortfolioAccountsTable_AccountFragment[];
+  variant: keyof typeof PORTFOLIO_TABLE_COLUMNS;
+  label: string;
+  thresholds: HealthThresholds;
+  sort: PortfolioSort;
+  onSort: (field: PortfolioSortField) => void;
+}) {
+  const [nameColumn, ...rest] = PORTFOLIO_TABLE_COLUMNS[variant];
+  // The 90-day line needs a table row's width; the trend beside the health says the same in short.
+  const shown = rest.filter((column) => column.key !== 'history');
+  // No column headers to tap: the sorts are offered in a list (picking the current one reverses it).
+  const sorts = PORTFOLIO_TABLE_COLUMNS[variant].flatMap((column) =>
+    column.sort ? [{ value: column.sort, label: column.title }] : [],
+  );
+  return (
+    <Stack gap={0}>
+      <NativeSelect
+        px="md"
+        pb="xs"
+        size="xs"
+        label="Sort by"
+        data={sorts}
+        value={sort.field}
+        onChange={(event) => onSort(event.currentTarget.value as PortfolioSortField)}
+      />
+      <Stack gap={0} role="list" aria-label={label}>
+        {accounts.map((account) => (
+          <Stack
+            key={account.id}
+            role="listitem"
+            gap="xs"
+            px="md"
+            py="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            data-testid={`${variant}-row`}
+            data-band={account.health?.band}
+            aria-label={`${account.name}${account.health ? `, ${HEALTH_BAND_LABELS[account.health.band]}` : ''}`}
+          >
+            {nameColumn.cell(account, thresholds)}
+            <SimpleGrid cols={2} spacing="sm" verticalSpacing={6}>
+              {shown.map((column) => (
+                <Stack
+                  key={column.key}
+                  gap={0}
+                  style={column.key === 'reasons' ? { gridColumn: '1 / -1', order: -1 } : undefined}
+                >
+                  <Text size="xs" c="dimmed" fw={600}>
+                    {column.title}
+                  </Text>
+                  <div>{column.cell(account, thresholds)}</div>
+                </Stack>
+              ))}
+            </SimpleGrid>
+          </Stack>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
 type PortfolioAccountsTableProps = {
   /** Already sorted. */
   accounts: readonly PortfolioAccountsTable_AccountFragment[];
@@ -282,20 +334,25 @@ type PortfolioAccountsTableProps = {
   onSort: (field: PortfolioSortField) => void;
   /** Names the table for screen readers and tests. */
   label: string;
-  now?: Date;
 };
 
 /** Portfolio accounts with health, its 90-day line and the renewal, in the columns the variant needs. */
-export function PortfolioAccountsTable({
-  accounts,
-  variant,
-  sort,
-  onSort,
-  label,
-  now = new Date(),
-}: PortfolioAccountsTableProps) {
-  const timeZone = useCompanyTimeZone();
+export function PortfolioAccountsTable({ accounts, variant, sort, onSort, label }: PortfolioAccountsTableProps) {
+  const thresholds = useHealthThresholds();
+  const phone = useMediaQuery('(max-width: 36em)');
   const columns: readonly Column[] = PORTFOLIO_TABLE_COLUMNS[variant];
+  if (phone) {
+    return (
+      <AccountCards
+        accounts={accounts}
+        variant={variant}
+        label={label}
+        thresholds={thresholds}
+        sort={sort}
+        onSort={onSort}
+      />
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={1000}>
       <Table highlightOnHover horizontalSpacing="xs" aria-label={label} verticalSpacing={8}>
@@ -330,7 +387,7 @@ export function PortfolioAccountsTable({
                   key={column.key}
                   style={{ textAlign: column.align ?? 'left', ...(column.align === 'right' ? numeric : {}) }}
                 >
-                  {column.cell(account, now, timeZone)}
+                  {column.cell(account, thresholds)}
                 </Table.Td>
               ))}
             </Table.Tr>

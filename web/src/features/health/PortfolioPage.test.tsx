@@ -70,18 +70,30 @@ describe('PortfolioPage', () => {
     expect(within(screen.getByTestId('stat-bands')).getByText('Healthy').parentElement!.textContent).toBe('Healthy 1');
   });
 
-  it('ranks key accounts by value × health and renewals HIGH first with their reasons', async () => {
+  it('ranks key accounts largest first (value × health a sort away) and renewals HIGH first with their reasons', async () => {
     renderPortfolio([firstRead]);
     const key = await screen.findByRole('table', { name: 'Key accounts' });
-    expect(rowNames(key)).toEqual(['Harbor Office Park', 'Oak Park HOA', 'Pine Retail Center']);
+    // The largest, sickest account first, its health beside it.
+    expect(rowNames(key)).toEqual(['Oak Park HOA', 'Harbor Office Park', 'Pine Retail Center']);
+    expect(screen.getByText(/ranked by annual value, health beside each/)).toBeTruthy();
     // 500k × 30 / 100
     expect(within(key).getByText('$150,000')).toBeTruthy();
+    fireEvent.click(within(key).getByRole('button', { name: 'Value × health' }));
+    expect(rowNames(key)).toEqual(['Harbor Office Park', 'Oak Park HOA', 'Pine Retail Center']);
+    expect(screen.getByTestId('location-search').textContent).toBe('?ksort=weighted&kdir=desc');
     const renewals = screen.getByRole('table', { name: 'Renewals' });
     expect(rowNames(renewals)).toEqual(['Oak Park HOA', 'Pine Retail Center']);
     const oakRow = within(renewals).getAllByRole('row')[1]!;
     expect(within(oakRow).getByText('High')).toBeTruthy();
     expect(within(oakRow).getByText('Health: At risk')).toBeTruthy();
-    expect(within(oakRow).getByText('+1 more')).toBeTruthy();
+    // The third reason is in the page, one tap away (no hover on a phone).
+    expect(within(oakRow).queryByText('No site walk in 30 days')).toBeNull();
+    fireEvent.click(within(oakRow).getByRole('button', { name: '1 more reason' }));
+    expect(
+      within(oakRow)
+        .getAllByTestId('renewal-reason')
+        .map((li) => li.textContent),
+    ).toEqual(['Health: At risk', 'Score fell 14 points in 30 days', 'No site walk in 30 days']);
     expect(within(oakRow).getByText('−14')).toBeTruthy();
     expect(within(oakRow).getByLabelText('Health over 90 days: 60 to 30')).toBeTruthy();
   });

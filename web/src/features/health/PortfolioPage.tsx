@@ -1,14 +1,15 @@
+import { DueWorkCard } from '../plans/DueWorkCard';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { HEALTH_BAND_LABELS, HEALTH_BANDS, RENEWAL_RISKS, type HealthBand, type RenewalRisk } from '@groundwork/shared';
 import { Badge, Box, Button, Card, Chip, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { graphql } from '../../gql';
 import { HEALTH_BAND_COLORS, RENEWAL_RISK_COLORS } from '../../ui/domain.colors';
 import { formatMoney } from '../../ui/money.format';
 import { Empty, QueryError, SectionSkeleton, TableSkeleton } from '../../ui/QueryState';
-import { plural } from '../accounts/account.format';
+import { useSearchParamsState } from '../../ui/search-params.hook';
+import { formatCount } from '../../ui/count.format';
 import { useSignedInUser } from '../auth/auth.context';
 import { useLiveView } from '../live/live-view.hook';
 import { PORTFOLIO_LIVE_FILTER } from './health.live';
@@ -74,15 +75,30 @@ function FilterChips<T extends string>({
   );
 }
 
+/** How the key accounts are ranked, in words under the title. */
+const KEY_SORT_WORDS: Record<PortfolioViewState['keySort']['field'], string> = {
+  VALUE: 'ranked by annual value, health beside each',
+  WEIGHTED: 'ranked by value × health',
+  SCORE: 'ranked by health',
+  TREND: 'ranked by 30-day trend',
+  RENEWAL: 'ranked by renewal date',
+  RISK: 'ranked by renewal risk',
+  NAME: 'by name',
+};
+
 export function PortfolioPage() {
   const { role } = useSignedInUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParamsState();
   const state = useMemo(() => parsePortfolioViewState(params), [params]);
-  const update = (patch: Partial<PortfolioViewState>) =>
+  const update = (patch: Partial<PortfolioViewState> | ((view: PortfolioViewState) => Partial<PortfolioViewState>)) =>
     // Refining the same view: replace the history entry rather than stacking one per click.
-    setParams((current) => writePortfolioViewState({ ...parsePortfolioViewState(current), ...patch }, current), {
-      replace: true,
-    });
+    setParams(
+      (current) => {
+        const view = parsePortfolioViewState(current);
+        return writePortfolioViewState({ ...view, ...(typeof patch === 'function' ? patch(view) : patch) }, current);
+      },
+      { replace: true },
+    );
 
   const { data, previousData, error, refetch, networkStatus } = useQuery(PortfolioPageQuery, {
     variables: { filter: portfolioFilter(state) },
@@ -148,16 +164,17 @@ export function PortfolioPage() {
     body = (
       <Stack gap="md" style={{ opacity: refreshing ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={refreshing}>
         <PortfolioSummary portfolio={portfolio} />
+        {role !== 'ACCOUNT_MANAGER' && <DueWorkCard teamWide />}
         <Card p={0} data-testid="key-accounts">
           <Group justify="space-between" px="md" pt="md" pb="xs" align="flex-end">
             <Box>
               <Title order={4}>Key accounts</Title>
               <Text size="sm" c="dimmed">
-                The {plural(keyAccounts.length, 'largest account')} making{' '}
+                The {formatCount(keyAccounts.length, 'largest account')} making{' '}
                 {Math.round(
                   portfolio.totalAnnualValue > 0 ? (portfolio.keyAccountValue / portfolio.totalAnnualValue) * 100 : 0,
                 )}
-                % of the value ({formatMoney(portfolio.keyAccountValue)}), ranked by value × health
+                % of the value ({formatMoney(portfolio.keyAccountValue)}), {KEY_SORT_WORDS[state.keySort.field]}
               </Text>
             </Box>
           </Group>
@@ -166,7 +183,7 @@ export function PortfolioPage() {
             variant="key"
             label="Key accounts"
             sort={state.keySort}
-            onSort={(field) => update({ keySort: toggleSort(state.keySort, field) })}
+            onSort={(field) => update((view) => ({ keySort: toggleSort(view.keySort, field) }))}
           />
         </Card>
         <Card p={0} data-testid="renewals">
@@ -174,7 +191,7 @@ export function PortfolioPage() {
             <Box>
               <Title order={4}>Renewals in the next {portfolio.renewalHorizonDays} days</Title>
               <Text size="sm" c="dimmed">
-                {plural(renewals.length, 'renewal')}
+                {formatCount(renewals.length, 'renewal')}
                 {highCount > 0 ? `, ${highCount} at HIGH risk` : ''} — risk and why, HIGH first, then soonest
               </Text>
             </Box>
@@ -195,7 +212,7 @@ export function PortfolioPage() {
               variant="renewals"
               label="Renewals"
               sort={state.renewalSort}
-              onSort={(field) => update({ renewalSort: toggleSort(state.renewalSort, field) })}
+              onSort={(field) => update((view) => ({ renewalSort: toggleSort(view.renewalSort, field) }))}
             />
           )}
         </Card>

@@ -1,11 +1,12 @@
 import { HEALTH_BAND_LABELS, HEALTH_BANDS, type HealthBand } from '@groundwork/shared';
 import { DonutChart } from '@mantine/charts';
-import { Card, Group, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { graphql } from '../../gql';
 import type { PortfolioSummary_PortfolioFragment } from '../../gql/graphql';
 import { HEALTH_BAND_COLORS } from '../../ui/domain.colors';
 import { formatMoney, formatMoneyCompact } from '../../ui/money.format';
-import { plural } from '../accounts/account.format';
+import { formatCount } from '../../ui/count.format';
+import { useHealthThresholds } from '../../ui/health-thresholds';
 
 export const PortfolioSummary_portfolio = graphql(`
   fragment PortfolioSummary_portfolio on Portfolio {
@@ -64,6 +65,7 @@ function Stat({
 
 /** The book in four numbers and one chart: value, revenue-weighted health, revenue at risk, accounts by band. */
 export function PortfolioSummary({ portfolio }: { portfolio: PortfolioSummary_PortfolioFragment }) {
+  const thresholds = useHealthThresholds();
   const weighted = portfolio.revenueWeightedHealth;
   const riskShare = portfolio.totalAnnualValue > 0 ? portfolio.revenueAtRisk / portfolio.totalAnnualValue : 0;
   const donut = HEALTH_BANDS.map((band) => ({
@@ -76,7 +78,7 @@ export function PortfolioSummary({ portfolio }: { portfolio: PortfolioSummary_Po
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
       <Stat label="Total annual value" value={formatMoneyCompact(portfolio.totalAnnualValue)} testId="stat-total">
         <Text size="sm" c="dimmed">
-          {formatMoney(portfolio.totalAnnualValue)} across {plural(portfolio.accountCount, 'account')}
+          {formatMoney(portfolio.totalAnnualValue)} across {formatCount(portfolio.accountCount, 'account')}
         </Text>
       </Stat>
       <Stat
@@ -90,18 +92,17 @@ export function PortfolioSummary({ portfolio }: { portfolio: PortfolioSummary_Po
         </Text>
       </Stat>
       <Stat label="Revenue at risk" value={formatMoneyCompact(portfolio.revenueAtRisk)} testId="stat-risk">
-        <Group gap={6}>
-          <Tooltip label="Annual value of HIGH renewal-risk accounts: renewing within 180 days and at risk or falling 10+ points">
-            <Text size="sm" c={portfolio.revenueAtRisk > 0 ? 'red.8' : 'dimmed'} fw={600}>
-              {plural(portfolio.riskCounts.high, 'HIGH renewal')} · {Math.round(riskShare * 100)}% of value
-            </Text>
-          </Tooltip>
-        </Group>
-        <Tooltip label="Annual value of MEDIUM renewal-risk accounts (reported beside, not in, revenue at risk)">
-          <Text size="sm" c={portfolio.mediumRevenueAtRisk > 0 ? 'orange.8' : 'dimmed'} data-testid="stat-medium">
-            + {formatMoneyCompact(portfolio.mediumRevenueAtRisk)} at MEDIUM ({portfolio.riskCounts.medium})
-          </Text>
-        </Tooltip>
+        <Text size="sm" c={portfolio.revenueAtRisk > 0 ? 'red.8' : 'dimmed'} fw={600}>
+          {formatCount(portfolio.riskCounts.high, 'HIGH renewal')} · {Math.round(riskShare * 100)}% of value
+        </Text>
+        <Text size="sm" c={portfolio.mediumRevenueAtRisk > 0 ? 'orange.8' : 'dimmed'} data-testid="stat-medium">
+          + {formatMoneyCompact(portfolio.mediumRevenueAtRisk)} at MEDIUM ({portfolio.riskCounts.medium}), not included
+        </Text>
+        {/* In the page, not a tooltip: a phone has no hover, and a wide tooltip widened the page. */}
+        <Text size="xs" c="dimmed" data-testid="stat-risk-rule">
+          HIGH: renewing within {formatCount(thresholds.renewalHorizonDays, 'day')} and At risk, or down{' '}
+          {formatCount(-thresholds.renewalTrendDrop, 'point')} or more in {formatCount(thresholds.trendDays, 'day')}.
+        </Text>
       </Stat>
       <Card data-testid="stat-bands">
         <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -135,6 +136,7 @@ export function PortfolioSummary({ portfolio }: { portfolio: PortfolioSummary_Po
             thickness={14}
             withTooltip={false}
             chartLabel={portfolio.accountCount}
+            role="img"
             aria-label="Accounts by health band"
           />
         </Group>

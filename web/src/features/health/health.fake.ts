@@ -31,6 +31,7 @@ export function fakeRow(
     segment: 'Office park',
     annualValue,
     renewalDate: '2031-06-30',
+    daysToRenewal: 1500,
     accountManager: { __typename: 'User', id: 'u1', name: 'Jordan Reyes' },
     health:
       health === null

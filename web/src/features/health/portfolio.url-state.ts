@@ -42,8 +42,10 @@ export const FIRST_DIRECTION: Record<PortfolioSortField, SortDirection> = {
 export const DEFAULT_PORTFOLIO_VIEW_STATE: PortfolioViewState = {
   bands: [],
   risks: [],
-  // DESIGN §1/§2: key accounts ranked by value × health; renewals HIGH risk first, then soonest.
-  keySort: { field: 'WEIGHTED', direction: 'DESC' },
+  // Key accounts largest first, health beside each: an executive starts from the biggest contracts
+  // (ranking by value × health put the largest, sickest account last); value × health stays a sort.
+  // Renewals HIGH risk first, then soonest.
+  keySort: { field: 'VALUE', direction: 'DESC' },
   renewalSort: { field: 'RISK', direction: 'DESC' },
 };
 

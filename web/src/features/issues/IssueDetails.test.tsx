@@ -156,8 +156,12 @@ describe('Issue drawer', () => {
       photos: [fakePhoto('b1', 'BEFORE')],
     });
     const drawer = await openIssue([issueRead(issue)], testUser({ role: 'CREW_LEAD', crew: null }));
-    // A crew lead does not work in the accounts section: the account is named, not linked.
-    expect(within(drawer).queryByRole('link')).toBeNull();
+    // A crew lead does not work in the accounts section: the account is named, not linked. The one
+    // link is the drive there (latitude first, as the maps URL scheme wants it).
+    expect(within(drawer).queryByRole('link', { name: 'Willow Creek HOA' })).toBeNull();
+    expect(within(drawer).getByRole('link', { name: 'Directions' }).getAttribute('href')).toBe(
+      'https://www.google.com/maps/dir/?api=1&destination=39.73721,-104.98512',
+    );
     expect(within(drawer).queryByTestId('photos-after')).toBeNull();
     fireEvent.click(within(drawer).getByRole('button', { name: 'Mark resolved' }));
     const sheet = await screen.findByTestId('resolve-sheet');

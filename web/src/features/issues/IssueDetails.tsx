@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS, plural } from '@groundwork/shared';
+import { ISSUE_CATEGORY_LABELS, ISSUE_STATUS_LABELS, ISSUE_URGENCY_LABELS } from '@groundwork/shared';
+import { formatCount } from '../../ui/count.format';
 import {
   Alert,
   Anchor,
@@ -14,6 +15,7 @@ import {
   Textarea,
   Timeline,
 } from '@mantine/core';
+import { IconRoute } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { IssueDetails_IssueFragment, IssueSource } from '../../gql/graphql';
@@ -23,6 +25,8 @@ import { ISSUE_STATUS_COLORS, ISSUE_URGENCY_COLORS } from '../../ui/domain.color
 import { describeError } from '../../ui/error.describe';
 import { FactsTable } from '../../ui/FactsTable';
 import { PhotoGallery } from '../../ui/PhotoGallery';
+import { PropertyMap } from '../../ui/PropertyMap';
+import { directionsUrl } from '../../ui/directions';
 import { Empty, QueryError, SectionSkeleton } from '../../ui/QueryState';
 import { useToast } from '../../ui/toast';
 import { useSignedInUser } from '../auth/auth.context';
@@ -53,22 +57,85 @@ type Problem = { title: string; message: string };
  * after, facts, history, and the status changes the server allows this viewer.
  * `showAccount` is off where the account is already on screen.
  */
-export function IssueDetails({ id, showAccount = true }: { id: string; showAccount?: boolean }) {
+export function IssueDetails({
+  id,
+  showAccount = true,
+  extra,
+  showPlace = false,
+}: {
+  id: string;
+  showAccount?: boolean;
+  extra?: ReactNode;
+  /** A small map of the spot (off where a map is already on screen). */
+  showPlace?: boolean;
+}) {
   const { data, error, refetch } = useQuery(IssueDetailsQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const issue = data?.issue;
   if (error && !issue) return <QueryError error={error} what="this Issue" onRetry={() => void refetch()} />;
   if (!data) return <SectionSkeleton lines={8} />;
   if (!issue) return <Empty title="Issue not found" description="It may have been removed, or you cannot see it." />;
-  return <IssueView issue={issue} showAccount={showAccount} refetch={() => refetch().then(() => undefined)} />;
+  return (
+    <IssueView
+      issue={issue}
+      showAccount={showAccount}
+      showPlace={showPlace}
+      extra={extra}
+      refetch={() => refetch().then(() => undefined)}
+    />
+  );
+}
+
+/** Where the Issue is: the property with the spot marked (when asked), and directions to it for the drive. */
+function IssuePlace({ issue, showMap }: { issue: IssueDetails_IssueFragment; showMap: boolean }) {
+  const { property, location } = issue;
+  return (
+    <Stack gap={6} data-testid="issue-place">
+      {showMap && (
+        <PropertyMap
+          properties={[property]}
+          selectedId={property.id}
+          onSelect={() => {}}
+          spot={location}
+          height={180}
+        />
+      )}
+      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Text size="sm">{property.name}</Text>
+          <Text size="xs" c="dimmed">
+            {property.address}
+          </Text>
+        </Stack>
+        <Button
+          component="a"
+          href={directionsUrl(location)}
+          target="_blank"
+          rel="noopener noreferrer"
+          size="xs"
+          variant="light"
+          leftSection={<IconRoute size={14} aria-hidden />}
+          style={{ flexShrink: 0 }}
+          data-testid="issue-directions"
+        >
+          Directions
+        </Button>
+      </Group>
+    </Stack>
+  );
 }
 
 function IssueView({
   issue,
   showAccount,
+  extra,
+  showPlace,
   refetch,
 }: {
   issue: IssueDetails_IssueFragment;
   showAccount: boolean;
+  /** Shown with the actions (the map's crew picker). */
+  extra?: ReactNode;
+  showPlace: boolean;
   refetch: () => Promise<void>;
 }) {
   const timeZone = useCompanyTimeZone();
@@ -96,7 +163,7 @@ function IssueView({
       if (action.kind === 'VERIFY') {
         toast.show({
           title: `Verified — ${issue.title}`,
-          message: afterCount ? `Closed on ${plural(afterCount, 'after photo')}.` : 'Closed.',
+          message: afterCount ? `Closed on ${formatCount(afterCount, 'after photo')}.` : 'Closed.',
         });
       } else if (action.kind === 'REOPEN') {
         toast.show({
@@ -144,6 +211,7 @@ function IssueView({
         )}
       </Group>
       {issue.description && <Text size="sm">{issue.description}</Text>}
+      <IssuePlace issue={issue} showMap={showPlace} />
 
       <PhotoGallery
         photos={issue.photos}
@@ -215,6 +283,7 @@ function IssueView({
           {problem.message}
         </Alert>
       )}
+      {extra}
 
       <FactsTable
         rows={[
@@ -249,7 +318,7 @@ function IssueView({
           ],
           ...(issue.resolvedAt ? [['Resolved', formatDateTime(issue.resolvedAt, timeZone)] as [string, string]] : []),
           ...(issue.verifiedAt ? [['Verified', formatDateTime(issue.verifiedAt, timeZone)] as [string, string]] : []),
-          ['Reopened', issue.reopenCount === 0 ? 'Never' : plural(issue.reopenCount, 'time')],
+          ['Reopened', issue.reopenCount === 0 ? 'Never' : formatCount(issue.reopenCount, 'time')],
         ]}
       />
 
@@ -270,7 +339,7 @@ function IssueView({
               </Text>
             )}
             {step.crew && step.kind === 'ASSIGNED' && <Text size="xs">to {step.crew.name}</Text>}
-            {step.photoCount ? <Text size="xs">{plural(step.photoCount, 'photo')} added</Text> : null}
+            {step.photoCount ? <Text size="xs">{formatCount(step.photoCount, 'photo')} added</Text> : null}
             {step.note && (
               <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
                 “{step.note}”

@@ -1,5 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
-import { plural } from '@groundwork/shared';
+import { formatCount } from '../../ui/count.format';
 import {
   ActionIcon,
   Button,
@@ -140,7 +140,7 @@ export function ResolveIssueSheet({
     onPendingChange?.(true);
     toast.undoable({
       title: `Resolved — ${title}`,
-      message: photoIds.length ? `With ${plural(photoIds.length, 'after photo')}.` : 'Without an after photo.',
+      message: photoIds.length ? `With ${formatCount(photoIds.length, 'after photo')}.` : 'Without an after photo.',
       commit: async () => {
         try {
           await client.mutate({ mutation: IssueStatusMutation, variables: { input } });

@@ -57,7 +57,28 @@ export function fakeIssue(overrides: Partial<IssueDetails_IssueFragment> = {}): 
     version: 4,
     allowedStatuses: ['VERIFIED', 'ASSIGNED'],
     crew: fakeCrew,
-    property: { __typename: 'Property', id: 'p1', name: 'North campus' },
+    location: { __typename: 'LngLat', lng: -104.98512, lat: 39.73721 },
+    property: {
+      __typename: 'Property',
+      id: 'p1',
+      name: 'North campus',
+      address: '100 Oak Park Dr, Denver, CO',
+      boundary: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [-104.986, 39.737],
+              [-104.984, 39.737],
+              [-104.984, 39.738],
+              [-104.986, 39.738],
+              [-104.986, 39.737],
+            ],
+          ],
+        ],
+      },
+      centroid: { __typename: 'LngLat', lng: -104.9851, lat: 39.7372 },
+    },
     account: { __typename: 'Account', id: 'a1', name: 'Willow Creek HOA' },
     photos: [fakePhoto('ph-before', 'BEFORE'), fakePhoto('ph-after', 'AFTER')],
     history: [

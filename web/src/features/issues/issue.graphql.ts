@@ -22,9 +22,19 @@ export const IssueDetails_issue = graphql(`
       name
       color
     }
+    location {
+      lng
+      lat
+    }
     property {
       id
       name
+      address
+      boundary
+      centroid {
+        lng
+        lat
+      }
     }
     account {
       id

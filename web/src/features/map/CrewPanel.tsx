@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Group, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Card, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { graphql } from '../../gql';
 import type { MapCrewsQuery as MapCrewsData } from '../../gql/graphql';
@@ -42,10 +42,21 @@ type CrewPanelProps = {
   canAssign: boolean;
   onCrews?: (crews: readonly MapCrew[]) => void;
   onPickCrew?: (crewId: string) => void;
+  /** How to assign where this panel is shown (dragging needs a mouse and the panel beside the map). */
+  hint?: string;
+  /** Off inside a sheet that has the title already. */
+  withTitle?: boolean;
 };
 
 /** Every crew with its open and overdue work and next visits; drop a pin on a crew to assign it. */
-export function CrewPanel({ refreshKey, canAssign, onCrews, onPickCrew }: CrewPanelProps) {
+export function CrewPanel({
+  refreshKey,
+  canAssign,
+  onCrews,
+  onPickCrew,
+  hint = 'Drag a pin onto a crew to assign it',
+  withTitle = true,
+}: CrewPanelProps) {
   const { data, error, refetch } = useQuery(MapCrewsQuery);
   useEffect(() => {
     if (refreshKey > 0) void refetch().catch(() => undefined);
@@ -57,10 +68,10 @@ export function CrewPanel({ refreshKey, canAssign, onCrews, onPickCrew }: CrewPa
   return (
     <Stack gap="xs" className={classes.panel} aria-label="Crews">
       <Group justify="space-between">
-        <Title order={5}>Crews</Title>
+        {withTitle && <Title order={5}>Crews</Title>}
         {canAssign && (
           <Text size="xs" c="dimmed">
-            Drag a pin onto a crew to assign it
+            {hint}
           </Text>
         )}
       </Group>
@@ -69,7 +80,12 @@ export function CrewPanel({ refreshKey, canAssign, onCrews, onPickCrew }: CrewPa
       ) : !data ? (
         <SectionSkeleton lines={6} />
       ) : (
-        <ScrollArea.Autosize mah="calc(100vh - 220px)" offsetScrollbars>
+        <ScrollArea.Autosize
+          mah="calc(100vh - 220px)"
+          offsetScrollbars
+          // Scrollable by keyboard too: the crew cards themselves take no focus.
+          viewportProps={{ tabIndex: 0, 'aria-label': 'Crews' }}
+        >
           <Stack gap={6}>
             {data.crews.map((crew) => (
               <Card
@@ -85,22 +101,19 @@ export function CrewPanel({ refreshKey, canAssign, onCrews, onPickCrew }: CrewPa
                 <Group gap={8} wrap="nowrap" align="flex-start">
                   <span className={classes.swatch} style={{ background: crew.color }} aria-hidden />
                   <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                    <Group justify="space-between" wrap="nowrap" gap={4}>
-                      <Text fw={600} size="sm" truncate>
+                    {/* The name wraps and the counts keep their width: neither is cut short. */}
+                    <Group justify="space-between" wrap="nowrap" gap={4} align="flex-start">
+                      <Text fw={600} size="sm" className={classes.name}>
                         {crew.name}
                       </Text>
-                      <Group gap={4} wrap="nowrap">
-                        <Tooltip label="Open Issues">
-                          <Badge size="sm" variant="light" color="blue" data-testid="crew-open">
-                            {crew.openIssueCount}
-                          </Badge>
-                        </Tooltip>
+                      <Group gap={4} wrap="nowrap" className={classes.counts}>
+                        <Badge size="sm" variant="light" color="blue" data-testid="crew-open">
+                          {crew.openIssueCount} open
+                        </Badge>
                         {crew.overdueIssueCount > 0 && (
-                          <Tooltip label="Overdue">
-                            <Badge size="sm" variant="filled" color="orange" data-testid="crew-overdue">
-                              {crew.overdueIssueCount} late
-                            </Badge>
-                          </Tooltip>
+                          <Badge size="sm" variant="filled" color="orange" data-testid="crew-overdue">
+                            {crew.overdueIssueCount} late
+                          </Badge>
                         )}
                       </Group>
                     </Group>

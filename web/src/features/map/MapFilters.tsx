@@ -13,7 +13,13 @@ import {
 } from '@groundwork/shared';
 import { Button, Group, MultiSelect, SegmentedControl, Select, Switch } from '@mantine/core';
 import { graphql } from '../../gql';
-import { activeFilterCount, EMPTY_MAP_FILTER, type MapFilterState } from './map.url-state';
+import {
+  activeFilterCount,
+  EMPTY_MAP_FILTER,
+  pickedStatuses,
+  shownStatuses,
+  type MapFilterState,
+} from './map.url-state';
 import type { MapCrew } from './CrewPanel';
 
 export const MapFilterOptionsQuery = graphql(`
@@ -70,15 +76,17 @@ export function MapFilters({ filter, onChange, crews, showAccountFilters }: MapF
         }))}
         aria-label="Show"
       />
+      {/* The default is shown as what it is (every open status), so adding Resolved adds to it. */}
       <MultiSelect
         size="xs"
-        w={190}
+        w={300}
         label="Status"
-        placeholder={filter.statuses.length ? undefined : 'Open'}
         data={MAP_ISSUE_STATUSES.map((s) => ({ value: s, label: ISSUE_STATUS_LABELS[s] }))}
-        value={filter.statuses}
-        onChange={(values) => set({ statuses: values as IssueStatus[] })}
-        clearable
+        value={shownStatuses(filter)}
+        onChange={(values) => {
+          const statuses = pickedStatuses(values as IssueStatus[]);
+          if (statuses) set({ statuses });
+        }}
       />
       <Select
         size="xs"

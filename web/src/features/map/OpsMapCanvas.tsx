@@ -1,4 +1,6 @@
+import { Badge } from '@mantine/core';
 import { OfflineBasemapNote } from '../../ui/OfflineBasemapNote';
+import noteClasses from '../../ui/PropertyMap.module.css';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -39,6 +41,8 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
     propsRef.current = props;
   });
   const [basemap, setBasemap] = useState<Basemap>('loading');
+  // Said in the corner, so a manager knows whose streets they are looking at (or that there are none).
+  const [styleHost, setStyleHost] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const framed = useRef(props.initialViewport !== null);
 
@@ -49,6 +53,7 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
       const container = containerRef.current;
       if (cancelled || !container) return;
       const start = propsRef.current.initialViewport;
+      setStyleHost(mapStyleUrl ? new URL(mapStyleUrl).host : null);
       try {
         const created = createBasemapMap({
           container,
@@ -67,6 +72,7 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
         const controller = new OpsMapController(created.map, {
           onViewport: (view) => propsRef.current.onViewport(view),
           onPinClick: (id) => propsRef.current.onPinClick(id),
+          onPinStack: (ids, point) => propsRef.current.onPinStack(ids, point),
           onPinDrop: (id, drop) => propsRef.current.onPinDrop(id, drop),
           canDrag: (id) => propsRef.current.canDrag(id),
           onSpotPress: (spot) => propsRef.current.onSpotPress(spot),
@@ -123,6 +129,18 @@ export function OpsMapCanvas(props: OpsMapCanvasProps) {
     <div className={classes.frame}>
       <div ref={containerRef} style={{ width: '100%', height: '100%' }} data-testid="ops-map" />
       {basemap === 'offline' && <OfflineBasemapNote drawn="properties and pins are" />}
+      {basemap === 'remote' && styleHost && (
+        <Badge
+          className={noteClasses.basemapNote}
+          size="xs"
+          variant="white"
+          color="gray"
+          radius="sm"
+          data-testid="basemap-note"
+        >
+          Basemap: {styleHost}
+        </Badge>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useApolloClient } from '@apollo/client/react';
 import { useEffect, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { LiveEvent } from '../live/event.plan';
 import { useLive } from '../live/live.context';
@@ -6,6 +7,7 @@ import type { MapNotice } from './map-notices.hook';
 import type { MapFilterState } from './map.url-state';
 import type { MapViewState } from './map-view.hook';
 import { inBox, type ViewBox } from './map.viewport';
+import { UrgentIssueQuery } from './map.documents';
 
 /**
  * Keeps the view current from `opsEvents`, a batch at a time, from the cursor
@@ -24,6 +26,7 @@ export function useMapLive(map: {
   notify(notice: Omit<MapNotice, 'id'>): void;
 }): number {
   const live = useLive();
+  const client = useApolloClient();
   const [issueEvents, setIssueEvents] = useState(0);
   const { viewRef, filterRef, viewportRef, setView, load, requestReload, notify } = map;
 
@@ -46,12 +49,20 @@ export function useMapLive(map: {
       if (result.refetch || (result.changed && current.pins.size !== result.pins.size)) requestReload();
       if (events.some((e) => e.entityType === 'Issue')) setIssueEvents((n) => n + 1);
       for (const event of result.urgentCreated) {
-        notify({
-          tone: 'red',
-          title: 'New urgent Issue',
-          message: `Reported just now${event.payload['category'] === 'SAFETY' ? ' — safety' : ''}. Open it from the map.`,
-          pinId: event.entityId,
-        });
+        const safety = event.payload['category'] === 'SAFETY' ? ' — safety' : '';
+        // The event carries no title or property name: ask for them, and announce it anyway if that fails.
+        void client
+          .query({ query: UrgentIssueQuery, variables: { id: event.entityId } })
+          .then(({ data }) => data?.issue ?? null)
+          .catch(() => null)
+          .then((issue) =>
+            notify({
+              tone: 'red',
+              title: issue ? `New urgent Issue at ${issue.property.name}` : 'New urgent Issue',
+              message: issue ? `${issue.title}${safety}` : `Reported just now${safety}.`,
+              pinId: event.entityId,
+            }),
+          );
       }
     };
     return live.subscribe(
@@ -65,7 +76,7 @@ export function useMapLive(map: {
         },
       },
     );
-  }, [live, liveFrom, notify, requestReload, load, viewRef, filterRef, viewportRef, setView]);
+  }, [live, client, liveFrom, notify, requestReload, load, viewRef, filterRef, viewportRef, setView]);
 
   return issueEvents;
 }

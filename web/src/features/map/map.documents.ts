@@ -1,6 +1,6 @@
 import { graphql } from '../../gql';
 
-// The live map's GraphQL: the view it reads and the two changes a dropped pin makes.
+// The live map's GraphQL: the view it reads, the two changes a dropped pin makes, and the drawer's crew choices.
 
 export const MapViewQuery = graphql(`
   query MapView($bbox: BBoxInput!, $zoom: Float!, $filter: MapFilter) {
@@ -71,8 +71,50 @@ export const MapAssignIssueMutation = graphql(`
       id
       status
       version
+      dueAt
+      overdue
       crew {
         id
+        name
+        color
+      }
+      property {
+        id
+        name
+        schedules {
+          id
+          crew {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** What the drawer's crew picker shows for an Issue: its property's visits, which set the due date. */
+export const IssueCrewChoicesQuery = graphql(`
+  query IssueCrewChoices($id: ID!) {
+    issue(id: $id) {
+      id
+      status
+      urgency
+      createdAt
+      dueAt
+      version
+      crew {
+        id
+      }
+      property {
+        id
+        name
+        schedules {
+          id
+          nextVisitDate
+          crew {
+            id
+          }
+        }
       }
     }
   }
@@ -86,6 +128,20 @@ export const MapMoveIssueMutation = graphql(`
       location {
         lng
         lat
+      }
+    }
+  }
+`);
+
+/** A new urgent Issue's title and property, for its announcement (its event carries neither). */
+export const UrgentIssueQuery = graphql(`
+  query UrgentIssue($id: ID!) {
+    issue(id: $id) {
+      id
+      title
+      property {
+        id
+        name
       }
     }
   }

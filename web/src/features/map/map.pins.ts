@@ -4,7 +4,6 @@ import {
   isOverdue,
   MAP_ISSUE_STATUSES,
   OPS_EVENT_TYPES,
-  OPEN_ISSUE_STATUSES,
   statusAfterAssignment,
   type EnhancementStage,
   type IssueCategory,
@@ -12,7 +11,7 @@ import {
   type IssueUrgency,
 } from '@groundwork/shared';
 import { enhancementWrite, issueWrite, type LiveEvent } from '../live/event.plan';
-import type { MapFilterState } from './map.url-state';
+import { shownStatuses, type MapFilterState } from './map.url-state';
 
 // The map's own data handling, pure so every rule is tested without a map:
 // pins as GeoJSON with an icon key per look, live events folded into the pin
@@ -204,8 +203,7 @@ export function pinMatchesFilter(pin: Pin, filter: MapFilterState): boolean {
     // Issue-only filters leave Enhancements out, as the server does.
     return !(filter.urgency || filter.categories.length || filter.crewIds.length || filter.overdueOnly);
   }
-  const statuses: readonly IssueStatus[] = filter.statuses.length > 0 ? filter.statuses : OPEN_ISSUE_STATUSES;
-  if (!pin.status || !statuses.includes(pin.status)) return false;
+  if (!pin.status || !shownStatuses(filter).includes(pin.status)) return false;
   if (filter.urgency && pin.urgency !== filter.urgency) return false;
   if (filter.categories.length > 0 && !(pin.category && filter.categories.includes(pin.category))) return false;
   if (filter.crewIds.length > 0 && !(pin.crewId && filter.crewIds.includes(pin.crewId))) return false;

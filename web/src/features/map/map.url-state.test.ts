@@ -3,6 +3,8 @@ import {
   activeFilterCount,
   EMPTY_MAP_FILTER,
   parseMapUrlState,
+  pickedStatuses,
+  shownStatuses,
   toMapFilterInput,
   writeMapUrlState,
 } from './map.url-state';
@@ -60,5 +62,19 @@ describe('map URL state', () => {
     expect(toMapFilterInput(EMPTY_MAP_FILTER)).toEqual({});
     expect(activeFilterCount(filter)).toBe(3);
     expect(activeFilterCount(EMPTY_MAP_FILTER)).toBe(0);
+  });
+
+  it('shows the default statuses as the open ones, so adding Resolved keeps them; never none', () => {
+    expect(shownStatuses(EMPTY_MAP_FILTER)).toEqual(['OPEN', 'ASSIGNED', 'IN_PROGRESS']);
+    expect(pickedStatuses(['OPEN', 'ASSIGNED', 'IN_PROGRESS', 'RESOLVED'])).toEqual([
+      'OPEN',
+      'ASSIGNED',
+      'IN_PROGRESS',
+      'RESOLVED',
+    ]);
+    expect(pickedStatuses(['IN_PROGRESS', 'OPEN', 'ASSIGNED'])).toEqual([]);
+    expect(pickedStatuses(['ASSIGNED'])).toEqual(['ASSIGNED']);
+    expect(pickedStatuses([])).toBeNull();
+    expect(shownStatuses({ ...EMPTY_MAP_FILTER, statuses: ['RESOLVED'] })).toEqual(['RESOLVED']);
   });
 });

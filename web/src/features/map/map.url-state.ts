@@ -4,6 +4,7 @@ import {
   MAP_ISSUE_STATUSES,
   MAP_MAX_ZOOM,
   MAP_PIN_KINDS,
+  OPEN_ISSUE_STATUSES,
   isOneOf,
   type IssueCategory,
   type IssueStatus,
@@ -42,6 +43,23 @@ export const EMPTY_MAP_FILTER: MapFilterState = {
   overdueOnly: false,
   kinds: [],
 };
+
+/** The statuses the map shows: those chosen, or by default every open one (what the server shows for none). */
+export function shownStatuses(filter: MapFilterState): IssueStatus[] {
+  return filter.statuses.length ? filter.statuses : [...OPEN_ISSUE_STATUSES];
+}
+
+/**
+ * The statuses to keep after the viewer changed the shown ones: the default
+ * set is kept as none (a clean URL), and emptying the list is refused (null:
+ * no status at all would show no Issue).
+ */
+export function pickedStatuses(values: readonly IssueStatus[]): IssueStatus[] | null {
+  if (values.length === 0) return null;
+  const isDefault =
+    values.length === OPEN_ISSUE_STATUSES.length && OPEN_ISSUE_STATUSES.every((s) => values.includes(s));
+  return isDefault ? [] : [...values];
+}
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -6,7 +6,9 @@ import { PropertyLabels } from './ops-map.labels';
 import {
   drawSelection,
   ensurePinImage,
+  HELD_LAYER,
   installLayers,
+  PIN_HIT_RADIUS_PX,
   PIN_LAYER,
   PINS,
   PROPERTIES,
@@ -53,7 +55,7 @@ export class OpsMapController {
     });
     map.on('click', PIN_LAYER, (event) => {
       const id = event.features?.[0]?.properties?.['id'];
-      if (typeof id === 'string') this.callbacks.onPinClick(id);
+      if (typeof id === 'string') this.clickAt(id, event.point);
     });
     map.on('mousedown', PIN_LAYER, (event) => {
       const id = event.features?.[0]?.properties?.['id'];
@@ -63,7 +65,7 @@ export class OpsMapController {
       event.preventDefault();
       startPinDrag(map, typeof icon === 'string' ? icon : '', event.originalEvent, {
         lift: () => this.pins.lift(id),
-        click: () => this.callbacks.onPinClick(id),
+        click: () => this.clickAt(id, event.point),
         // The big source keeps the pin hidden: it comes back either held with its new look, or as it was.
         drop: (target) => this.pins.drop(id, () => (target ? this.callbacks.onPinDrop(id, target) : null)),
       });
@@ -77,6 +79,38 @@ export class OpsMapController {
     });
     map.on('mouseenter', PIN_LAYER, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', PIN_LAYER, () => (map.getCanvas().style.cursor = ''));
+  }
+
+  /**
+   * A click on the pin `top`: opens it, or, when other pins are drawn at the
+   * same spot (hidden under it), offers all of them — else only the top one
+   * could ever be opened.
+   */
+  private clickAt(top: string, point: maplibregl.Point): void {
+    const ids = this.stackAt(point);
+    if (ids.length < 2) {
+      this.callbacks.onPinClick(top);
+      return;
+    }
+    const rect = this.map.getCanvas().getBoundingClientRect();
+    this.callbacks.onPinStack([top, ...ids.filter((id) => id !== top)], {
+      x: rect.left + point.x,
+      y: rect.top + point.y,
+    });
+  }
+
+  /** The pins whose drawn disc covers this canvas point (not merely their image's transparent margin), top first. */
+  stackAt(point: { x: number; y: number }): string[] {
+    if (!this.map.getLayer(PIN_LAYER)) return [];
+    const ids: string[] = [];
+    for (const feature of this.map.queryRenderedFeatures([point.x, point.y], { layers: [HELD_LAYER, PIN_LAYER] })) {
+      const id = feature.properties['id'];
+      if (typeof id !== 'string' || ids.includes(id) || feature.geometry.type !== 'Point') continue;
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      const at = this.map.project([lng, lat]);
+      if (Math.hypot(at.x - point.x, at.y - point.y) <= PIN_HIT_RADIUS_PX) ids.push(id);
+    }
+    return ids;
   }
 
   /** Adds sources and layers; needed after every style load because a new style drops them. */

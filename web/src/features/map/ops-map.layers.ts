@@ -17,6 +17,9 @@ const SELECTED_LAYER = 'gw-pins-selected';
 export const HELD = 'gw-pins-held';
 export const HELD_LAYER = 'gw-pins-held-layer';
 
+/** A click this close to a pin's centre is on its drawn disc (radius 8 px, its ring or overdue ring round it). */
+export const PIN_HIT_RADIUS_PX = 11;
+
 export const EMPTY_PINS: PinFeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** The properties as GeoJSON: boundaries where known, else their centroid as a dot. */
@@ -73,6 +76,8 @@ export function installLayers(
   });
   const layout = {
     'icon-image': ['get', 'icon'],
+    // Smaller at city zoom, where pins crowd: each stays a distinct dot with its ring rather than a blob.
+    'icon-size': ['interpolate', ['linear'], ['zoom'], 10, 0.7, 14, 1],
     'icon-allow-overlap': true,
     'icon-ignore-placement': true,
     'symbol-sort-key': ['get', 'rank'],

@@ -28,6 +28,8 @@ export type { PinDrop };
 export type OpsMapCallbacks = {
   onViewport(view: { box: ViewBox; zoom: number; center: { lng: number; lat: number } }): void;
   onPinClick(id: string): void;
+  /** A click on pins drawn over each other (top first), at this page point: the page lets the viewer choose. */
+  onPinStack(ids: string[], point: { x: number; y: number }): void;
   /**
    * A pin was dropped; returns how it looks now (the optimistic change), which
    * the map shows at once, or null when the drop changes nothing.

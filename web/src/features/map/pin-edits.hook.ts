@@ -59,11 +59,12 @@ export function usePinEdits(map: {
     }
   };
 
+  /** Assigns the Issue to the crew (a drop, or the drawer's crew picker); true once the server has it. */
   const assign = useCallback(
-    async (id: string, crewId: string) => {
+    async (id: string, crewId: string): Promise<boolean> => {
       const original = viewRef.current.pins.get(id);
       const optimistic = droppedPin(original, { crewId });
-      if (!original || !optimistic) return;
+      if (!original || !optimistic) return false;
       setPins((pins) => new Map(pins).set(id, optimistic));
       withPending(id, true);
       try {
@@ -81,17 +82,28 @@ export function usePinEdits(map: {
               crewId: issue.crew?.id ?? null,
               status: issue.status,
               version: issue.version,
+              dueAt: issue.dueAt,
+              overdue: issue.overdue,
             });
           });
-          notify({
-            tone: 'green',
-            title: `Assigned to ${crewNameRef.current(crewId)}`,
-            message: original.title,
-            pinId: id,
-          });
+          const crew = crewNameRef.current(crewId);
+          // The due date follows the crew's next visit: a crew that never visits the property sets none.
+          const visits = issue.property.schedules.some((s) => s.crew.id === crewId);
+          notify(
+            visits
+              ? { tone: 'green', title: `Assigned to ${crew}`, message: original.title, pinId: id }
+              : {
+                  tone: 'orange',
+                  title: `Assigned to ${crew}, who has no visit scheduled at ${issue.property.name}`,
+                  message: `“${original.title}” ${issue.dueAt ? 'keeps the due date it had' : 'has no due date'}: check the crew can get there.`,
+                  pinId: id,
+                },
+          );
         }
+        return Boolean(issue);
       } catch (err) {
         refused(err, original, 'assigned');
+        return false;
       } finally {
         withPending(id, false);
       }

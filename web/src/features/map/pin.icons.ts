@@ -46,13 +46,16 @@ export function drawPin(icon: string, ratio = 2): HTMLCanvasElement | null {
   g.scale(ratio, ratio);
   const c = SIZE / 2;
   if (marks.includes('overdue')) {
-    // An orange halo: overdue reads at a glance, whatever the status colour.
+    // An orange ring with a white gap inside: overdue reads at a glance, whatever the status colour, and
+    // crowded overdue pins stay separate rings (a filled, translucent halo melted neighbours into one blob).
     g.beginPath();
-    g.arc(c, c, 13.5, 0, Math.PI * 2);
-    g.fillStyle = OVERDUE_COLOR;
-    g.globalAlpha = 0.45;
-    g.fill();
-    g.globalAlpha = 1;
+    g.arc(c, c, 12, 0, Math.PI * 2);
+    g.lineWidth = 4.5;
+    g.strokeStyle = '#ffffff';
+    g.stroke();
+    g.lineWidth = 2.5;
+    g.strokeStyle = OVERDUE_COLOR;
+    g.stroke();
   }
   g.beginPath();
   if (kind === 'enhancement') {

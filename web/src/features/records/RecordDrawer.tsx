@@ -1,7 +1,7 @@
 import { Button, Drawer } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NestedOverlayContext, useNestedOverlayHost } from '../../ui/nested-overlay';
 import { EnhancementDetails } from '../enhancements/EnhancementDetails';
 import { IssueDetails } from '../issues/IssueDetails';
@@ -24,6 +24,10 @@ type RecordDrawerProps = {
   onClose: () => void;
   /** Off where the account is already on screen (the account page). */
   showAccount?: boolean;
+  /** More for an Issue, shown with its actions (the map's crew picker). */
+  issueExtra?: (issueId: string) => ReactNode;
+  /** A small map of an Issue's spot: on where no map is on screen (a crew lead's work). */
+  showPlace?: boolean;
 };
 
 /**
@@ -32,7 +36,13 @@ type RecordDrawerProps = {
  * site walk opens as the list of its Issues; an Issue opened from there has a
  * way back. Full screen on a phone.
  */
-export function RecordDrawer({ record, onClose, showAccount = true }: RecordDrawerProps) {
+export function RecordDrawer({
+  record,
+  onClose,
+  showAccount = true,
+  issueExtra,
+  showPlace = false,
+}: RecordDrawerProps) {
   const phone = useMediaQuery('(max-width: 36em)');
   // Records opened from inside this one (a walk's Issue), for "Back"; forgotten when another record is opened.
   const [trail, setTrail] = useState<{ of: RecordRef | null; stack: RecordRef[] }>({ of: record, stack: [] });
@@ -60,7 +70,15 @@ export function RecordDrawer({ record, onClose, showAccount = true }: RecordDraw
             Back
           </Button>
         )}
-        {shown?.kind === 'ISSUE' && <IssueDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
+        {shown?.kind === 'ISSUE' && (
+          <IssueDetails
+            key={shown.id}
+            id={shown.id}
+            showAccount={showAccount}
+            showPlace={showPlace}
+            extra={issueExtra?.(shown.id)}
+          />
+        )}
         {shown?.kind === 'ENHANCEMENT' && <EnhancementDetails key={shown.id} id={shown.id} showAccount={showAccount} />}
         {shown?.kind === 'SITE_WALK' && (
           <SiteWalkIssues

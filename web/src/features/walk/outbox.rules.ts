@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
-import { plural } from '@groundwork/shared';
+import { formatCount } from '../../ui/count.format';
 import { describeError } from '../../ui/error.describe';
 import { PhotoUploadError } from '../../ui/photo-upload';
 import type { LngLat, WalkPin } from './walk-map.types';
@@ -79,7 +79,7 @@ export function outboxLabel(items: readonly OutboxItem[]): string | null {
   const refused = items.filter((i) => i.state === 'REFUSED').length;
   const parts = [
     waiting > 0 ? `${waiting} waiting to send` : null,
-    refused > 0 ? `${plural(refused, 'refusal')} to fix` : null,
+    refused > 0 ? `${formatCount(refused, 'refusal')} to fix` : null,
   ];
   const text = parts.filter((p): p is string => p !== null).join(', ');
   return text === '' ? null : text;
