@@ -295,6 +295,97 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     expect(await stored()).toEqual(before);
   });
 
+  it('a minute’s sweep recomputes only the accounts whose moment has passed, as a full recompute would', async () => {
+    await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
+    const w = await world(server);
+    const sql = <T>(q: string, params: unknown[] = []) => server.em().getConnection().execute<T[]>(q, params);
+    const at = (hoursFromPin: number) => new Date(Date.parse(PINNED) + hoursFromPin * 3_600_000);
+    const [pb] = await sql<{ id: string }>('select id from properties where account_id = ?', [w.b]);
+    const report = async (propertyId: string, urgency: string) => {
+      const created = await server.gql(
+        CREATE,
+        {
+          input: {
+            propertyId,
+            location: propertyId === w.pa ? { lng: -104.9, lat: 39.7 } : { lng: -104.8, lat: 39.6 },
+            title: `${urgency} Issue`,
+            category: 'IRRIGATION_LEAK',
+            urgency,
+            source: 'SITE_WALK',
+          },
+        },
+        w.ops,
+      );
+      expect(created.errors).toBeUndefined();
+      return created.data!.createIssue.issue.id as string;
+    };
+    // A: an URGENT Issue 47 h old (its flag 1 h ahead), due in 3 h. B: a routine Issue due in 2 h.
+    const urgent = await report(w.pa, 'URGENT');
+    const routine = await report(pb!.id, 'ROUTINE');
+    await server.server.healthRefresh.idle();
+    await sql('update issues set created_at = ?, due_at = ? where id = ?', [at(-47), at(3), urgent]);
+    await sql('update issues set created_at = ?, due_at = ? where id = ?', [at(-1), at(2), routine]);
+    const full = await server.server.health.sweep();
+    expect(full).toMatchObject({ ran: true, kind: 'FULL', computed: 2 });
+    // Each account's next moment, stored with its health (walks and pulses age out weeks later).
+    const moments = async () =>
+      Object.fromEntries(
+        (
+          await sql<{ account_id: string; at: Date | string | null }>(
+            'select account_id, next_change_at as at from account_health',
+          )
+        ).map((r) => [r.account_id, r.at === null ? null : new Date(r.at).toISOString()]),
+      );
+    expect(await moments()).toEqual({ [w.a]: at(1).toISOString(), [w.b]: at(2).toISOString() });
+    const version = async (id: string) =>
+      (await sql<{ v: string }>('select xmin::text as v from account_health where account_id = ?', [id]))[0]!.v;
+
+    // Nothing has come due: one indexed read, no facts.
+    server.queries.length = 0;
+    expect(await server.server.health.sweepDue()).toMatchObject({ ran: true, kind: 'DUE', computed: 0, changed: [] });
+    expect(server.queries.filter((q) => /with p as/.test(q))).toEqual([]);
+
+    // Past A's moment: only A is recomputed, the flag appears and is announced once.
+    server.clock.set(at(1 + 1 / 60));
+    const flagged = await server.server.health.sweepDue();
+    expect(flagged).toMatchObject({ ran: true, kind: 'DUE', computed: 1, changed: [w.a] });
+    const health = async (id: string) => (await server.gql(HEALTH, { id }, w.exec)).data!.account.health;
+    expect(await health(w.a)).toMatchObject({
+      band: 'AT_RISK',
+      flags: [{ key: 'URGENT_OPEN_TOO_LONG', records: [{ kind: 'ISSUE', id: urgent }] }],
+    });
+    // A full recompute at the same instant finds A exactly as the due sweep stored it (its row is not
+    // rewritten), and no other account's score or band had waited for it.
+    const aVersion = await version(w.a);
+    expect((await server.server.health.sweep()).changed).toEqual([]);
+    expect(await version(w.a)).toBe(aVersion);
+    expect((await moments())[w.a]).toBe(at(3).toISOString());
+
+    // Past B's due date: B alone, now with one overdue Issue, again exactly as a full recompute.
+    server.clock.set(at(2 + 1 / 60));
+    const overdue = await server.server.health.sweepDue();
+    expect(overdue).toMatchObject({ ran: true, kind: 'DUE', computed: 1 });
+    const b = await health(w.b);
+    // One overdue Issue on one property, between good (0) and poor (3): 100 × (1 − 1/3).
+    const backlog = b.factors.find((f: { key: string }) => f.key === 'backlog');
+    expect(backlog.metrics).toContainEqual({ key: 'backlog.overduePerProperty', score: 66.67 });
+    const bVersion = await version(w.b);
+    expect((await server.server.health.sweep()).changed).toEqual([]);
+    expect(await version(w.b)).toBe(bVersion);
+    expect((await moments())[w.b]).toBeNull();
+
+    // The timer's choice: due sweeps within the hour of the last full one, a full one after it
+    // (at(2 + 1/60) above) and on a new company day (20:00Z is 14:00 in Denver: midnight is 10 h on).
+    expect((await server.server.health.tick()).kind).toBe('DUE');
+    server.clock.set(at(3.5));
+    expect((await server.server.health.tick()).kind).toBe('FULL');
+    expect((await server.server.health.tick()).kind).toBe('DUE');
+    server.clock.set(at(9.9));
+    expect((await server.server.health.tick()).kind).toBe('FULL');
+    server.clock.set(at(10.1));
+    expect((await server.server.health.tick()).kind).toBe('FULL');
+  });
+
   it('the portfolio totals equal an independent SQL computation over the same data', async () => {
     await using server = await startTestServer(backend, NO_TIMED_SWEEP);
     const w = await world(server);

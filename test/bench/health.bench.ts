@@ -10,10 +10,16 @@
  * - Incremental: `createIssue` over HTTP (its transaction recomputes the
  *   account's health) and `recomputeHealth` for one account in a transaction,
  *   against the same facts statement for that one account through `pg`.
+ * - Idle: nobody using the product for --idle-seconds (default 120) with the
+ *   sweep's timer ticking every 60 s (HEALTH_SWEEP_SECONDS' default): the CPU
+ *   of the server and of its database sessions (from /proc), plus one full
+ *   sweep per hour (HEALTH_FULL_SWEEP_SECONDS' default) at its measured CPU —
+ *   as a share of one core averaged over an hour, beside what a full sweep
+ *   every minute (the sweep before the next-moment design) would cost.
  * Prints the EXPLAIN (ANALYZE) of the one-account statement.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:health
- *     [--accounts 5000] [--issues 1000000] [--runs 30] [--out test-results/bench-health.json] [--keep]
+ *     [--accounts 5000] [--issues 1000000] [--runs 30] [--idle-seconds 120] [--out test-results/bench-health.json] [--keep]
  *
  * PostgreSQL only: it creates its own database and drops it at the end
  * (`--keep` leaves it, to EXPLAIN statements against the same data).
@@ -34,6 +40,7 @@ import { seedScale } from '../../server/src/seed/index.js';
 import { gatherHealthFacts, healthFactsParams, healthFactsSql } from '../../server/src/modules/health/health.facts.js';
 import { evaluateHealth, recomputeHealth } from '../../server/src/modules/health/health.recompute.js';
 import { createUser } from '../../server/test/support/factories.js';
+import { processCpuMs } from './bench-database.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -42,6 +49,7 @@ const { values: argv } = parseArgs({
     runs: { type: 'string', default: '30' },
     out: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'idle-seconds': { type: 'string', default: '120' },
   },
   strict: true,
 });
@@ -50,6 +58,7 @@ const ISSUES = Number(argv.issues);
 const RUNS = Math.max(5, Number(argv.runs));
 const FULL_RUNS = Math.max(3, Math.round(RUNS / 3));
 const WARMUP = 3;
+const IDLE_SECONDS = Math.max(60, Number(argv['idle-seconds']));
 const TIME_ZONE = 'America/Denver';
 const admin = process.env.BENCH_DATABASE_URL;
 if (!admin || !Number.isInteger(ACCOUNTS) || !Number.isInteger(ISSUES)) {
@@ -302,8 +311,61 @@ async function main() {
       `  plan of the one-account facts statement:\n${plan.rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')}`,
     );
 
+    // Idle: the product with nobody using it, the sweep's timer ticking as configured by default.
+    const cpuReading = async () => {
+      const { rows } = await direct.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
+      const own = process.cpuUsage();
+      return {
+        server: (own.user + own.system) / 1000,
+        backends: new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)])),
+      };
+    };
+    type CpuReading = Awaited<ReturnType<typeof cpuReading>>;
+    // A session that came in between counts from 0; one that left in between is not counted (the pool keeps its own).
+    const cpuSpent = (a: CpuReading, b: CpuReading) => {
+      let db = 0;
+      for (const [pid, ms] of b.backends) db += Math.max(0, ms - (a.backends.get(pid) ?? 0));
+      return { server: b.server - a.server, db };
+    };
+    const fullBefore = await cpuReading();
+    const fullSweep = await server.health.sweep();
+    const full = cpuSpent(fullBefore, await cpuReading());
+    console.log(
+      `\nIdle, ${IDLE_SECONDS} s with a tick every 60 s (after a full sweep: ${round(fullSweep.ms)} ms, ` +
+        `CPU server ${round(full.server)} ms + database ${round(full.db)} ms)`,
+    );
+    const idleBefore = await cpuReading();
+    const ticks: { kind: string; computed: number; ms: number }[] = [];
+    for (let elapsed = 60; elapsed <= IDLE_SECONDS; elapsed += 60) {
+      // What the timer does each HEALTH_SWEEP_SECONDS; the wait is the idle time being measured.
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+      const tick = await server.health.tick();
+      ticks.push({ kind: tick.kind, computed: tick.computed, ms: round(tick.ms) });
+    }
+    const idle = cpuSpent(idleBefore, await cpuReading());
+    const idleMsPerHour = ((idle.server + idle.db) / IDLE_SECONDS) * 3600 + (full.server + full.db);
+    const everyMinuteFullPerHour = 60 * (full.server + full.db);
+    const share = (msPerHour: number) => round((msPerHour / 3_600_000) * 100, 2);
+    const idleResult = {
+      what: 'idle: ticks every 60 s + a full sweep per hour',
+      ticks,
+      windowCpuMs: { server: round(idle.server), db: round(idle.db) },
+      fullSweepCpuMs: { server: round(full.server), db: round(full.db) },
+      percentOfACore: share(idleMsPerHour),
+      fullSweepEveryMinutePercentOfACore: share(everyMinuteFullPerHour),
+    };
+    results.push(idleResult);
+    console.log(
+      `  ticks ${ticks.map((t) => `${t.kind} ${t.computed} accounts ${t.ms} ms`).join(', ')}\n` +
+        `  window CPU server ${idleResult.windowCpuMs.server} ms + database ${idleResult.windowCpuMs.db} ms\n` +
+        `  idle cost averaged over an hour: ${idleResult.percentOfACore} % of a core ` +
+        `(a full sweep every minute: ${idleResult.fullSweepEveryMinutePercentOfACore} %)`,
+    );
+
     console.log('\nSummary');
-    console.table(results);
+    console.table(results.filter((r) => r !== idleResult));
     await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true });
     await fs.writeFile(
       RESULTS_FILE,

@@ -1,7 +1,9 @@
 /**
  * Write benchmark (issue #11): closed-loop writers over HTTP GraphQL against
  * one server instance and against two instances on the same PostgreSQL
- * database, while the health sweep runs every second on each instance,
+ * database, while the health sweep ticks every second on each instance
+ * (recomputing the accounts whose next moment has passed; every account at
+ * start and every --full-sweep-seconds, the product's default 3600),
  * against a floor measured in the same run.
  *
  * The mix, per writer (each an operations manager of its own, on properties
@@ -23,7 +25,7 @@
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:writes
  *     [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000]
- *     [--instances 1,2] [--sweep-seconds 1] [--profile] [--cpu-prof DIR]
+ *     [--instances 1,2] [--sweep-seconds 1] [--full-sweep-seconds 3600] [--profile] [--cpu-prof DIR]
  *     [--out test-results/bench-writes.json] [--keep]
  *
  * `--profile` adds one run of 8 writers on one instance that logs every SQL
@@ -65,6 +67,7 @@ const { values: argv } = parseArgs({
     issues: { type: 'string', default: '100000' },
     instances: { type: 'string', default: '1,2' },
     'sweep-seconds': { type: 'string', default: '1' },
+    'full-sweep-seconds': { type: 'string', default: '3600' },
     'cpu-prof': { type: 'string' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
@@ -96,7 +99,7 @@ if (
   !Number.isInteger(ISSUES)
 ) {
   console.error(
-    'usage: BENCH_DATABASE_URL=postgres://… pnpm bench:writes [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000] [--instances 1,2] [--sweep-seconds 1] [--profile] [--cpu-prof dir] [--out f] [--keep]',
+    'usage: BENCH_DATABASE_URL=postgres://… pnpm bench:writes [--writers 8,32] [--seconds 15] [--accounts 500] [--issues 100000] [--instances 1,2] [--sweep-seconds 1] [--full-sweep-seconds 3600] [--profile] [--cpu-prof dir] [--out f] [--keep]',
   );
   process.exit(2);
 }
@@ -672,7 +675,7 @@ async function main() {
       `write benchmark — PostgreSQL ${database.serverVersion}, database ${name}\n` +
         `${counts!.accounts} accounts, ${counts!.properties} properties, ${counts!.issues!.toLocaleString('en')} Issues ` +
         `(${seed.issues.toLocaleString('en')} generated in ${round(seed.ms / 1000)} s), ${counts!.enhancements!.toLocaleString('en')} Enhancements; ` +
-        `${SECONDS} s per configuration after ${WARMUP_SECONDS} s of warm-up; health sweep every ${SWEEP_SECONDS} s on each instance`,
+        `${SECONDS} s per configuration after ${WARMUP_SECONDS} s of warm-up; health sweep tick every ${SWEEP_SECONDS} s (every account every ${argv['full-sweep-seconds']} s) on each instance`,
     );
 
     /** Waits until no other connection to the bench database is left: their statistics are flushed on exit. */
@@ -773,6 +776,7 @@ async function main() {
     const serverEnv = (sweepSeconds: string) =>
       benchServerEnv(url, dataDir, {
         HEALTH_SWEEP_SECONDS: sweepSeconds,
+        HEALTH_FULL_SWEEP_SECONDS: argv['full-sweep-seconds'],
         // --cpu-prof DIR: each server process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
         ...(argv['cpu-prof']
           ? {

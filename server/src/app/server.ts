@@ -75,6 +75,7 @@ export async function startServer(
       timeZone: config.COMPANY_TIME_ZONE,
       databaseUrl: config.DATABASE_URL,
       intervalSeconds: config.HEALTH_SWEEP_SECONDS,
+      fullIntervalSeconds: config.HEALTH_FULL_SWEEP_SECONDS,
       logger,
       clock,
     });

@@ -10,6 +10,7 @@ import * as m6 from './Migration20261207002812_site_walk_scores.js';
 import * as m7 from './Migration20261207025259_issue_evidence.js';
 import * as m8 from './Migration20261207062515_report_shares.js';
 import * as m9 from './Migration20261207102033_account_plan_editing.js';
+import * as m10 from './Migration20261207170717_health_next_change.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207025259_issue_evidence', class: Object.values(m7)[0] as MigrationClass },
   { name: 'Migration20261207062515_report_shares', class: Object.values(m8)[0] as MigrationClass },
   { name: 'Migration20261207102033_account_plan_editing', class: Object.values(m9)[0] as MigrationClass },
+  { name: 'Migration20261207170717_health_next_change', class: Object.values(m10)[0] as MigrationClass },
 ];

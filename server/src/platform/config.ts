@@ -90,8 +90,10 @@ const schema = z.object({
   SUBSCRIBER_BUFFER_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** A JSON file replacing the built-in account-health weights and thresholds (every key required). */
   HEALTH_CONFIG_FILE: z.string().min(1).optional(),
-  /** How often account health is recomputed for every account (time alone changes it). */
+  /** How often the accounts whose health a passing moment changed (a flag age, a due date) are recomputed. */
   HEALTH_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** How often every account's health is recomputed for slow drift (ages, windows); also on each new company day. */
+  HEALTH_FULL_SWEEP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
   /** Proxies trusted to report the client's address (X-Forwarded-For): what sign-in limits count per address. */
   TRUST_PROXY: trustProxy.default(['loopback']),
   /** How often each instance checks that its open sockets' users are still enabled and unchanged (else 4403). */

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import type { Rel } from '@mikro-orm/core';
 import { HEALTH_BANDS, RENEWAL_RISKS, type HealthBand, type RenewalRisk } from '@groundwork/shared';
 import { Account } from '../accounts/index.js';
@@ -30,6 +30,14 @@ export class AccountHealthState {
   /** The full explanation (categories, metrics, flags) as computed. */
   @Property({ type: 'json' })
   explanation!: unknown;
+
+  /**
+   * When time alone next changes a hard fact of the account (a flag age, a due date, a walk or
+   * pulse ageing out): the minute sweep recomputes only accounts whose moment has passed.
+   */
+  @Index({ name: 'account_health_next_change_at_idx' })
+  @Property({ type: 'datetime', nullable: true })
+  nextChangeAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   computedAt!: Date;

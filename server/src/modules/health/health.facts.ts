@@ -16,6 +16,14 @@ export interface AccountFacts {
   renewalDate: string;
   daysToRenewal: number;
   daysSinceLastWalk: number | null;
+  /**
+   * The next instant at which time alone changes a hard fact of this account: an open URGENT or
+   * SAFETY Issue passing its flag age, an Issue's due date passing (overdue, on-time rate), the
+   * last walk or the latest pulse ageing past its limit. Null when none is ahead. Day-granular facts
+   * (days to renewal, since a review) change at the company's midnight and slow drift (ages, windows)
+   * continuously; the sweep recomputes everyone for those (see HealthSweeper).
+   */
+  nextChangeAt: Date | null;
   /** Score of the snapshot `trendDays` ago (or up to a week before it); null when there is none. */
   pastScore: number | null;
   facts: HealthFacts;
@@ -51,6 +59,7 @@ interface Row {
   since_quarterly: number;
   approved_value: string | number;
   past_score: number | null;
+  next_change_at: Date | string | null;
 }
 
 // An Issue open at p.now: open now, or (for a look back in time) resolved after it.
@@ -88,7 +97,9 @@ export function healthFactsSql(filtered: boolean, days = 0): string {
   return `
 with p as (
   select make_interval(days => ?) as act, make_interval(days => ?) as growth,
-         ?::float8 as radius, make_interval(days => ?) as rep, ?::int as trend_days, ${clock}
+         ?::float8 as radius, make_interval(days => ?) as rep, ?::int as trend_days,
+         ?::float8 * interval '1 hour' as urgent_after, ?::float8 * interval '1 hour' as safety_after,
+         make_interval(days => ?) as pulse_max, make_interval(days => ?) as no_walk, ${clock}
 ),
 acc as materialized (
   select a.id, a.annual_value, a.renewal_date, a.contract_start, a.tier from accounts a ${filtered ? 'where a.id in (?)' : ''}
@@ -107,7 +118,15 @@ iss as (
     count(*) filter (where i.created_at > p.now - p.act)::int as raised,
     count(*) filter (where i.created_at > p.now - p.act and i.source = 'CUSTOMER')::int as customer_raised,
     (max(extract(epoch from p.now - i.created_at) / 3600) filter (where ${OPEN_AT} and i.urgency = 'URGENT'))::float8 as oldest_urgent_h,
-    (max(extract(epoch from p.now - i.created_at) / 3600) filter (where ${OPEN_AT} and i.category = 'SAFETY'))::float8 as oldest_safety_h
+    (max(extract(epoch from p.now - i.created_at) / 3600) filter (where ${OPEN_AT} and i.category = 'SAFETY'))::float8 as oldest_safety_h${
+      perDay
+        ? ''
+        : `,
+    -- When time alone next changes these counts and flags (only "now" needs it, not a day's look back).
+    min(i.created_at + p.urgent_after) filter (where ${OPEN_AT} and i.urgency = 'URGENT' and i.created_at + p.urgent_after >= p.now) as next_urgent,
+    min(i.created_at + p.safety_after) filter (where ${OPEN_AT} and i.category = 'SAFETY' and i.created_at + p.safety_after >= p.now) as next_safety,
+    min(i.due_at) filter (where i.due_at >= p.now) as next_due`
+    }
   from issues i join acc on acc.id = i.account_id cross join p
   where i.created_at <= p.now
     and (${OPEN_AT} or i.created_at > p.now - p.act or i.due_at >= p.now - p.act)
@@ -140,14 +159,15 @@ repeats as (
 walks as (
   select ${key}w.account_id,
     count(*) filter (where w.completed_at > p.now - p.act)::int as n,
-    min(extract(epoch from p.now - w.completed_at) / 86400)::float8 as last_walk_days
+    min(extract(epoch from p.now - w.completed_at) / 86400)::float8 as last_walk_days,
+    max(w.completed_at) as last_walk_at
   from site_walks w join acc on acc.id = w.account_id cross join p
   where w.completed_at <= p.now
   group by ${key}w.account_id
 ),
 pulse as (
   select distinct on (${key}w.account_id) ${key}w.account_id, w.relationship_pulse::int as pulse,
-    (extract(epoch from p.now - w.completed_at) / 86400)::float8 as age
+    (extract(epoch from p.now - w.completed_at) / 86400)::float8 as age, w.completed_at as pulse_at
   from site_walks w join acc on acc.id = w.account_id cross join p
   where w.relationship_pulse is not null and w.completed_at <= p.now
   order by ${key}w.account_id, w.completed_at desc
@@ -185,7 +205,14 @@ select acc.id, p.today::text as day, acc.annual_value, acc.renewal_date::text as
   greatest(0, p.today - coalesce(plans.monthly, acc.contract_start))::int as since_monthly,
   greatest(0, p.today - coalesce(plans.quarterly, acc.contract_start))::int as since_quarterly,
   coalesce(enh.v, 0) as approved_value,
-  ${perDay ? 'null::int' : 'snap.score'} as past_score
+  ${perDay ? 'null::int' : 'snap.score'} as past_score,
+  ${
+    perDay
+      ? 'null::timestamptz'
+      : `least(iss.next_urgent, iss.next_safety, iss.next_due,
+      case when walks.last_walk_at + p.no_walk >= p.now then walks.last_walk_at + p.no_walk end,
+      case when pulse.pulse_at + p.pulse_max >= p.now then pulse.pulse_at + p.pulse_max end)`
+  } as next_change_at
 from acc cross join p
 left join props on props.account_id = acc.id
 left join iss on iss.account_id = acc.id${sameDay('iss')}
@@ -207,7 +234,17 @@ export function healthFactsParams(config: HealthConfig, clock: FactsClock, ids?:
 
 function windowParams(config: HealthConfig): unknown[] {
   const w = config.windows;
-  return [w.activityDays, w.growthDays, w.repeatRadiusM, w.repeatDays, w.trendDays];
+  return [
+    w.activityDays,
+    w.growthDays,
+    w.repeatRadiusM,
+    w.repeatDays,
+    w.trendDays,
+    config.flags.urgentOpenHours,
+    config.flags.safetyOpenHours,
+    w.pulseMaxAgeDays,
+    config.renewal.noWalkDays,
+  ];
 }
 
 /**
@@ -258,6 +295,7 @@ function toAccountFacts(r: Row, config: HealthConfig): AccountFacts {
     renewalDate: r.renewal_date,
     daysToRenewal: Number(r.days_to_renewal),
     daysSinceLastWalk: num(r.last_walk_days),
+    nextChangeAt: r.next_change_at === null ? null : new Date(r.next_change_at),
     pastScore: num(r.past_score),
     facts: {
       propertyCount: Number(r.property_count),

@@ -23,6 +23,8 @@ export interface StoredHealth {
   trend30d: number | null;
   renewalRisk: RenewalRisk;
   explanation: HealthExplanation;
+  /** When time alone next changes a hard fact (AccountFacts.nextChangeAt): the sweep's cue to recompute. */
+  nextChangeAt: Date | null;
 }
 
 export interface HealthExplanation {
@@ -78,6 +80,7 @@ export function evaluateHealth(af: AccountFacts, config: HealthConfig): StoredHe
       daysToRenewal: af.daysToRenewal,
       daysSinceLastWalk: af.daysSinceLastWalk === null ? null : Math.floor(af.daysSinceLastWalk),
     }),
+    nextChangeAt: af.nextChangeAt,
   };
 }
 
@@ -197,17 +200,19 @@ export function announceChanges(
 export async function storeHealth(tx: EntityManager, health: readonly StoredHealth[], computedAt: Date): Promise<void> {
   if (health.length === 0) return;
   await tx.execute(
-    `insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, computed_at)
-     select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, ?
-     from jsonb_to_recordset(?::jsonb) as x(account_id uuid, score int, band text, trend30d int, renewal_risk text, explanation jsonb)
+    `insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, next_change_at, computed_at)
+     select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, x.next_change_at, ?
+     from jsonb_to_recordset(?::jsonb)
+       as x(account_id uuid, score int, band text, trend30d int, renewal_risk text, explanation jsonb, next_change_at timestamptz)
      on conflict (account_id) do update set score = excluded.score, band = excluded.band, trend30d = excluded.trend30d,
-       renewal_risk = excluded.renewal_risk, explanation = excluded.explanation, computed_at = excluded.computed_at`,
+       renewal_risk = excluded.renewal_risk, explanation = excluded.explanation, next_change_at = excluded.next_change_at,
+       computed_at = excluded.computed_at`,
     [computedAt, JSON.stringify(health.map(toRecord))],
     'run',
   );
 }
 
-function toRecord(h: StoredHealth) {
+export function toRecord(h: StoredHealth) {
   return {
     account_id: h.accountId,
     score: h.score,
@@ -215,6 +220,7 @@ function toRecord(h: StoredHealth) {
     trend30d: h.trend30d,
     renewal_risk: h.renewalRisk,
     explanation: h.explanation,
+    next_change_at: h.nextChangeAt?.toISOString() ?? null,
   };
 }
 

@@ -63,7 +63,11 @@ export async function refreshAccountHealth(
   });
 }
 
-function reasonsOf(h: StoredHealth, daysToRenewal: number, config: HealthConfig): string[] {
+function reasonsOf(
+  h: Pick<StoredHealth, 'renewalRisk' | 'band' | 'trend30d' | 'explanation'>,
+  daysToRenewal: number,
+  config: HealthConfig,
+): string[] {
   const metrics = h.explanation.categories.flatMap((c) => c.metrics);
   return renewalReasons(
     {
@@ -129,7 +133,7 @@ export class HealthService {
         [[...ids]],
       ),
     ]);
-    const stored = new Map<string, StoredHealth & { computedAt: Date }>(
+    const stored = new Map<string, Omit<StoredHealth, 'nextChangeAt'> & { computedAt: Date }>(
       states.map((s) => [
         s.account_id,
         {

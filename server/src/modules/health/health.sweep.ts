@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logger.js';
 import { writeTransaction } from '../events/index.js';
 import { gatherHealthFacts, type FactsClock } from './health.facts.js';
-import { announceChanges, evaluateHealth, writeSnapshots, type RecomputeResult } from './health.recompute.js';
+import { announceChanges, evaluateHealth, toRecord, writeSnapshots, type RecomputeResult } from './health.recompute.js';
 
 // Any fixed 64-bit number, distinct from the demo seed's. Exported for the write benchmark, which samples pg_locks for it.
 export const SWEEP_LOCK_KEY = 4_711_2028;
@@ -24,12 +24,29 @@ export type SweepMemory = Map<string, { v: string; digest: string; snapshotDate:
 export interface SweepResult extends RecomputeResult {
   /** False when another instance held the sweep lock: this one did nothing. */
   ran: boolean;
+  /** FULL: every account; DUE: only the accounts whose next moment (account_health.next_change_at) has passed. */
+  kind: 'FULL' | 'DUE';
   ms: number;
 }
 
 /**
- * Recomputes every account's health on a timer, because time alone changes
- * it (an URGENT Issue turning 49 h old, a pulse ageing out). Only one
+ * Recomputes account health on a timer, because time alone changes it (an
+ * URGENT Issue turning 49 h old, a pulse ageing out). Time does so in two
+ * ways, and the sweep follows both without recomputing 5,000 accounts a minute:
+ *
+ * - At known moments (an open URGENT/SAFETY Issue passing its flag age, a due
+ *   date passing, the last walk or the latest pulse ageing past its limit):
+ *   every recompute stores the account's next such moment, and each tick
+ *   (HEALTH_SWEEP_SECONDS, a minute by default) recomputes only the accounts
+ *   whose moment has passed — one indexed read when none has. Hard flags and
+ *   overdue counts so still appear within a tick, exactly as a full
+ *   recompute would have them.
+ * - By day and by drift: days to renewal and since a review change at the
+ *   company's midnight, and ages and 90-day windows a little every hour. The
+ *   first tick of each company day and every HEALTH_FULL_SWEEP_SECONDS (an
+ *   hour by default) recompute every account (and write the day's snapshots).
+ *
+ * A write recomputes its own account at once, as before (HealthRefresher). Only one
  * instance sweeps at a time (a session advisory lock on a dedicated
  * connection; the embedded database has one process and one session, so the
  * same lock there is taken on its only connection). Even without the lock,
@@ -38,7 +55,7 @@ export interface SweepResult extends RecomputeResult {
  */
 export class HealthSweeper {
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<SweepResult> | null = null;
+  private running: { kind: SweepResult['kind']; result: Promise<SweepResult> } | null = null;
   private readonly memory: SweepMemory = new Map();
 
   constructor(
@@ -48,14 +65,19 @@ export class HealthSweeper {
       timeZone: string;
       databaseUrl?: string;
       intervalSeconds: number;
+      /** Every this many seconds (and on each new company day) a tick recomputes every account. */
+      fullIntervalSeconds?: number;
       logger: Logger;
       clock: { now(): Date };
     },
   ) {}
 
+  /** This process's last full sweep that ran: when, and the company day it was in. */
+  private lastFull: { at: number; day: string } | null = null;
+
   start(): void {
     const tick = () =>
-      void this.sweep().catch((error) => this.options.logger.warn({ err: error }, 'account health sweep failed'));
+      void this.tick().catch((error) => this.options.logger.warn({ err: error }, 'account health sweep failed'));
     tick();
     this.timer = setInterval(tick, this.options.intervalSeconds * 1000);
     this.timer.unref();
@@ -63,24 +85,59 @@ export class HealthSweeper {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.running?.result.catch(() => undefined);
   }
 
-  /** One sweep at the server clock's now; concurrent calls in this process share it. */
+  /**
+   * What the timer runs: a full sweep on the first tick, on the first of each company day and
+   * once the full interval has passed since this process's last one; otherwise a due sweep.
+   */
+  tick(): Promise<SweepResult> {
+    const now = this.options.clock.now();
+    const day = localDateOf(now, this.options.timeZone);
+    const fullMs = (this.options.fullIntervalSeconds ?? 3600) * 1000;
+    const last = this.lastFull;
+    const full = !last || last.day !== day || now.getTime() - last.at >= fullMs;
+    return full ? this.sweep() : this.sweepDue();
+  }
+
+  /** One full sweep at the server clock's now; concurrent calls in this process share it. */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.locked(this.options.clock.now()).finally(() => (this.running = null));
-    return this.running;
+    return this.share('FULL');
   }
 
-  private async locked(now: Date): Promise<SweepResult> {
+  /** Only the accounts whose next moment has passed, and accounts without stored health. */
+  sweepDue(): Promise<SweepResult> {
+    return this.share('DUE');
+  }
+
+  private share(kind: SweepResult['kind']): Promise<SweepResult> {
+    // A full sweep asked for while a due one runs waits for it and then runs: it must see now.
+    const previous = this.running;
+    if (previous && (previous.kind === kind || kind === 'DUE')) return previous.result;
+    const now = this.options.clock.now();
+    const result = (async () => {
+      await previous?.result.catch(() => undefined);
+      const swept = await this.locked(now, kind);
+      if (swept.ran && kind === 'FULL')
+        this.lastFull = { at: now.getTime(), day: localDateOf(now, this.options.timeZone) };
+      return swept;
+    })().finally(() => {
+      if (this.running?.result === result) this.running = null;
+    });
+    this.running = { kind, result };
+    return result;
+  }
+
+  private async locked(now: Date, kind: SweepResult['kind']): Promise<SweepResult> {
     const started = Date.now();
-    const skipped: SweepResult = { ran: false, computed: 0, written: 0, changed: [], ms: 0 };
+    const skipped: SweepResult = { ran: false, kind, computed: 0, written: 0, changed: [], ms: 0 };
     if (this.db.kind === 'embedded') {
       const conn = this.db.orm.em.fork();
       const [row] = await conn.execute<{ ok: boolean }[]>('select pg_try_advisory_lock(?) as ok', [SWEEP_LOCK_KEY]);
       if (!row?.ok) return skipped;
       try {
-        return { ...(await this.run(now)), ran: true, ms: Date.now() - started };
+        return { ...(await this.run(now, kind)), ran: true, kind, ms: Date.now() - started };
       } finally {
         await conn.execute('select pg_advisory_unlock(?)', [SWEEP_LOCK_KEY]);
       }
@@ -91,17 +148,31 @@ export class HealthSweeper {
     try {
       const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SWEEP_LOCK_KEY]);
       if (!rows[0]?.ok) return skipped;
-      return { ...(await this.run(now)), ran: true, ms: Date.now() - started };
+      return { ...(await this.run(now, kind)), ran: true, kind, ms: Date.now() - started };
     } finally {
       await client.end().catch(() => undefined);
     }
   }
 
-  private async run(now: Date): Promise<RecomputeResult> {
-    const result = await sweepHealth(this.db.orm.em.fork(), {
+  private async run(now: Date, kind: SweepResult['kind']): Promise<RecomputeResult> {
+    const em = this.db.orm.em.fork();
+    let ids: string[] | undefined;
+    if (kind === 'DUE') {
+      // Strictly before now: a flag counts once its age is past the limit, a due date once passed.
+      const due = await em.execute<{ id: string }[]>(
+        `select account_id as id from account_health where next_change_at < ?
+         union all
+         select a.id from accounts a where not exists (select 1 from account_health h where h.account_id = a.id)`,
+        [now],
+      );
+      ids = due.map((r) => r.id);
+      if (ids.length === 0) return { computed: 0, written: 0, changed: [] };
+    }
+    const result = await sweepHealth(em, {
       config: this.options.config,
       clock: { now, timeZone: this.options.timeZone },
       memory: this.memory,
+      ids,
     });
     if (result.changed.length) this.options.logger.info({ changed: result.changed.length }, 'account health changed');
     return result;
@@ -130,13 +201,22 @@ export class HealthSweeper {
  */
 export async function sweepHealth(
   em: EntityManager,
-  options: { config: HealthConfig; clock: FactsClock; memory?: SweepMemory },
+  options: {
+    config: HealthConfig;
+    clock: FactsClock;
+    memory?: SweepMemory;
+    /** Only these accounts (a due sweep); every account when omitted. */
+    ids?: readonly string[];
+  },
 ): Promise<RecomputeResult> {
+  const ids = options.ids;
+  if (ids && ids.length === 0) return { computed: 0, written: 0, changed: [] };
   // The versions first, then the facts: facts at least as new as every version read.
   const versions = await em.execute<{ account_id: string; v: string }[]>(
-    'select account_id, xmin::text as v from account_health',
+    `select account_id, xmin::text as v from account_health${ids ? ' where account_id in (?)' : ''}`,
+    ids ? [[...ids]] : [],
   );
-  const facts = await gatherHealthFacts(em, options.config, options.clock);
+  const facts = await gatherHealthFacts(em, options.config, options.clock, ids);
   const version = new Map(versions.map((r) => [r.account_id, r.v]));
   const next = facts.map((f) => evaluateHealth(f, options.config));
   const today = localDateOf(options.clock.now, options.clock.timeZone);
@@ -144,15 +224,7 @@ export async function sweepHealth(
   const memory = options.memory;
   const records = new Map(
     next.map((h) => {
-      const record = {
-        account_id: h.accountId,
-        v: version.get(h.accountId) ?? null,
-        score: h.score,
-        band: h.band,
-        trend30d: h.trend30d,
-        renewal_risk: h.renewalRisk,
-        explanation: h.explanation,
-      };
+      const record = { ...toRecord(h), v: version.get(h.accountId) ?? null };
       const digest = memory ? digestOf(record) : '';
       return [h.accountId, { record, digest }] as const;
     }),
@@ -182,26 +254,27 @@ export async function sweepHealth(
       >(
         `with x as (
            select * from jsonb_to_recordset(?::jsonb)
-             as x(account_id uuid, v text, score int, band text, trend30d int, renewal_risk text, explanation jsonb)
+             as x(account_id uuid, v text, score int, band text, trend30d int, renewal_risk text, explanation jsonb,
+                  next_change_at timestamptz)
          ),
          old as (
            select h.account_id, h.score, h.band, h.xmin::text = x.v as current,
-             (h.score, h.band, h.trend30d, h.renewal_risk, h.explanation)
-               is not distinct from (x.score, x.band, x.trend30d, x.renewal_risk, x.explanation) as same
+             (h.score, h.band, h.trend30d, h.renewal_risk, h.explanation, h.next_change_at)
+               is not distinct from (x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, x.next_change_at) as same
            from account_health h join x on x.account_id = h.account_id
          ),
          upd as (
            update account_health h set score = x.score, band = x.band, trend30d = x.trend30d,
-             renewal_risk = x.renewal_risk, explanation = x.explanation, computed_at = ?
+             renewal_risk = x.renewal_risk, explanation = x.explanation, next_change_at = x.next_change_at, computed_at = ?
            from x
            where h.account_id = x.account_id and h.xmin::text = x.v
-             and (h.score, h.band, h.trend30d, h.renewal_risk, h.explanation)
-                 is distinct from (x.score, x.band, x.trend30d, x.renewal_risk, x.explanation)
+             and (h.score, h.band, h.trend30d, h.renewal_risk, h.explanation, h.next_change_at)
+                 is distinct from (x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, x.next_change_at)
            returning h.account_id, h.xmin::text as v
          ),
          ins as (
-           insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, computed_at)
-           select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, ?
+           insert into account_health (account_id, score, band, trend30d, renewal_risk, explanation, next_change_at, computed_at)
+           select x.account_id, x.score, x.band, x.trend30d, x.renewal_risk, x.explanation, x.next_change_at, ?
            from x join accounts a on a.id = x.account_id
            where x.v is null
            on conflict (account_id) do nothing
