@@ -350,15 +350,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     // The health refreshes earlier tests' writes asked for are in the log before this test subscribes.
     await settled(a, b);
     await untilSubscribed(b, 0);
+    // From a cursor read first: an event committed while they subscribe (a start-up sweep finishing
+    // late under load) is then in both the streams and the log, never in one only.
+    const cursor = await cursorOf(a, w.ops);
     const subs = [
-      subscribeEvents(a.url, w.ops),
-      subscribeEvents(a.url, w.ops),
-      subscribeEvents(b.url, w.ops),
-      subscribeEvents(b.url, w.ops),
+      subscribeEvents(a.url, w.ops, { since: cursor }),
+      subscribeEvents(a.url, w.ops, { since: cursor }),
+      subscribeEvents(b.url, w.ops, { since: cursor }),
+      subscribeEvents(b.url, w.ops, { since: cursor }),
     ];
     await untilSubscribed(a, 2);
     await untilSubscribed(b, 2);
-    const cursor = await cursorOf(a, w.ops);
     const writes = Array.from({ length: 200 }, (_, i) => createIssue(i % 2 ? a : b, w, i % 3 ? 'p1' : 'p2', 1000 + i));
     const results = await Promise.all(writes);
     expect(results.filter((r) => r.errors)).toEqual([]);
@@ -368,17 +370,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     expectNoGap(log, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(200);
     expect(log.at(-1)!.cursor).toBe(marker);
-    const streams = await Promise.all(subs.map((s) => s.waitForCursor(marker, 30_000)));
-    for (const events of streams) expect(pairs(events)).toEqual(pairs(log));
-    await Promise.all(subs.map((s) => s.close()));
+    try {
+      const streams = await Promise.all(subs.map((s) => s.waitForCursor(marker, 30_000)));
+      for (const events of streams) expect(pairs(events)).toEqual(pairs(log));
+    } finally {
+      // Closed even when an expectation fails, so the next tests start from no subscription.
+      await Promise.all(subs.map((s) => s.close()));
+    }
   });
 
   it('misses nothing when B’s LISTEN connection is killed mid-stream', async () => {
     await settled(a, b);
     await untilSubscribed(b, 0);
-    const sub = subscribeEvents(b.url, w.ops);
-    await untilSubscribed(b, 1);
     const cursor = await cursorOf(a, w.ops);
+    const sub = subscribeEvents(b.url, w.ops, { since: cursor });
+    await untilSubscribed(b, 1);
     const writing = (async () => {
       for (let i = 0; i < 40; i++) {
         await createIssue(a, w, 'p2', 2000 + i);
@@ -395,17 +401,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('Live events across instances (pos
     const marker = await writeMarker(a);
     const log = await logAfter(a, cursor);
     expect(log.filter((e) => e.type === 'ISSUE_CREATED')).toHaveLength(40);
-    await sub.waitForCursor(marker, 30_000);
-    expect(pairs(sub.events)).toEqual(pairs(log));
-    await sub.close();
+    try {
+      await sub.waitForCursor(marker, 30_000);
+      expect(pairs(sub.events)).toEqual(pairs(log));
+    } finally {
+      await sub.close();
+    }
   });
 
   it('lets a subscriber resume with its cursor on a restarted instance and miss nothing', async () => {
     await settled(a, b);
     await untilSubscribed(b, 0);
-    const sub = subscribeEvents(b.url, w.ops);
-    await untilSubscribed(b, 1);
     const start = await cursorOf(a, w.ops);
+    const sub = subscribeEvents(b.url, w.ops, { since: start });
+    await untilSubscribed(b, 1);
     for (let i = 0; i < 5; i++) await createIssue(a, w, 'p1', 3000 + i);
     await settled(a);
     const first = await logAfter(a, start);
