@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import {
@@ -28,21 +29,30 @@ import {
   versionConflict,
   isOneOf,
   type IssueStatus,
+  type VisitCadence,
   type LngLat,
   notFound,
 } from '@groundwork/shared';
 import { groupBy, type RequestContext, type Viewer } from '../../platform/context.js';
+import { queryBound, sql } from '../../platform/db/sql.js';
 import { pageOfAccount, paginate, type ConnectionShape } from '../../platform/graphql/connection.types.js';
 import { AccessPolicy } from '../auth/index.js';
-import { Account } from '../accounts/index.js';
 import { appendOpsEvent, writeTransaction, type OpsEventInput } from '../events/index.js';
 import { issueHealthInputs, refreshAccountHealth } from '../health/index.js';
-import { CategoryRoute, Crew, ServiceLine, ServiceSchedule } from '../crews/index.js';
-import { ClientProperty, requirePropertyForLocation } from '../properties/index.js';
+import { ServiceSchedule } from '../crews/index.js';
+import { ClientProperty, assertLocationOnProperty, requirePropertyForLocation } from '../properties/index.js';
 import { SiteWalk } from '../site-walks/index.js';
 import { Photo, attachPhotos } from '../photos/index.js';
 import { User } from '../users/index.js';
 import { Issue } from './issue.entity.js';
+import {
+  insertIssue,
+  lockIssue,
+  readPlacement,
+  writeIssueChange,
+  type IssueDraft,
+  type IssueStep,
+} from './issue.rows.js';
 import { IssueActivity } from './issue-activity.entity.js';
 import type {
   AddIssueEvidenceInput,
@@ -55,8 +65,6 @@ import type {
 } from './issue.inputs.js';
 
 const ISSUE_ORDER = { createdAt: 'desc', id: 'desc' } as const;
-/** The ORM's alias of the Issue table in its own queries (a lock naming it leaves joined rows unlocked). */
-const ISSUE_ALIAS = 'i0';
 
 export class IssueService {
   private readonly access: AccessPolicy;
@@ -203,21 +211,24 @@ export class IssueService {
     }: { title: string; description: string; location: LngLat; createdAt: Date },
   ): Promise<CreateIssuePayload> {
     return writeTransaction(this.ctx.em, async (tx) => {
-      const property = await requirePropertyForLocation(tx, input.propertyId, location, {
-        property: 'input.propertyId',
-        location: 'input.location',
+      const placement = await readPlacement(tx, input.propertyId, location, input.category);
+      if (!placement) throw notFound('Property', input.propertyId, 'input.propertyId');
+      assertLocationOnProperty(placement.distanceMeters, placement.propertyName, 'input.location');
+      await this.assertMayReportOn(tx, {
+        propertyId: placement.propertyId,
+        accountManagerId: placement.accountManagerId,
+        crewIds: placement.schedules.map((s) => s.crewId),
       });
-      await this.assertMayReportOn(tx, property);
       let siteWalk: SiteWalk | null = null;
       if (input.siteWalkId) {
         siteWalk = await tx.findOne(SiteWalk, { id: input.siteWalkId });
         if (!siteWalk) throw notFound('SiteWalk', input.siteWalkId, 'input.siteWalkId');
-        if (siteWalk.property.id !== property.id) {
+        if (siteWalk.property.id !== placement.propertyId) {
           throw badInput('input.siteWalkId', 'is a walk of another property');
         }
       }
 
-      const candidates = await this.duplicateCandidates(tx, property.id, input.category, location);
+      const candidates = await this.duplicateCandidates(tx, placement.propertyId, input.category, location);
       // The same client id sent twice at once, and the other request committed first: its Issue is ours.
       const twin = input.clientId ? candidates.find((c) => c.issue.id === input.clientId) : undefined;
       if (twin) return { issue: this.sameCapture(twin.issue, viewer), duplicateCandidates: [] };
@@ -225,81 +236,66 @@ export class IssueService {
         return { issue: null, duplicateCandidates: candidates };
       }
 
-      // Only this category's route: routing reads no other.
-      const [routes, schedules] = await Promise.all([
-        tx.find(CategoryRoute, { category: input.category }),
-        tx.find(ServiceSchedule, { property: property.id }),
-      ]);
       const route = routeIssue({
         category: input.category,
-        categoryServiceLine: Object.fromEntries(routes.map((r) => [r.category, r.serviceLine.id])),
-        schedules: schedules.map((s) => ({
-          serviceLineId: s.serviceLine.id,
-          crewId: s.crew.id,
-          weekday: s.weekday,
-          cadence: s.cadence,
-          anchorDate: s.anchorDate,
-        })),
+        categoryServiceLine: placement.routedServiceLineId ? { [input.category]: placement.routedServiceLineId } : {},
+        schedules: placement.schedules,
         createdAt,
         urgency: input.urgency ?? undefined,
         timeZone: this.ctx.config.COMPANY_TIME_ZONE,
       });
 
-      const issue = tx.create(Issue, {
-        ...(input.clientId ? { id: input.clientId } : {}),
-        property,
-        account: property.account,
-        siteWalk,
+      const issue = await insertIssue(tx, {
+        id: input.clientId ?? randomUUID(),
+        propertyId: placement.propertyId,
+        accountId: placement.accountId,
+        siteWalkId: siteWalk?.id ?? null,
         location,
         title,
         description,
         category: input.category,
-        serviceLine: route.serviceLineId ? tx.getReference(ServiceLine, route.serviceLineId) : null,
+        serviceLineId: route.serviceLineId,
         urgency: route.urgency,
         status: route.status,
-        crew: route.crewId ? tx.getReference(Crew, route.crewId) : null,
+        crewId: route.crewId,
         dueAt: route.dueAt,
         source: input.source ?? (siteWalk ? 'SITE_WALK' : 'CUSTOMER'),
-        createdBy: tx.getReference(User, viewer.id),
+        createdById: viewer.id,
         createdAt,
-        updatedAt: createdAt,
-        assignedAt: route.crewId ? createdAt : null,
       });
-      tx.create(IssueActivity, {
-        issue,
-        kind: 'CREATED',
-        toStatus: issue.status,
-        crew: issue.crew,
-        location,
-        actor: tx.getReference(User, viewer.id),
-        at: createdAt,
-      });
-      await tx.flush();
       await attachPhotos(tx, {
         photoIds: input.photoIds,
         field: 'input.photoIds',
         owner: { issueId: issue.id },
-        propertyId: property.id,
+        propertyId: placement.propertyId,
         kind: 'BEFORE',
         viewer,
         now: createdAt,
       });
-      // No flush here: writeTransaction flushes everything before it appends the event.
       await this.event(tx, 'ISSUE_CREATED', issue, viewer);
       return { issue, duplicateCandidates: candidates };
     });
   }
 
-  /** Account managers report on their own accounts; crew leads on properties their crew serves. */
-  private async assertMayReportOn(tx: EntityManager, property: ClientProperty): Promise<void> {
+  /**
+   * Account managers report on their own accounts; crew leads on properties their crew serves
+   * (`crewIds`: the crews visiting it, when the caller has read them).
+   */
+  private async assertMayReportOn(
+    tx: EntityManager,
+    place: { propertyId: string; accountManagerId: string; crewIds?: readonly string[] },
+  ): Promise<void> {
     const viewer = this.access.viewer();
     if (viewer.role === 'CREW_LEAD') {
-      const serves = viewer.crewId && (await tx.count(ServiceSchedule, { property: property.id, crew: viewer.crewId }));
+      const serves =
+        viewer.crewId &&
+        (place.crewIds
+          ? place.crewIds.includes(viewer.crewId)
+          : await tx.count(ServiceSchedule, { property: place.propertyId, crew: viewer.crewId }));
       if (!serves) throw forbidden('You can report Issues only on properties your crew serves');
       return;
     }
-    const account = await tx.findOneOrFail(Account, { id: property.account.id });
-    this.access.assertManages(account.accountManager.id, 'report Issues');
+    this.access.assertManages(place.accountManagerId, 'report Issues');
   }
 
   private async duplicateCandidates(tx: EntityManager, propertyId: string, category: string, location: LngLat) {
@@ -351,8 +347,11 @@ export class IssueService {
         // The row lock orders this after any other change of the Issue (and after a racing retry).
         const issue = await tx.findOne(Issue, { id: input.issueId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!issue) throw notFound('Issue', input.issueId, 'input.issueId');
-        const property = await tx.findOneOrFail(ClientProperty, { id: issue.property.id });
-        await this.assertMayReportOn(tx, property);
+        const property = await tx.findOneOrFail(ClientProperty, { id: issue.property.id }, { populate: ['account'] });
+        await this.assertMayReportOn(tx, {
+          propertyId: property.id,
+          accountManagerId: property.account.accountManager.id,
+        });
         const again = await this.sameEvidence(tx, input, viewer);
         if (again) return again;
         if (!isOneOf(OPEN_ISSUE_STATUSES, issue.status)) {
@@ -425,37 +424,46 @@ export class IssueService {
     const viewer = this.access.viewer();
     if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers assign Issues');
     return this.mutate(input.issueId, input.expectedVersion, 'assign this Issue', async (tx, issue) => {
-      const crew = await tx.findOne(Crew, { id: input.crewId });
+      // The crew, and its visits to this property (a routine Issue is due at the next one), in one read.
+      const [crew] = await queryBound<{
+        id: string;
+        weekday: number | null;
+        cadence: VisitCadence;
+        anchor_date: string;
+      }>(
+        tx,
+        sql`select c.id, s.weekday, s.cadence, s.anchor_date::text as anchor_date
+            from crews c left join service_schedules s on s.crew_id = c.id and s.property_id = ${issue.propertyId}
+            where c.id = ${input.crewId}
+            order by s.id
+            limit 1`,
+      );
       if (!crew) throw notFound('Crew', input.crewId, 'input.crewId');
-      if (issue.crew?.id === crew.id && issue.status !== 'OPEN') return false;
+      if (issue.crewId === crew.id && issue.status !== 'OPEN') return false;
       const from = issue.status;
       // The crew it leaves hears about it too (crew leads' live views drop it).
-      const previousCrewId = issue.crew?.id ?? null;
+      const previousCrewId = issue.crewId;
       issue.status = statusAfterAssignment(issue.status);
-      issue.crew = crew;
+      issue.crewId = crew.id;
       issue.assignedAt = this.ctx.now();
-      if (issue.urgency === 'ROUTINE') {
-        const schedule = await tx.findOne(ServiceSchedule, { property: issue.property.id, crew: crew.id });
-        if (schedule) {
-          const visit = nextVisitDate(schedule, this.ctx.now(), this.ctx.config.COMPANY_TIME_ZONE);
-          issue.dueAt = issueDueAt({
-            urgency: issue.urgency,
-            createdAt: issue.createdAt,
-            nextVisitDate: visit,
-            timeZone: this.ctx.config.COMPANY_TIME_ZONE,
-          });
-        }
+      if (issue.urgency === 'ROUTINE' && crew.weekday !== null) {
+        const visit = nextVisitDate(
+          { weekday: crew.weekday, cadence: crew.cadence, anchorDate: crew.anchor_date },
+          this.ctx.now(),
+          this.ctx.config.COMPANY_TIME_ZONE,
+        );
+        issue.dueAt = issueDueAt({
+          urgency: issue.urgency,
+          createdAt: issue.createdAt,
+          nextVisitDate: visit,
+          timeZone: this.ctx.config.COMPANY_TIME_ZONE,
+        });
       }
-      tx.create(IssueActivity, {
-        issue,
-        kind: 'ASSIGNED',
-        fromStatus: from,
-        toStatus: issue.status,
-        crew,
-        actor: tx.getReference(User, viewer.id),
-        at: this.ctx.now(),
-      });
-      return { type: 'ISSUE_ASSIGNED', extra: { previousCrewId } };
+      return {
+        type: 'ISSUE_ASSIGNED',
+        extra: { previousCrewId },
+        step: { kind: 'ASSIGNED', fromStatus: from, toStatus: issue.status, crewId: crew.id },
+      };
     });
   }
 
@@ -464,19 +472,12 @@ export class IssueService {
     if (!canAssignIssue(viewer.role)) throw forbidden('Only operations and account managers move Issue pins');
     const location = validateLngLat(input.location, 'input.location');
     return this.mutate(input.issueId, input.expectedVersion, 'move this Issue', async (tx, issue) => {
-      await requirePropertyForLocation(tx, issue.property.id, location, {
+      await requirePropertyForLocation(tx, issue.propertyId, location, {
         property: 'input.issueId',
         location: 'input.location',
       });
       issue.location = location;
-      tx.create(IssueActivity, {
-        issue,
-        kind: 'MOVED',
-        location,
-        actor: tx.getReference(User, viewer.id),
-        at: this.ctx.now(),
-      });
-      return 'ISSUE_MOVED';
+      return { type: 'ISSUE_MOVED', step: { kind: 'MOVED', location } };
     });
   }
 
@@ -487,7 +488,7 @@ export class IssueService {
       const from = issue.status;
       const to = input.status;
       assertIssueTransitionForRole(from, to, viewer.role);
-      if (to === 'ASSIGNED' && !issue.crew)
+      if (to === 'ASSIGNED' && !issue.crewId)
         throw badInput('input.status', 'the Issue has no crew to go back to; assign one');
       if (isReopen(from, to) && !note) {
         throw badInput('input.note', 'say why the work is reopened: the crew reads it');
@@ -497,7 +498,7 @@ export class IssueService {
         photoIds: input.photoIds,
         field: 'input.photoIds',
         owner: { issueId: issue.id },
-        propertyId: issue.property.id,
+        propertyId: issue.propertyId,
         kind: photoKindForStatus(to),
         viewer,
         now,
@@ -509,23 +510,18 @@ export class IssueService {
       if (to === 'RESOLVED') issue.resolvedAt = now;
       if (to === 'VERIFIED') issue.verifiedAt = now;
       issue.status = to;
-      tx.create(IssueActivity, {
-        issue,
-        kind: 'STATUS_CHANGED',
-        fromStatus: from,
-        toStatus: to,
-        note,
-        actor: tx.getReference(User, viewer.id),
-        at: now,
-      });
-      return isReopen(from, to) ? 'ISSUE_REOPENED' : 'ISSUE_STATUS_CHANGED';
+      return {
+        type: isReopen(from, to) ? 'ISSUE_REOPENED' : 'ISSUE_STATUS_CHANGED',
+        step: { kind: 'STATUS_CHANGED', fromStatus: from, toStatus: to, note },
+      };
     });
   }
 
   /**
    * The shared shape of every Issue change: lock the row, check the version
-   * the caller read, apply, log the event, all in one transaction. A change
-   * function returning false means "nothing to do" and writes nothing.
+   * the caller read, let `change` edit the draft, then write it with its
+   * history step and log the event, all in one transaction. A change function
+   * returning false means "nothing to do" and writes nothing.
    */
   private async mutate(
     issueId: string,
@@ -533,50 +529,32 @@ export class IssueService {
     action: string,
     change: (
       tx: EntityManager,
-      issue: Issue,
-    ) => Promise<string | { type: string; extra: Record<string, unknown> } | false>,
+      issue: IssueDraft,
+    ) => Promise<{ type: string; extra?: Record<string, unknown>; step: IssueStep } | false>,
   ): Promise<Issue> {
     const viewer = this.access.viewer();
     requireInt(expectedVersion, 'input.expectedVersion', { min: 1 });
-    try {
-      return await writeTransaction(this.ctx.em, async (tx) => {
-        // Its account (whose manager may work on it) read in the same statement, locking only the Issue:
-        // account rows are locked by the health refresh alone (the lock order).
-        const issue = await tx.findOne(
-          Issue,
-          { id: issueId },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [ISSUE_ALIAS], populate: ['account'] },
-        );
-        if (!issue) throw notFound('Issue', issueId, 'input.issueId');
-        this.access.assertWorksOn(
-          { crewId: issue.crew?.id ?? null, accountManagerId: issue.account.accountManager.id },
-          action,
-        );
-        if (issue.version !== expectedVersion) throw this.conflict(issue);
-        const healthBefore = issueHealthInputs(issue);
-        const outcome = await change(tx, issue);
-        if (outcome === false) return issue;
-        issue.updatedAt = this.ctx.now();
-        await tx.flush();
-        const { type, extra } = typeof outcome === 'string' ? { type: outcome, extra: {} } : outcome;
-        // The flush above gave the Issue its new version (the event's); writeTransaction flushes the rest.
-        await this.event(tx, type, issue, viewer, extra, healthBefore);
-        return issue;
-      });
-    } catch (error) {
-      if (error instanceof OptimisticLockError) {
-        const current = await this.ctx.em.fork().findOne(Issue, { id: issueId });
-        if (current) throw this.conflict(current);
-      }
-      throw error;
-    }
+    return writeTransaction(this.ctx.em, async (tx) => {
+      // Locks only the Issue: account rows are locked by the health refresh alone (the lock order).
+      const issue = await lockIssue(tx, issueId);
+      if (!issue) throw notFound('Issue', issueId, 'input.issueId');
+      this.access.assertWorksOn({ crewId: issue.crewId, accountManagerId: issue.accountManagerId }, action);
+      if (issue.version !== expectedVersion) throw this.conflict(issue);
+      const healthBefore = issueHealthInputs(issue);
+      const outcome = await change(tx, issue);
+      if (outcome === false) return tx.findOneOrFail(Issue, { id: issueId });
+      const changed = await writeIssueChange(tx, issue, outcome.step, viewer.id, this.ctx.now());
+      await this.event(tx, outcome.type, changed, viewer, outcome.extra, healthBefore);
+      return changed;
+    });
   }
 
-  private conflict(issue: Issue): DomainError {
+  private conflict(issue: Issue | IssueDraft): DomainError {
+    const crewId = 'crewId' in issue ? issue.crewId : (issue.crew?.id ?? null);
     return versionConflict('Issue', issue.version, {
       id: issue.id,
       status: issue.status,
-      crewId: issue.crew?.id ?? null,
+      crewId,
       location: issue.location,
       version: issue.version,
     });

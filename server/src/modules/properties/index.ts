@@ -1,3 +1,3 @@
 export { ClientProperty } from './property.entity.js';
-export { PropertyService, requirePropertyForLocation } from './property.service.js';
+export { PropertyService, assertLocationOnProperty, requirePropertyForLocation } from './property.service.js';
 export { PropertyResolver, AccountPropertiesResolver, SchedulePropertyResolver } from './property.resolver.js';

@@ -93,12 +93,16 @@ export async function requirePropertyForLocation(
     'all',
     em.getTransactionContext(),
   );
-  const distance = Number(row?.distance ?? Infinity);
-  if (distance > LOCATION_TOLERANCE_METERS) {
+  assertLocationOnProperty(Number(row?.distance ?? Infinity), property.name, fields.location);
+  return property;
+}
+
+/** A location `distanceMeters` from the property's boundary is on it within the tolerance, or the field is refused. */
+export function assertLocationOnProperty(distanceMeters: number, propertyName: string, field: string): void {
+  if (distanceMeters > LOCATION_TOLERANCE_METERS) {
     throw badInput(
-      fields.location,
-      `is ${Math.round(distance)} m outside the property "${property.name}" (at most ${LOCATION_TOLERANCE_METERS} m allowed)`,
+      field,
+      `is ${Math.round(distanceMeters)} m outside the property "${propertyName}" (at most ${LOCATION_TOLERANCE_METERS} m allowed)`,
     );
   }
-  return property;
 }

@@ -53,8 +53,8 @@ export function sql(strings: TemplateStringsArray, ...values: (Sql | unknown)[])
 
 /**
  * Runs a statement with its parameters bound (PostgreSQL's extended protocol),
- * through the ORM's own Kysely and pool (outside any transaction of `em`'s
- * context: for single-statement reads), logged as the ORM logs its own.
+ * in `em`'s transaction when it has one (the ORM's own Kysely transaction),
+ * else on the ORM's pool; logged as the ORM logs its own, failing with the ORM's exceptions.
  * MikroORM's `execute` writes the parameters into the text and sends a simple
  * query: for a statement answering one large JSON value (a map view) that
  * costs PostgreSQL about twice the time here (bench:map).
@@ -62,7 +62,14 @@ export function sql(strings: TemplateStringsArray, ...values: (Sql | unknown)[])
 export async function queryBound<R extends object>(em: EntityManager, query: Sql): Promise<R[]> {
   const { text, values } = query.toPg();
   const started = Date.now();
-  const { rows } = await em.getKysely().executeQuery<R>(CompiledQuery.raw(text, values));
+  const tx = em.getTransactionContext<{ executeQuery: ReturnType<EntityManager['getKysely']>['executeQuery'] }>();
+  let rows: R[];
+  try {
+    ({ rows } = await (tx ?? em.getKysely()).executeQuery<R>(CompiledQuery.raw(text, values)));
+  } catch (error) {
+    // The ORM's own exception classes (a unique violation is UniqueConstraintViolationException), as `execute` throws.
+    throw error instanceof Error ? em.getDriver().convertException(error) : error;
+  }
   em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results: rows.length });
   return rows;
 }
