@@ -19,8 +19,9 @@
  * bench's database, read once every connection of the run has closed, so the
  * count is flushed). The floor: the same row changes (the record, its
  * activity row, the account row locked and its health row rewritten, the
- * walk's scores) plus the event append (counter bump + ops_events insert +
- * pg_notify), in one transaction through `pg` directly, with the same writers
+ * walk's scores) plus the event append (its outbox row; the COMMIT's trigger
+ * bumps the counter, writes ops_events and notifies, as for the product), in
+ * one transaction through `pg` directly, with the same writers
  * and a pool of the server's size (10). Prints product / floor writes/s.
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:writes
@@ -405,22 +406,20 @@ function pgExecutor(pool: pg.Pool): Executor {
     await c.query('select id from accounts where id = $1 for no key update', [accountId]);
     await c.query('update account_health set computed_at = now() where account_id = $1', [accountId]);
   }
-  /** The event append, as writeTransaction does it: counter last, then the row, then the NOTIFY. */
+  /**
+   * The event append, as writeTransaction does it: the row into the outbox, whose trigger the COMMIT runs
+   * (counter bump, the ops_events row, the NOTIFY: the schema's, migration ops_event_outbox).
+   */
   async function append(
     c: pg.PoolClient,
     e: { type: string; entityType: string; entityId: string; accountId: string; propertyId: string; actorId: string },
     payload: Record<string, unknown>,
   ) {
-    const { rows } = await c.query<{ value: string }>(
-      `insert into ops_event_counter (id, value) values (1, 1)
-         on conflict (id) do update set value = ops_event_counter.value + excluded.value returning value::text as value`,
-    );
     await c.query(
-      `insert into ops_events (seq, type, entity_type, entity_id, account_id, property_id, actor_id, payload)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [rows[0]!.value, e.type, e.entityType, e.entityId, e.accountId, e.propertyId, e.actorId, payload],
+      `insert into ops_event_outbox (type, entity_type, entity_id, account_id, property_id, actor_id, payload)
+       values ($1, $2, $3, $4, $5, $6, $7)`,
+      [e.type, e.entityType, e.entityId, e.accountId, e.propertyId, e.actorId, payload],
     );
-    await c.query('select pg_notify($1, $2)', ['ops_event', rows[0]!.value]);
   }
   async function changeIssue(
     actor: string,
@@ -843,8 +842,8 @@ async function main() {
               ? 'account_health'
               : /for no key update/i.test(sql)
                 ? 'lock accounts'
-                : /ops_event_counter/i.test(sql)
-                  ? 'counter bump'
+                : /ops_event_outbox/i.test(sql)
+                  ? 'event append (outbox)'
                   : /pg_notify/i.test(sql)
                     ? 'pg_notify'
                     : /^\s*(begin|commit|rollback)/i.test(sql)

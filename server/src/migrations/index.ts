@@ -11,6 +11,7 @@ import * as m7 from './Migration20261207025259_issue_evidence.js';
 import * as m8 from './Migration20261207062515_report_shares.js';
 import * as m9 from './Migration20261207102033_account_plan_editing.js';
 import * as m10 from './Migration20261207170717_health_next_change.js';
+import * as m11 from './Migration20261207200711_ops_event_outbox.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207062515_report_shares', class: Object.values(m8)[0] as MigrationClass },
   { name: 'Migration20261207102033_account_plan_editing', class: Object.values(m9)[0] as MigrationClass },
   { name: 'Migration20261207170717_health_next_change', class: Object.values(m10)[0] as MigrationClass },
+  { name: 'Migration20261207200711_ops_event_outbox', class: Object.values(m11)[0] as MigrationClass },
 ];

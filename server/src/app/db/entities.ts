@@ -8,7 +8,7 @@ import { Issue, IssueActivity } from '../../modules/issues/index.js';
 import { Enhancement } from '../../modules/enhancements/index.js';
 import { Photo } from '../../modules/photos/index.js';
 import { HealthSnapshot, AccountHealthState } from '../../modules/health/index.js';
-import { OpsEvent, OpsEventCounter } from '../../modules/events/index.js';
+import { OpsEvent, OpsEventCounter, OpsEventOutbox } from '../../modules/events/index.js';
 import { CustomerReportShareRecord, CustomerReportShareView } from '../../modules/reports/index.js';
 
 /** Every entity, listed once, so discovery needs no file globbing in src or dist. */
@@ -33,6 +33,7 @@ export const ENTITIES = [
   AccountHealthState,
   OpsEvent,
   OpsEventCounter,
+  OpsEventOutbox,
   LoginFailure,
   CustomerReportShareRecord,
   CustomerReportShareView,

@@ -1,4 +1,4 @@
-export { OpsEvent, OpsEventCounter } from './ops-event.entity.js';
+export { OpsEvent, OpsEventCounter, OpsEventOutbox } from './ops-event.entity.js';
 export {
   appendOpsEvent,
   afterCommit,

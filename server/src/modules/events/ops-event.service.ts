@@ -18,11 +18,16 @@ export interface OpsEventInput {
 //   2. the account rows, `for no key update`, in id order — taken only by the
 //      health refresh and sweep, in transactions of their own (a write asks
 //      for its account's refresh with `afterCommit`);
-//   3. the one-row `ops_event_counter`, last, at the very end.
+//   3. the one-row `ops_event_counter`, last, inside the COMMIT itself.
 // The counter serialises every write in the company, so it is held only for
-// the instant between the append and the commit: services queue their
-// events with `appendOpsEvent` while they work, and `writeTransaction`
-// appends them all as its last statements.
+// the instant of commit: services queue their events with `appendOpsEvent`
+// while they work, `writeTransaction` puts them in `ops_event_outbox` as its
+// last statement (no lock but the new rows'), and a deferred trigger run by
+// the COMMIT bumps the counter, writes them to `ops_events` with their seqs
+// and notifies (migration `ops_event_outbox`). Taking the counter in a
+// statement instead held it across the answer's trip back to this process
+// and the COMMIT's trip out: with the event loop busy with other requests,
+// milliseconds in which every other writer waited (pnpm bench:writes).
 const queued = new WeakMap<EntityManager, OpsEventInput[]>();
 const committed = new WeakMap<EntityManager, (() => void)[]>();
 
@@ -51,13 +56,13 @@ export function afterCommit(tx: EntityManager, fn: () => void): void {
 
 /**
  * Runs a write in one transaction: `fn` takes its locks and does all its
- * work, queueing events; then the queued events are appended (taking the
- * counter) and the transaction commits. Sequence numbers follow commit order
- * because the counter row stays locked until commit; the NOTIFY is delivered
- * only if (and when) the transaction commits.
+ * work, queueing events; then the queued events are put in the outbox and the
+ * transaction commits, publishing them. Sequence numbers follow commit order
+ * because the counter row is taken inside the commit and held to its end; the
+ * NOTIFY is delivered only if (and when) the transaction commits.
  */
 export async function writeTransaction<T>(em: EntityManager, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return (await writeTransactionWithEvents(em, fn)).result;
+  return (await runWrite(em, fn, false)).result;
 }
 
 /** An event as appended: its input and the sequence number (cursor) it was given. */
@@ -65,11 +70,32 @@ export interface AppendedEvent extends OpsEventInput {
   seq: string;
 }
 
-/** {@link writeTransaction}, also answering with the events it appended (tests and benchmarks read their cursors). */
+/**
+ * {@link writeTransaction}, also answering with the events it appended and their
+ * sequence numbers, read back after the commit gave them (tests and benchmarks
+ * wait for those cursors; the read scans the log, so no request path uses it).
+ */
 export async function writeTransactionWithEvents<T>(
   em: EntityManager,
   fn: (tx: EntityManager) => Promise<T>,
 ): Promise<{ result: T; events: AppendedEvent[] }> {
+  const { result, inputs, xid } = await runWrite(em, fn, true);
+  if (inputs.length === 0) return { result, events: [] };
+  // Rows written by the commit's trigger carry the writing transaction's id.
+  const rows = await em
+    .fork()
+    .getConnection()
+    .execute<{ seq: string }[]>('select seq::text as seq from ops_events where xmin::text = ? order by seq', [xid]);
+  if (rows.length !== inputs.length)
+    throw new Error(`expected ${inputs.length} published events, found ${rows.length}`);
+  return { result, events: inputs.map((input, i) => ({ ...input, seq: rows[i]!.seq })) };
+}
+
+async function runWrite<T>(
+  em: EntityManager,
+  fn: (tx: EntityManager) => Promise<T>,
+  withXid: boolean,
+): Promise<{ result: T; inputs: OpsEventInput[]; xid: string | null }> {
   const callbacks: (() => void)[] = [];
   const outcome = await em.transactional(async (tx) => {
     const inputs: OpsEventInput[] = [];
@@ -77,7 +103,8 @@ export async function writeTransactionWithEvents<T>(
     committed.set(tx, callbacks);
     try {
       const result = await fn(tx);
-      return { result, events: await appendQueued(tx, inputs) };
+      const xid = await appendQueued(tx, inputs, withXid);
+      return { result, inputs, xid };
     } finally {
       queued.delete(tx);
       committed.delete(tx);
@@ -88,16 +115,17 @@ export async function writeTransactionWithEvents<T>(
 }
 
 /**
- * Appends the queued events in ONE statement: the counter bump, the rows and
- * the NOTIFY. Everything else the transaction wrote is flushed first, so from
- * the moment the counter row is locked only this statement's answer and the
- * COMMIT remain. (Bumping, then flushing the rows through the unit of work,
- * then notifying took four round trips with the counter held; with every
- * writer in the company queueing on that row, its hold time bounds the write
- * rate — see `pnpm bench:writes`.)
+ * Puts the queued events in the outbox in ONE statement, after everything else
+ * the transaction wrote is flushed; the COMMIT publishes them (the deferred
+ * trigger), in queue order. With `withXid`, answers the transaction's id as
+ * the rows of `ops_events` will carry it (`xmin`).
  */
-async function appendQueued(tx: EntityManager, inputs: readonly OpsEventInput[]): Promise<AppendedEvent[]> {
-  if (inputs.length === 0) return [];
+async function appendQueued(
+  tx: EntityManager,
+  inputs: readonly OpsEventInput[],
+  withXid: boolean,
+): Promise<string | null> {
+  if (inputs.length === 0) return null;
   await tx.flush();
   const rows = inputs.map((input, i) => ({
     n: i + 1,
@@ -109,29 +137,21 @@ async function appendQueued(tx: EntityManager, inputs: readonly OpsEventInput[])
     actor_id: input.actorId ?? null,
     payload: input.payload ?? {},
   }));
-  // One counter bump for the whole batch: this transaction's events are seqs last-n+1 … last.
-  const [row] = await tx.getConnection().execute<{ last: string }[]>(
-    `with bump as (
-       insert into ops_event_counter (id, value) values (1, ?)
-         on conflict (id) do update set value = ops_event_counter.value + excluded.value
-       returning value
-     ),
-     appended as (
-       insert into ops_events (seq, type, entity_type, entity_id, account_id, property_id, actor_id, at, payload)
-       select bump.value - ? + e.n, e.type, e.entity_type, e.entity_id, e.account_id, e.property_id, e.actor_id,
-         clock_timestamp(), e.payload
-       from bump, jsonb_to_recordset(?::jsonb) as e(n int, type text, entity_type text, entity_id uuid,
+  const [row] = await tx.getConnection().execute<{ xid: string | null }[]>(
+    `with queued as (
+       insert into ops_event_outbox (type, entity_type, entity_id, account_id, property_id, actor_id, payload)
+       select e.type, e.entity_type, e.entity_id, e.account_id, e.property_id, e.actor_id, e.payload
+       from jsonb_to_recordset(?::jsonb) as e(n int, type text, entity_type text, entity_id uuid,
          account_id uuid, property_id uuid, actor_id uuid, payload jsonb)
-       returning seq
+       order by e.n
+       returning id
      )
-     select bump.value::text as last, pg_notify(?, bump.value::text) as notified, (select count(*) from appended) as n
-     from bump`,
-    [inputs.length, inputs.length, JSON.stringify(rows), OPS_EVENT_CHANNEL],
+     select case when ? then (txid_current() % 4294967296)::text end as xid, (select count(*) from queued) as n`,
+    [JSON.stringify(rows), withXid],
     'all',
     tx.getTransactionContext(),
   );
-  const first = BigInt(row!.last) - BigInt(inputs.length) + 1n;
-  return inputs.map((input, i) => ({ ...input, seq: String(first + BigInt(i)) }));
+  return row?.xid ?? null;
 }
 
 /** Deletes events older than the retention period; returns how many went. */
