@@ -36,7 +36,7 @@ import { loadConfig } from '../../server/src/platform/config.js';
 import { createLogger } from '../../server/src/platform/logger.js';
 import { startServer, type RunningServer } from '../../server/src/app/server.js';
 import { cohortStats } from '../../server/src/app/cohort.js';
-import { appendOpsEvent, writeTransactionWithEvents } from '../../server/src/modules/events/index.js';
+import { afterCommit, appendOpsEvent, writeTransactionWithEvents } from '../../server/src/modules/events/index.js';
 import { createUser } from '../../server/test/support/factories.js';
 import {
   MEASURED_TYPE,
@@ -247,13 +247,15 @@ function groundworkSystem(server: RunningServer, token: string): System {
   const write = async (type: string, i: number): Promise<Emitted> => {
     const started = wallClock();
     let preCommitAt = 0;
+    let at = 0;
     const { events } = await writeTransactionWithEvents(server.db.orm.em.fork(), async (tx) => {
       appendOpsEvent(tx, { type, entityType: 'Issue', entityId: randomUUID(), payload: eventPayload(i) });
+      // The moment of commit (not after the cursor's read-back that follows it).
+      afterCommit(tx, () => (at = wallClock()));
       // Queued: the append itself and the COMMIT follow (so this measure includes them).
       preCommitAt = wallClock();
     });
     const event = events[0]!;
-    const at = wallClock();
     return { cursor: String(event.seq), at, writeMs: at - started, preCommitAt };
   };
   return {

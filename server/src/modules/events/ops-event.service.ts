@@ -73,19 +73,22 @@ export interface AppendedEvent extends OpsEventInput {
 /**
  * {@link writeTransaction}, also answering with the events it appended and their
  * sequence numbers, read back after the commit gave them (tests and benchmarks
- * wait for those cursors; the read scans the log, so no request path uses it).
+ * wait for those cursors; it costs a read after the commit, so no request path uses it).
  */
 export async function writeTransactionWithEvents<T>(
   em: EntityManager,
   fn: (tx: EntityManager) => Promise<T>,
 ): Promise<{ result: T; events: AppendedEvent[] }> {
-  const { result, inputs, xid } = await runWrite(em, fn, true);
-  if (inputs.length === 0) return { result, events: [] };
-  // Rows written by the commit's trigger carry the writing transaction's id.
+  const { result, inputs, written } = await runWrite(em, fn, true);
+  if (inputs.length === 0 || !written) return { result, events: [] };
+  // Rows written by the commit's trigger carry the writing transaction's id, after the counter as it was before.
   const rows = await em
     .fork()
     .getConnection()
-    .execute<{ seq: string }[]>('select seq::text as seq from ops_events where xmin::text = ? order by seq', [xid]);
+    .execute<{ seq: string }[]>(
+      'select seq::text as seq from ops_events where seq > ? and xmin::text = ? order by seq',
+      [written.after, written.xid],
+    );
   if (rows.length !== inputs.length)
     throw new Error(`expected ${inputs.length} published events, found ${rows.length}`);
   return { result, events: inputs.map((input, i) => ({ ...input, seq: rows[i]!.seq })) };
@@ -95,7 +98,7 @@ async function runWrite<T>(
   em: EntityManager,
   fn: (tx: EntityManager) => Promise<T>,
   withXid: boolean,
-): Promise<{ result: T; inputs: OpsEventInput[]; xid: string | null }> {
+): Promise<{ result: T; inputs: OpsEventInput[]; written: Written | null }> {
   const callbacks: (() => void)[] = [];
   const outcome = await em.transactional(async (tx) => {
     const inputs: OpsEventInput[] = [];
@@ -103,8 +106,8 @@ async function runWrite<T>(
     committed.set(tx, callbacks);
     try {
       const result = await fn(tx);
-      const xid = await appendQueued(tx, inputs, withXid);
-      return { result, inputs, xid };
+      const written = await appendQueued(tx, inputs, withXid);
+      return { result, inputs, written };
     } finally {
       queued.delete(tx);
       committed.delete(tx);
@@ -118,13 +121,14 @@ async function runWrite<T>(
  * Puts the queued events in the outbox in ONE statement, after everything else
  * the transaction wrote is flushed; the COMMIT publishes them (the deferred
  * trigger), in queue order. With `withXid`, answers the transaction's id as
- * the rows of `ops_events` will carry it (`xmin`).
+ * the rows of `ops_events` will carry it (`xmin`), and the counter as it is
+ * now: the commit gives them sequence numbers above it.
  */
 async function appendQueued(
   tx: EntityManager,
   inputs: readonly OpsEventInput[],
   withXid: boolean,
-): Promise<string | null> {
+): Promise<Written | null> {
   if (inputs.length === 0) return null;
   await tx.flush();
   const rows = inputs.map((input, i) => ({
@@ -137,7 +141,7 @@ async function appendQueued(
     actor_id: input.actorId ?? null,
     payload: input.payload ?? {},
   }));
-  const [row] = await tx.getConnection().execute<{ xid: string | null }[]>(
+  const [row] = await tx.getConnection().execute<{ xid: string | null; after: string | null }[]>(
     `with queued as (
        insert into ops_event_outbox (type, entity_type, entity_id, account_id, property_id, actor_id, payload)
        select e.type, e.entity_type, e.entity_id, e.account_id, e.property_id, e.actor_id, e.payload
@@ -146,12 +150,20 @@ async function appendQueued(
        order by e.n
        returning id
      )
-     select case when ? then (txid_current() % 4294967296)::text end as xid, (select count(*) from queued) as n`,
+     select case when ? then (txid_current() % 4294967296)::text end as xid,
+       coalesce((select value from ops_event_counter where id = 1), 0)::text as after,
+       (select count(*) from queued) as n`,
     [JSON.stringify(rows), withXid],
     'all',
     tx.getTransactionContext(),
   );
-  return row?.xid ?? null;
+  return row?.xid ? { xid: row.xid, after: row.after ?? '0' } : null;
+}
+
+/** Where a transaction's events will be found once it commits (writeTransactionWithEvents). */
+interface Written {
+  xid: string;
+  after: string;
 }
 
 /** Deletes events older than the retention period; returns how many went. */
