@@ -410,6 +410,27 @@ describe.each(BACKENDS)('Issues (%s)', (backend) => {
     expect(row).toEqual({ crew_id: targets[winner], version: issue.version + 1, activities: 1, events: 1 });
   });
 
+  it('keeps the stored point exactly as it was through changes that do not move it', async () => {
+    const issue = (await create({ title: 'Leaning sign', category: 'LITTER', location: near(0.0003, -0.0004) })).data!
+      .createIssue.issue;
+    // A point finer than the API's 7 decimals (an import, a seed): a change must not round it.
+    const em = server.em();
+    const exact = 'POINT(-104.990123456789 39.740987654321)';
+    await em
+      .getConnection()
+      .execute('update issues set location = ST_GeomFromText(?, 4326) where id = ?', [exact, issue.id]);
+    const assigned = await server.gql(
+      ASSIGN,
+      { input: { issueId: issue.id, crewId: otherCrewId, expectedVersion: issue.version } },
+      token,
+    );
+    expect(assigned.errors).toBeUndefined();
+    const [row] = await em
+      .getConnection()
+      .execute('select ST_AsText(location) as at, version from issues where id = ?', [issue.id]);
+    expect(row).toEqual({ at: exact, version: issue.version + 1 });
+  });
+
   it('refuses to move a pin off its property', async () => {
     const issue = (await create({ title: 'Pothole', category: 'HARDSCAPE', location: near(0.0002, 0.0006) })).data!
       .createIssue.issue;

@@ -59,6 +59,7 @@ import {
   startBenchServer,
   startServerProcess,
 } from './bench-database.js';
+import { pct, round } from './bench-stats.js';
 
 const { values: argv } = parseArgs({
   options: {
@@ -129,13 +130,6 @@ const GQL = {
   completeSiteWalk: `mutation($input: CompleteSiteWalkInput!) { completeSiteWalk(input: $input) { id completedAt } }`,
 };
 type Op = keyof typeof GQL;
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 interface Property {
   id: string;

@@ -111,7 +111,9 @@ export async function lockIssue(tx: EntityManager, id: string): Promise<IssueDra
 /**
  * Writes the draft's changeable fields and the history step in one statement,
  * a new version (the row is locked and its version was checked), and answers
- * the Issue as an entity of `tx` holding what the database now has.
+ * the Issue as an entity of `tx` holding what the database now has. The
+ * location is written only when `moved` (read back as 7-decimal GeoJSON, it
+ * would otherwise be rounded on every change).
  */
 export async function writeIssueChange(
   tx: EntityManager,
@@ -119,12 +121,14 @@ export async function writeIssueChange(
   step: IssueStep,
   actorId: string,
   now: Date,
+  moved: boolean,
 ): Promise<Issue> {
   const [row] = await queryBound<Record<string, unknown> & { location_json: string }>(
     tx,
     sql`with changed as (
           update issues set status = ${draft.status}, crew_id = ${draft.crewId},
-            location = ST_SetSRID(ST_GeomFromGeoJSON(${geoJson(draft.location)}), 4326),
+            location = case when ${moved} then ST_SetSRID(ST_GeomFromGeoJSON(${geoJson(draft.location)}), 4326)
+              else location end,
             due_at = ${draft.dueAt}, assigned_at = ${draft.assignedAt}, resolved_at = ${draft.resolvedAt},
             verified_at = ${draft.verifiedAt}, reopen_count = ${draft.reopenCount}, updated_at = ${now},
             version = version + 1

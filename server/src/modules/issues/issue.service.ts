@@ -541,9 +541,11 @@ export class IssueService {
       this.access.assertWorksOn({ crewId: issue.crewId, accountManagerId: issue.accountManagerId }, action);
       if (issue.version !== expectedVersion) throw this.conflict(issue);
       const healthBefore = issueHealthInputs(issue);
+      const readAt = issue.location;
       const outcome = await change(tx, issue);
       if (outcome === false) return tx.findOneOrFail(Issue, { id: issueId });
-      const changed = await writeIssueChange(tx, issue, outcome.step, viewer.id, this.ctx.now());
+      const moved = issue.location !== readAt;
+      const changed = await writeIssueChange(tx, issue, outcome.step, viewer.id, this.ctx.now(), moved);
       await this.event(tx, outcome.type, changed, viewer, outcome.extra, healthBefore);
       return changed;
     });
