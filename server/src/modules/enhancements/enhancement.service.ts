@@ -1,4 +1,4 @@
-import { LockMode, OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import {
   ENHANCEMENT_EDITOR_ROLES,
   OPEN_ENHANCEMENT_STAGES,
@@ -30,6 +30,7 @@ import { SiteWalk } from '../site-walks/index.js';
 import { Photo, attachPhotos } from '../photos/index.js';
 import { User } from '../users/index.js';
 import { Enhancement } from './enhancement.entity.js';
+import { lockEnhancement, writeEnhancementChange } from './enhancement.rows.js';
 import type { AdvanceEnhancementInput, CreateEnhancementInput, EnhancementFilter } from './enhancement.inputs.js';
 
 function optionalMoney(value: number | null | undefined, field: string): number | null {
@@ -37,8 +38,6 @@ function optionalMoney(value: number | null | undefined, field: string): number 
 }
 
 const ENHANCEMENT_ORDER = { createdAt: 'desc', id: 'desc' } as const;
-/** The ORM's alias of the Enhancement table in its own queries (a lock naming it leaves joined rows unlocked). */
-const ENHANCEMENT_ALIAS = 'e0';
 
 export class EnhancementService {
   private readonly access: AccessPolicy;
@@ -204,47 +203,32 @@ export class EnhancementService {
     const declineReason = parseDeclineReason(input.stage, input.declineReason);
     const estimatedValue = optionalMoney(input.estimatedValue, 'input.estimatedValue');
     const proposalValue = optionalMoney(input.proposalValue, 'input.proposalValue');
-    try {
-      return await writeTransaction(this.ctx.em, async (tx) => {
-        // Its account (whose manager may advance it) read in the same statement, locking only the Enhancement:
-        // account rows are locked by the health refresh alone (the lock order).
-        const e = await tx.findOne(
-          Enhancement,
-          { id: input.enhancementId },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [ENHANCEMENT_ALIAS], populate: ['account'] },
-        );
-        if (!e) throw notFound('Enhancement', input.enhancementId, 'input.enhancementId');
-        this.access.assertManages(e.account.accountManager.id, 'advance this Enhancement');
-        if (e.version !== input.expectedVersion) throw this.conflict(e);
-        const healthBefore = enhancementHealthInputs(e);
-        const next = {
-          customerInterest: input.customerInterest ?? e.customerInterest,
-          budgetConfirmed: input.budgetConfirmed ?? e.budgetConfirmed,
-          estimatedValue: estimatedValue ?? e.estimatedValue,
-          proposalValue: proposalValue ?? e.proposalValue,
-        };
-        assertEnhancementAdvance({ from: e.stage, to: input.stage, ...next });
-        Object.assign(e, next);
-        e.stage = input.stage;
-        if (input.stage === 'APPROVED') e.approvedAt = this.ctx.now();
-        // Cancelled work is not growth.
-        if (input.stage === 'DECLINED') {
-          e.approvedAt = null;
-          e.declineReason = declineReason;
-        }
-        e.updatedAt = this.ctx.now();
-        // The flush gives the Enhancement its new version (the event's); writeTransaction flushes the rest.
-        await tx.flush();
-        await this.event(tx, 'ENHANCEMENT_ADVANCED', e, viewer.id, healthBefore);
-        return e;
-      });
-    } catch (error) {
-      if (error instanceof OptimisticLockError) {
-        const current = await this.ctx.em.fork().findOne(Enhancement, { id: input.enhancementId });
-        if (current) throw this.conflict(current);
+    return writeTransaction(this.ctx.em, async (tx) => {
+      // Locks only the Enhancement: account rows are locked by the health refresh alone (the lock order).
+      const e = await lockEnhancement(tx, input.enhancementId);
+      if (!e) throw notFound('Enhancement', input.enhancementId, 'input.enhancementId');
+      this.access.assertManages(e.accountManagerId, 'advance this Enhancement');
+      if (e.version !== input.expectedVersion) throw this.conflict(e);
+      const healthBefore = enhancementHealthInputs(e);
+      const next = {
+        customerInterest: input.customerInterest ?? e.customerInterest,
+        budgetConfirmed: input.budgetConfirmed ?? e.budgetConfirmed,
+        estimatedValue: estimatedValue ?? e.estimatedValue,
+        proposalValue: proposalValue ?? e.proposalValue,
+      };
+      assertEnhancementAdvance({ from: e.stage, to: input.stage, ...next });
+      Object.assign(e, next);
+      e.stage = input.stage;
+      if (input.stage === 'APPROVED') e.approvedAt = this.ctx.now();
+      // Cancelled work is not growth.
+      if (input.stage === 'DECLINED') {
+        e.approvedAt = null;
+        e.declineReason = declineReason;
       }
-      throw error;
-    }
+      const changed = await writeEnhancementChange(tx, e, this.ctx.now());
+      await this.event(tx, 'ENHANCEMENT_ADVANCED', changed, viewer.id, healthBefore);
+      return changed;
+    });
   }
 
   /** Stages the viewer's role may move it to from here: the lifecycle only (the gates are checked on the move). */
@@ -252,7 +236,7 @@ export class EnhancementService {
     return canAdvanceEnhancements(this.access.viewer().role) ? allowedEnhancementTransitions(e.stage) : [];
   }
 
-  private conflict(e: Enhancement) {
+  private conflict(e: Pick<Enhancement, 'id' | 'stage' | 'version'>) {
     return versionConflict('Enhancement', e.version, { id: e.id, stage: e.stage, version: e.version });
   }
 
