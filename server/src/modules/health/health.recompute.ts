@@ -95,7 +95,13 @@ export interface StateRow {
 
 export interface RecomputeOptions {
   config: HealthConfig;
-  clock: FactsClock;
+  /**
+   * The instant computed at. A function is read once the account rows are
+   * held: a refresh that waited for them must count what was written while
+   * it waited (facts read only rows created up to "now"), or a later refresh
+   * would find — and announce — the same change a second time.
+   */
+  clock: FactsClock | (() => FactsClock);
   /** Also keep today's HealthSnapshot in step (the sweep does; single writes leave it to the sweep). */
   snapshot?: boolean;
   /** Who caused the recompute, per account (the actor of its ACCOUNT_HEALTH_CHANGED); none by default. */
@@ -130,8 +136,9 @@ export async function recomputeHealth(
   );
   const lockedIds = locked.map((r) => r.id);
   if (lockedIds.length === 0) return { computed: 0, written: 0, changed: [] };
+  const clock = typeof options.clock === 'function' ? options.clock() : options.clock;
   const [facts, states] = [
-    await gatherHealthFacts(tx, options.config, options.clock, lockedIds),
+    await gatherHealthFacts(tx, options.config, clock, lockedIds),
     await tx.execute<StateRow[]>(
       'select account_id, score, band, trend30d, renewal_risk, explanation from account_health where account_id in (?)',
       [lockedIds],
@@ -142,9 +149,9 @@ export async function recomputeHealth(
   const dirty = next.filter((h) => differs(before.get(h.accountId), h));
   // Every row is rewritten, changed or not: a new row version tells a sweep
   // that computed from older data to leave this account alone (see sweepHealth).
-  await storeHealth(tx, next, options.clock.now);
+  await storeHealth(tx, next, clock.now);
   const changed = announceChanges(tx, dirty, before, options.actorOf ?? (() => null));
-  if (options.snapshot) await writeSnapshots(tx, next, localDateOf(options.clock.now, options.clock.timeZone));
+  if (options.snapshot) await writeSnapshots(tx, next, localDateOf(clock.now, clock.timeZone));
   return { computed: next.length, written: dirty.length, changed };
 }
 

@@ -119,7 +119,7 @@ export class HealthRefresher implements HealthRefresh {
         await writeTransaction(this.db.orm.em.fork(), (tx) =>
           recomputeHealth(tx, [...batch.keys()].sort(), {
             config: this.options.config,
-            clock: { now: this.options.clock.now(), timeZone: this.options.timeZone },
+            clock: () => ({ now: this.options.clock.now(), timeZone: this.options.timeZone }),
             actorOf: (accountId) => batch.get(accountId) ?? null,
           }),
         );

@@ -58,7 +58,7 @@ export async function refreshAccountHealth(
   }
   await recomputeHealth(tx, [accountId], {
     config: ctx.config.health,
-    clock: { now: ctx.now(), timeZone: ctx.config.COMPANY_TIME_ZONE },
+    clock: () => ({ now: ctx.now(), timeZone: ctx.config.COMPANY_TIME_ZONE }),
     actorOf: () => actorId,
   });
 }
