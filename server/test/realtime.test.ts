@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import {
   appendOpsEvent,
   pruneOpsEvents,
+  type LoggedEvent,
   writeTransaction,
   writeTransactionWithEvents,
 } from '../src/modules/events/index.js';
@@ -269,6 +270,43 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
     expect([...received, ...rest.map((e) => e.cursor)]).toHaveLength(200);
     expect(new Set([...received, ...rest.map((e) => e.cursor)]).size).toBe(200);
     await resumed.close();
+  });
+
+  it('hands on each event as its notification carries it, as the log has it, and reads the log only for one too large to carry', async () => {
+    const log = server.server.events;
+    const heard: LoggedEvent[] = [];
+    const off = log.subscribe((events) => heard.push(...events));
+    const delivered = async (seq: string) => {
+      for (let i = 0; !heard.some((e) => e.seq === seq); i++) {
+        if (i > 1_500) throw new Error(`event ${seq} was not delivered`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      const start = await writeMarker(server);
+      await delivered(start);
+      const before = { ...log.stats };
+      // A real write (the account's manager is looked up at commit) and its health refresh, then an event
+      // whose notification would pass PostgreSQL's 8,000 bytes.
+      expect((await createIssue(server, w, 'p1', 300)).errors).toBeUndefined();
+      const big = await writeMarker(server, { accountId: w.a1, payload: { note: 'x'.repeat(9_000) } });
+      await delivered(big);
+      const carried = (await log.readAfter(start)).filter((e) => BigInt(e.seq) < BigInt(big));
+      expect(carried.map((e) => e.type)).toContain('ISSUE_CREATED');
+      expect({ notified: log.stats.notified - before.notified, read: log.stats.read - before.read }).toEqual({
+        notified: carried.length,
+        read: 1,
+      });
+      const last = await writeMarker(server);
+      await delivered(last);
+      expect(log.stats.notified - before.notified).toBe(carried.length + 1);
+      // What was delivered is what the log holds, field for field (the manager, the time, the payload).
+      const after = heard.slice(heard.findIndex((e) => e.seq === start) + 1);
+      expect(after).toEqual(await log.readAfter(start));
+      expect(after.find((e) => e.type === 'ISSUE_CREATED')!.accountManagerId).toEqual(expect.any(String));
+    } finally {
+      off();
+    }
   });
 
   it('prunes events older than the retention period, and only those', async () => {
