@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sql';
 import type { EnhancementStage } from '@groundwork/shared';
-import { queryBound, sql } from '../../platform/db/sql.js';
+import { mapLocatedRow, queryBound, sql, type LocatedRow } from '../../platform/db/sql.js';
 import { Enhancement } from './enhancement.entity.js';
 
 // Advancing an Enhancement (the pipeline's hot write) as two bound statements,
@@ -70,7 +70,7 @@ export async function writeEnhancementChange(
   draft: EnhancementDraft,
   now: Date,
 ): Promise<Enhancement> {
-  const [row] = await queryBound<Record<string, unknown> & { location_json: string }>(
+  const [row] = await queryBound<LocatedRow>(
     tx,
     sql`update enhancements set stage = ${draft.stage}, customer_interest = ${draft.customerInterest},
           budget_confirmed = ${draft.budgetConfirmed}, estimated_value = ${draft.estimatedValue},
@@ -81,7 +81,5 @@ export async function writeEnhancementChange(
   );
   // The row is locked and its version read under the lock: nothing else can have changed it.
   if (!row) throw new Error(`Enhancement ${draft.id} changed under its row lock`);
-  const { location_json, ...columns } = row;
-  // `map` takes the row as the database answers it: the point as the GeoJSON text the ORM itself reads.
-  return tx.map(Enhancement, { ...columns, location: location_json } as never);
+  return mapLocatedRow(tx, Enhancement, row);
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { queryBound, sql } from '../../platform/db/sql.js';
 
 export const OPS_EVENT_CHANNEL = 'ops_event';
 
@@ -141,21 +142,20 @@ async function appendQueued(
     actor_id: input.actorId ?? null,
     payload: input.payload ?? {},
   }));
-  const [row] = await tx.getConnection().execute<{ xid: string | null; after: string | null }[]>(
-    `with queued as (
-       insert into ops_event_outbox (type, entity_type, entity_id, account_id, property_id, actor_id, payload)
-       select e.type, e.entity_type, e.entity_id, e.account_id, e.property_id, e.actor_id, e.payload
-       from jsonb_to_recordset(?::jsonb) as e(n int, type text, entity_type text, entity_id uuid,
-         account_id uuid, property_id uuid, actor_id uuid, payload jsonb)
-       order by e.n
-       returning id
-     )
-     select case when ? then (txid_current() % 4294967296)::text end as xid,
-       coalesce((select value from ops_event_counter where id = 1), 0)::text as after,
-       (select count(*) from queued) as n`,
-    [JSON.stringify(rows), withXid],
-    'all',
-    tx.getTransactionContext(),
+  // Bound, not written into the text: the payloads are JSON the ORM would otherwise escape character by character.
+  const [row] = await queryBound<{ xid: string | null; after: string | null }>(
+    tx,
+    sql`with queued as (
+          insert into ops_event_outbox (type, entity_type, entity_id, account_id, property_id, actor_id, payload)
+          select e.type, e.entity_type, e.entity_id, e.account_id, e.property_id, e.actor_id, e.payload
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(n int, type text, entity_type text,
+            entity_id uuid, account_id uuid, property_id uuid, actor_id uuid, payload jsonb)
+          order by e.n
+          returning id
+        )
+        select case when ${withXid}::boolean then (txid_current() % 4294967296)::text end as xid,
+          coalesce((select value from ops_event_counter where id = 1), 0)::text as after,
+          (select count(*) from queued) as n`,
   );
   return row?.xid ? { xid: row.xid, after: row.after ?? '0' } : null;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { IssueStatus, IssueUrgency, LngLat, VisitCadence } from '@groundwork/shared';
-import { queryBound, sql } from '../../platform/db/sql.js';
+import { mapLocatedRow, queryBound, sql, type LocatedRow } from '../../platform/db/sql.js';
 import { Issue } from './issue.entity.js';
 import type { IssueActivityKind } from './issue-activity.entity.js';
 
@@ -123,7 +123,7 @@ export async function writeIssueChange(
   now: Date,
   moved: boolean,
 ): Promise<Issue> {
-  const [row] = await queryBound<Record<string, unknown> & { location_json: string }>(
+  const [row] = await queryBound<LocatedRow>(
     tx,
     sql`with changed as (
           update issues set status = ${draft.status}, crew_id = ${draft.crewId},
@@ -147,7 +147,7 @@ export async function writeIssueChange(
   );
   // The row is locked and its version read under the lock: nothing else can have changed it.
   if (!row) throw new Error(`Issue ${draft.id} changed under its row lock`);
-  return mapped(tx, row);
+  return mapLocatedRow(tx, Issue, row);
 }
 
 /** Where a new Issue goes, read in one statement: its property, the point's distance, routing's inputs. */
@@ -230,7 +230,7 @@ export interface NewIssue {
 
 /** Inserts the Issue and its CREATED step in one statement; answers it as an entity of `tx`. */
 export async function insertIssue(tx: EntityManager, issue: NewIssue): Promise<Issue> {
-  const [row] = await queryBound<Record<string, unknown> & { location_json: string }>(
+  const [row] = await queryBound<LocatedRow>(
     tx,
     sql`with created as (
           insert into issues (id, property_id, account_id, site_walk_id, location, title, description, category,
@@ -250,11 +250,5 @@ export async function insertIssue(tx: EntityManager, issue: NewIssue): Promise<I
         )
         select created.*, ST_AsGeoJSON(created.location, 7) as location_json from created`,
   );
-  return mapped(tx, row!);
-}
-
-function mapped(tx: EntityManager, row: Record<string, unknown> & { location_json: string }): Issue {
-  const { location_json, ...columns } = row;
-  // `map` takes the row as the database answers it: the point as the GeoJSON text the ORM itself reads.
-  return tx.map(Issue, { ...columns, location: location_json } as never);
+  return mapLocatedRow(tx, Issue, row!);
 }

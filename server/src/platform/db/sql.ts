@@ -1,4 +1,5 @@
 import { CompiledQuery } from 'kysely';
+import type { EntityName } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 
 /**
@@ -72,4 +73,18 @@ export async function queryBound<R extends object>(em: EntityManager, query: Sql
   }
   em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results: rows.length });
   return rows;
+}
+
+/** A row a statement answered with its point beside its columns as `ST_AsGeoJSON(location, 7) as location_json`. */
+export type LocatedRow = Record<string, unknown> & { location_json: string };
+
+/**
+ * The entity of `em` for a row a bound statement answered (`returning *` and
+ * the point as `location_json`), for resolvers and events as if the ORM had
+ * loaded it: `map` takes the row as the database answers it, the point as the
+ * GeoJSON text the ORM itself reads.
+ */
+export function mapLocatedRow<T extends object>(em: EntityManager, entity: EntityName<T>, row: LocatedRow): T {
+  const { location_json, ...columns } = row;
+  return em.map(entity, { ...columns, location: location_json } as never);
 }
