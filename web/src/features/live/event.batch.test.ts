@@ -85,6 +85,24 @@ describe('createReloadScheduler', () => {
     expect(reload).toHaveBeenCalledTimes(3);
   });
 
+  it('with leading: false, waits the delay after the first request of a burst every time', async () => {
+    const reload = vi.fn(() => Promise.resolve());
+    const scheduler = createReloadScheduler(reload, 300, { leading: false });
+    scheduler.request();
+    await vi.advanceTimersByTimeAsync(200);
+    scheduler.request();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(reload).toHaveBeenCalledTimes(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reload).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    scheduler.request();
+    await vi.advanceTimersByTimeAsync(299);
+    expect(reload).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reload).toHaveBeenCalledTimes(2);
+  });
+
   it('never runs two reloads at once, and reloads again after one that may have read too early', async () => {
     let finish!: () => void;
     const reload = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));

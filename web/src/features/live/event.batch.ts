@@ -65,7 +65,12 @@ export type ReloadScheduler = {
  * change that asked for it, and an identical request in flight would
  * otherwise be shared rather than repeated.
  */
-export function createReloadScheduler(reload: () => Promise<unknown>, delayMs = RELOAD_DELAY_MS): ReloadScheduler {
+export function createReloadScheduler(
+  reload: () => Promise<unknown>,
+  delayMs = RELOAD_DELAY_MS,
+  /** `leading: false`: every reload waits `delayMs` after the request that scheduled it (a view that can wait). */
+  { leading = true }: { leading?: boolean } = {},
+): ReloadScheduler {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let again = false;
@@ -91,7 +96,7 @@ export function createReloadScheduler(reload: () => Promise<unknown>, delayMs = 
   const request = () => {
     if (disposed) return;
     if (running) again = true;
-    else timer ??= setTimeout(() => void run(), Math.max(0, started + delayMs - Date.now()));
+    else timer ??= setTimeout(() => void run(), leading ? Math.max(0, started + delayMs - Date.now()) : delayMs);
   };
   return {
     request,

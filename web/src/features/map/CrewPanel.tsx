@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Card, Group, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { graphql } from '../../gql';
 import type { MapCrewsQuery as MapCrewsData } from '../../gql/graphql';
 import { formatLocalDate } from '../../ui/date.format';
 import { QueryError, SectionSkeleton } from '../../ui/QueryState';
+import { createReloadScheduler, RELOAD_DELAY_MS, type ReloadScheduler } from '../live/event.batch';
 import classes from './CrewPanel.module.css';
 
 export const MapCrewsQuery = graphql(`
@@ -58,9 +59,18 @@ export function CrewPanel({
   withTitle = true,
 }: CrewPanelProps) {
   const { data, error, refetch } = useQuery(MapCrewsQuery);
+  // The counts follow live events a moment later, a burst in one refetch: refetching at the event
+  // itself competed with the map drawing the change — a dropped pin's confirmation — for the main
+  // thread (bench:web drag-to-assign).
+  const reloads = useRef<ReloadScheduler | null>(null);
   useEffect(() => {
-    if (refreshKey > 0) void refetch().catch(() => undefined);
-  }, [refreshKey, refetch]);
+    const scheduler = createReloadScheduler(() => refetch(), RELOAD_DELAY_MS, { leading: false });
+    reloads.current = scheduler;
+    return () => scheduler.dispose();
+  }, [refetch]);
+  useEffect(() => {
+    if (refreshKey > 0) reloads.current?.request();
+  }, [refreshKey]);
   useEffect(() => {
     if (data) onCrews?.(data.crews);
   }, [data, onCrews]);
