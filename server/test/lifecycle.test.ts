@@ -15,7 +15,9 @@ import { configureAuthSecret } from '../src/modules/auth/index.js';
 import { createUser } from './support/factories.js';
 import { MARKER, writeMarker } from './support/subscriber.js';
 
-// The server as operators run it: the compiled entry point in its own process (`pnpm test` builds it).
+// The server as operators run it (the Dockerfile's NODE_ENV=production): the compiled entry point in its own process
+// (`pnpm test` builds it). Not NODE_ENV=test: libraries behave differently there (Apollo Server, for one, leaves
+// termination signals alone only under test, which hid a shutdown that hung until the 10 s limit).
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const SECRET = 'test-only-signing-secret-0123456789abcdef';
 
@@ -30,7 +32,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', NODE_ENV: 'test', AUTH_SECRET: SECRET, ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', NODE_ENV: 'production', AUTH_SECRET: SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

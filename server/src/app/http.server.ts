@@ -67,6 +67,10 @@ export async function startHttpServer(
 
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    // The process owns its shutdown (main.ts: WebSockets, refreshes, the database, in order). Apollo's own
+    // SIGTERM handler, on by default outside NODE_ENV=test, began a second stop that never finished, and the
+    // process hung until the 10 s limit (exit 1).
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,
