@@ -220,6 +220,62 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     },
   );
 
+  it("a sweep whose tick began before a write counts it once the write's refresh is in, and announces nothing back", async () => {
+    await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
+    const w = await world(server);
+    await server.server.health.sweep();
+    const tickAt = server.clock.now();
+    // A minute after the tick began (its connection, its lock, its list of accounts), customers call, and the
+    // writes' refresh stores the account's health with them.
+    server.clock.set(new Date(tickAt.getTime() + 60_000));
+    for (let i = 0; i < 3; i++) {
+      const created = await server.gql(
+        CREATE,
+        {
+          input: {
+            propertyId: w.pa,
+            location: { lng: -104.9 + i * 0.0001, lat: 39.7 },
+            title: `Customer call ${i}`,
+            category: 'LITTER',
+            source: 'CUSTOMER',
+            allowDuplicate: true,
+          },
+        },
+        w.ops,
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    await server.server.healthRefresh.idle();
+    const stored = async () =>
+      (
+        await server
+          .em()
+          .getConnection()
+          .execute(`select score, band, explanation::text from account_health where account_id = ?`, [w.a])
+      )[0];
+    const refreshed = await stored();
+    // The sweep's first reading of its clock is the tick's (before the calls); every later one is now.
+    const clock = server.clock;
+    const now = clock.now.bind(clock);
+    let tick: Date | null = tickAt;
+    clock.now = () => {
+      const at = tick ?? now();
+      tick = null;
+      return at;
+    };
+    try {
+      const swept = await server.server.health.sweep();
+      expect({ ran: swept.ran, written: swept.written, changed: swept.changed }).toEqual({
+        ran: true,
+        written: 0,
+        changed: [],
+      });
+    } finally {
+      clock.now = now;
+    }
+    expect(await stored()).toEqual(refreshed);
+  });
+
   it('asks for no refresh when a write leaves what health reads unchanged, and the stored health stays current', async () => {
     await using server = await startTestServer(backend, NO_TIMED_SWEEP, { at: PINNED });
     const w = await world(server);

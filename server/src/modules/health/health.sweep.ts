@@ -170,7 +170,8 @@ export class HealthSweeper {
     }
     const result = await sweepHealth(em, {
       config: this.options.config,
-      clock: { now, timeZone: this.options.timeZone },
+      // Not the tick's `now`: a write may have landed, and been refreshed, since the tick began.
+      clock: () => ({ now: this.options.clock.now(), timeZone: this.options.timeZone }),
       memory: this.memory,
       ids,
     });
@@ -203,7 +204,14 @@ export async function sweepHealth(
   em: EntityManager,
   options: {
     config: HealthConfig;
-    clock: FactsClock;
+    /**
+     * The instant computed at. A function is read after the versions: a write
+     * whose health refresh committed before them counts in the facts (facts
+     * read only rows created up to "now"), or the sweep would store health
+     * without it, the unchanged version letting it, and announce the change
+     * back.
+     */
+    clock: FactsClock | (() => FactsClock);
     memory?: SweepMemory;
     /** Only these accounts (a due sweep); every account when omitted. */
     ids?: readonly string[];
@@ -216,10 +224,11 @@ export async function sweepHealth(
     `select account_id, xmin::text as v from account_health${ids ? ' where account_id in (?)' : ''}`,
     ids ? [[...ids]] : [],
   );
-  const facts = await gatherHealthFacts(em, options.config, options.clock, ids);
+  const clock = typeof options.clock === 'function' ? options.clock() : options.clock;
+  const facts = await gatherHealthFacts(em, options.config, clock, ids);
   const version = new Map(versions.map((r) => [r.account_id, r.v]));
   const next = facts.map((f) => evaluateHealth(f, options.config));
-  const today = localDateOf(options.clock.now, options.clock.timeZone);
+  const today = localDateOf(clock.now, clock.timeZone);
   const total: RecomputeResult = { computed: next.length, written: 0, changed: [] };
   const memory = options.memory;
   const records = new Map(
@@ -287,7 +296,7 @@ export async function sweepHealth(
          union all
          select old.account_id, false, x.v, null, null from old join x on x.account_id = old.account_id
          where old.current and old.same`,
-        [JSON.stringify(batch.map((h) => records.get(h.accountId)!.record)), options.clock.now, options.clock.now],
+        [JSON.stringify(batch.map((h) => records.get(h.accountId)!.record)), clock.now, clock.now],
       );
       const written = answered.filter((r) => r.written);
       for (const r of answered) seen.push([r.account_id, r.v]);
