@@ -38,6 +38,24 @@ const HEALTH = `query($id: ID!) { account(id: $id) { health { score band scoreBa
  * plain and renews in two years. Every date comes from the server's clock,
  * counted in company days.
  */
+/** Customer-raised Issue `i` on account A's property, by the ops manager: the relationship factor loses points. */
+function customerCall(server: TestServer, w: { pa: string; ops: string }, i: number) {
+  return server.gql(
+    CREATE,
+    {
+      input: {
+        propertyId: w.pa,
+        location: { lng: -104.9 + i * 0.0001, lat: 39.7 },
+        title: `Customer call ${i}`,
+        category: 'LITTER',
+        source: 'CUSTOMER',
+        allowDuplicate: true,
+      },
+    },
+    w.ops,
+  );
+}
+
 async function world(server: TestServer) {
   const { clock } = server;
   // The start-up sweep is over before any data exists (it would store health computed mid-way).
@@ -165,21 +183,7 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
         });
       await isLocked;
       // Customer-raised Issues on A: the relationship factor loses points (nothing was raised by the customer).
-      const write = (i: number) =>
-        server.gql(
-          CREATE,
-          {
-            input: {
-              propertyId: w.pa,
-              location: { lng: -104.9 + i * 0.0001, lat: 39.7 },
-              title: `Customer call ${i}`,
-              category: 'LITTER',
-              source: 'CUSTOMER',
-              allowDuplicate: true,
-            },
-          },
-          w.ops,
-        );
+      const write = (i: number) => customerCall(server, w, i);
       const first = await write(0);
       expect(first.errors ?? []).toEqual([]);
       // The first refresh is waiting for A's row (state read from PostgreSQL, not a pause).
@@ -229,20 +233,7 @@ describe.each(BACKENDS)('account health (%s)', (backend) => {
     // writes' refresh stores the account's health with them.
     server.clock.set(new Date(tickAt.getTime() + 60_000));
     for (let i = 0; i < 3; i++) {
-      const created = await server.gql(
-        CREATE,
-        {
-          input: {
-            propertyId: w.pa,
-            location: { lng: -104.9 + i * 0.0001, lat: 39.7 },
-            title: `Customer call ${i}`,
-            category: 'LITTER',
-            source: 'CUSTOMER',
-            allowDuplicate: true,
-          },
-        },
-        w.ops,
-      );
+      const created = await customerCall(server, w, i);
       expect(created.errors).toBeUndefined();
     }
     await server.server.healthRefresh.idle();

@@ -275,13 +275,14 @@ describe.each(BACKENDS)('Live events on one instance (%s)', (backend) => {
   it('hands on each event as its notification carries it, as the log has it, and reads the log only for one too large to carry', async () => {
     const log = server.server.events;
     const heard: LoggedEvent[] = [];
-    const off = log.subscribe((events) => heard.push(...events));
-    const delivered = async (seq: string) => {
-      for (let i = 0; !heard.some((e) => e.seq === seq); i++) {
-        if (i > 1_500) throw new Error(`event ${seq} was not delivered`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+    const waiting = new Map<string, () => void>();
+    const off = log.subscribe((events) => {
+      heard.push(...events);
+      for (const e of events) waiting.get(e.seq)?.();
+    });
+    // Resolves when the log hands the event on (the test's timeout is the bound).
+    const delivered = (seq: string) =>
+      heard.some((e) => e.seq === seq) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(seq, resolve));
     try {
       const start = await writeMarker(server);
       await delivered(start);
