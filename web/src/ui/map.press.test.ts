@@ -33,6 +33,18 @@ describe('onSpotPress', () => {
     expect(presses).toEqual([{ point: { x: 100, y: 50 }, lngLat: at(100, 50).lngLat }]);
   });
 
+  it('a second right-click soon after the first presses again', () => {
+    const { map, fire } = fakeMap();
+    onSpotPress(map, (p) => presses.push(p));
+    fire('contextmenu', at(100, 50));
+    vi.advanceTimersByTime(200);
+    fire('contextmenu', at(106, 46));
+    expect(presses.map((p) => p.point)).toEqual([
+      { x: 100, y: 50 },
+      { x: 106, y: 46 },
+    ]);
+  });
+
   it('a finger resting 500 ms presses; lifted, moved or joined by a second finger before, it does not', () => {
     const { map, fire } = fakeMap();
     onSpotPress(map, (p) => presses.push(p));

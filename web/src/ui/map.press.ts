@@ -15,21 +15,22 @@ export type SpotPress = { lngLat: { lng: number; lat: number }; point: { x: numb
 export function onSpotPress(map: maplibregl.Map, onPress: (press: SpotPress) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let start: { x: number; y: number } | null = null;
-  // A long-press may also raise the browser's own contextmenu: one press, one call.
-  let pressedAt = 0;
+  // A long-press may also raise the browser's own contextmenu: one press, one
+  // call. Only a long-press arms this: two right-clicks in quick succession
+  // (a second customer call about the spot just saved) are two presses.
+  let longPressedAt = 0;
 
   const cancel = () => {
     clearTimeout(timer);
     start = null;
   };
-  const fire = (press: SpotPress) => {
-    pressedAt = Date.now();
-    onPress(press);
-  };
   const onContextMenu = (event: maplibregl.MapMouseEvent) => {
     event.preventDefault();
-    if (Date.now() - pressedAt < 1_000) return;
-    fire({ lngLat: { lng: event.lngLat.lng, lat: event.lngLat.lat }, point: { x: event.point.x, y: event.point.y } });
+    if (Date.now() - longPressedAt < 1_000) return;
+    onPress({
+      lngLat: { lng: event.lngLat.lng, lat: event.lngLat.lat },
+      point: { x: event.point.x, y: event.point.y },
+    });
   };
   const onTouchStart = (event: maplibregl.MapTouchEvent) => {
     cancel();
@@ -38,7 +39,8 @@ export function onSpotPress(map: maplibregl.Map, onPress: (press: SpotPress) => 
     start = { x: point.x, y: point.y };
     timer = setTimeout(() => {
       start = null;
-      fire({ lngLat: { lng: lngLat.lng, lat: lngLat.lat }, point: { x: point.x, y: point.y } });
+      longPressedAt = Date.now();
+      onPress({ lngLat: { lng: lngLat.lng, lat: lngLat.lat }, point: { x: point.x, y: point.y } });
     }, LONG_PRESS_MS);
   };
   const onTouchMove = (event: maplibregl.MapTouchEvent) => {
