@@ -13,6 +13,7 @@ import * as m9 from './Migration20261207102033_account_plan_editing.js';
 import * as m10 from './Migration20261207170717_health_next_change.js';
 import * as m11 from './Migration20261207200711_ops_event_outbox.js';
 import * as m12 from './Migration20261207224722_ops_event_notify_payload.js';
+import * as m13 from './Migration20261208005431_map_coordinates.js';
 
 type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
 
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261207170717_health_next_change', class: Object.values(m10)[0] as MigrationClass },
   { name: 'Migration20261207200711_ops_event_outbox', class: Object.values(m11)[0] as MigrationClass },
   { name: 'Migration20261207224722_ops_event_notify_payload', class: Object.values(m12)[0] as MigrationClass },
+  { name: 'Migration20261208005431_map_coordinates', class: Object.values(m13)[0] as MigrationClass },
 ];

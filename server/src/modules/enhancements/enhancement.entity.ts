@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ENHANCEMENT_STAGES, type EnhancementStage } from '@groundwork/shared';
+import { ENHANCEMENT_STAGES, OPEN_ENHANCEMENT_STAGES, type EnhancementStage } from '@groundwork/shared';
 import { graphqlEnum } from '../../platform/graphql/enum.graphql.js';
-import { PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
+import { MAP_COORDINATE_COLUMNS, PointType, type LngLatValue } from '../../platform/db/geometry.type.js';
 import { LngLat } from '../../platform/graphql/geo.types.js';
 import { ClientProperty } from '../properties/index.js';
 import { Account } from '../accounts/index.js';
@@ -19,6 +19,11 @@ export const EnhancementStageEnum = graphqlEnum(ENHANCEMENT_STAGES, 'Enhancement
 @Index({
   name: 'enhancements_location_gist',
   expression: 'create index "enhancements_location_gist" on "enhancements" using gist ("location")',
+})
+@Index({
+  name: 'enhancements_open_map_idx',
+  // Everything the cluster count and its filters read: an index-only scan (see MAP_COORDINATE_COLUMNS).
+  expression: `create index "enhancements_open_map_idx" on "enhancements" ("lng", "lat") include ("merc_y", "stage", "account_id", "service_line_id") where stage in (${OPEN_ENHANCEMENT_STAGES.map((s) => `'${s}'`).join(', ')})`,
 })
 @Index({
   name: 'enhancements_account_stage_idx',
@@ -61,6 +66,16 @@ export class Enhancement {
   @Field(() => LngLat)
   @Property({ type: PointType })
   location!: LngLatValue;
+
+  /** Kept by PostgreSQL from `location` for the map's cluster count; never loaded into entities. */
+  @Property({ type: 'double', generated: MAP_COORDINATE_COLUMNS.lng, lazy: true, hidden: true })
+  lng?: number & Opt;
+
+  @Property({ type: 'double', generated: MAP_COORDINATE_COLUMNS.lat, lazy: true, hidden: true })
+  lat?: number & Opt;
+
+  @Property({ type: 'double', generated: MAP_COORDINATE_COLUMNS.mercY, lazy: true, hidden: true })
+  mercY?: number & Opt;
 
   @Field(() => String)
   @Property({ type: 'string', length: 140 })

@@ -1,6 +1,5 @@
 import {
   MAP_ISSUE_STATUSES,
-  MERCATOR_MAX_LAT,
   OPEN_ISSUE_STATUSES,
   type BBox,
   type ClusterGrid,
@@ -46,12 +45,34 @@ function literalList(values: readonly string[], allowed: readonly string[]): Sql
   return new Sql(values.map((v) => `'${v}'`).join(', '));
 }
 
+/**
+ * How a view's boxes are matched: `location` (`location && box`, a GiST index
+ * condition: what pins are read by) or `coordinates` (the generated `lng` and
+ * `lat` between the box's edges, the key of the covering `*_open_map_idx`:
+ * what clusters are counted by, from the index alone). The same points either
+ * way, but for points within float4 rounding (under a metre) of an edge,
+ * which `&&` compares in.
+ */
+export type BoxMatch = 'location' | 'coordinates';
+
+const anyOf = (parts: Sql[]) => (parts.length === 1 ? parts[0]! : sql`(${Sql.join(parts, ' or ')})`);
+
 /** `col && box` for each box (two across the antimeridian): each side is a GiST index condition. */
-function inBoxes(column: string, boxes: readonly BBox[]): Sql {
-  const parts = boxes.map(
-    (b) => new Sql(`${column} && ST_MakeEnvelope(?, ?, ?, ?, 4326)`, [b.west, b.south, b.east, b.north]),
+function overlapsBoxes(column: string, boxes: readonly BBox[]): Sql {
+  return anyOf(
+    boxes.map((b) => new Sql(`${column} && ST_MakeEnvelope(?, ?, ?, ?, 4326)`, [b.west, b.south, b.east, b.north])),
   );
-  return parts.length === 1 ? parts[0]! : sql`(${Sql.join(parts, ' or ')})`;
+}
+
+/** A located row of `alias` in the view's boxes, matched as `match` says. */
+function inBoxes(alias: string, boxes: readonly BBox[], match: BoxMatch): Sql {
+  if (match === 'location') return overlapsBoxes(`${alias}.location`, boxes);
+  return anyOf(
+    boxes.map(
+      (b) =>
+        new Sql(`${alias}.lng between ? and ? and ${alias}.lat between ? and ?`, [b.west, b.east, b.south, b.north]),
+    ),
+  );
 }
 
 /** The filter's account conditions; the viewer's scope comes from the access policy and is ANDed beside them. */
@@ -69,13 +90,13 @@ function accountFilter(alias: string, c: MapCriteria): Sql[] {
 const ISSUE_STATUS_LIST = [...MAP_ISSUE_STATUSES] as string[];
 
 /** The WHERE of the Issues in view; null when no Issue can match. */
-export function issueWhere(c: MapCriteria): Sql | null {
+export function issueWhere(c: MapCriteria, match: BoxMatch = 'location'): Sql | null {
   if (!c.issues) return null;
   const statuses = c.overdueOnly
     ? c.statuses.filter((s) => (OPEN_ISSUE_STATUSES as readonly string[]).includes(s))
     : c.statuses;
   if (statuses.length === 0) return null;
-  const where: Sql[] = [inBoxes('i.location', c.boxes), sql`i.status in (${literalList(statuses, ISSUE_STATUS_LIST)})`];
+  const where: Sql[] = [inBoxes('i', c.boxes, match), sql`i.status in (${literalList(statuses, ISSUE_STATUS_LIST)})`];
   where.push(...scopeSql(c.scope, 'Issue', 'i'));
   where.push(...accountFilter('i', c));
   if (c.urgency) where.push(sql`i.urgency = ${c.urgency}`);
@@ -91,10 +112,14 @@ export function issueWhere(c: MapCriteria): Sql | null {
  * do not read Enhancements, and Issue-only filters (urgency, category, crew,
  * overdue) match no Enhancement.
  */
-export function enhancementWhere(c: MapCriteria, openStages: readonly string[]): Sql | null {
+export function enhancementWhere(
+  c: MapCriteria,
+  openStages: readonly string[],
+  match: BoxMatch = 'location',
+): Sql | null {
   if (!c.enhancements || !scopeReadsKind(c.scope, 'Enhancement') || c.stages.length === 0) return null;
   if (c.urgency || c.categories || c.crewIds || c.overdueOnly) return null;
-  const where: Sql[] = [inBoxes('e.location', c.boxes), sql`e.stage in (${literalList(c.stages, openStages)})`];
+  const where: Sql[] = [inBoxes('e', c.boxes, match), sql`e.stage in (${literalList(c.stages, openStages)})`];
   where.push(...scopeSql(c.scope, 'Enhancement', 'e'));
   where.push(...accountFilter('e', c));
   if (c.serviceLineIds) where.push(sql`e.service_line_id in (${c.serviceLineIds})`);
@@ -208,28 +233,33 @@ export function enhancementPinsSql(where: Sql, limit: number | Sql, shape: JsonS
  * Counts per grid cell of every matching pin in view: one row per non-empty
  * cell, so the result is bounded by the grid, not by the data. The cell is
  * `clusterCellId` of shared in SQL: Web Mercator x and y in world widths over
- * the step.
+ * the step. It reads only the generated coordinates and the filters' columns,
+ * all in the `*_open_map_idx` covering indexes, so open pins are counted by
+ * an index-only scan: give it WHEREs built with `coordinates` box matching.
  */
 export function clustersSql(issues: Sql | null, enhancements: Sql | null, grid: ClusterGrid, now: Date): Sql {
   const sources: Sql[] = [];
   if (issues) {
-    sources.push(sql`select false as enhancement, i.location, i.status, i.urgency = 'URGENT' as urgent,
-      i.category = 'SAFETY' as safety, (i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and i.due_at < ${now}) as overdue
+    sources.push(sql`select false as enhancement, i.lng as x, i.lat as y, i.merc_y as my, i.status,
+      i.urgency = 'URGENT' as urgent, i.category = 'SAFETY' as safety,
+      (i.status in ('OPEN', 'ASSIGNED', 'IN_PROGRESS') and i.due_at < ${now}) as overdue
       from issues i where ${issues}`);
   }
   if (enhancements) {
-    sources.push(sql`select true, e.location, null, false, false, false from enhancements e where ${enhancements}`);
+    sources.push(
+      sql`select true, e.lng, e.lat, e.merc_y, null, false, false, false from enhancements e where ${enhancements}`,
+    );
   }
   const byStatus = MAP_ISSUE_STATUSES.map(
     (s) => `count(*) filter (where not p.enhancement and p.status = '${s}')::int as "${s}"`,
   ).join(',\n    ');
   return sql`with p as (${Sql.join(sources, ' union all ')}),
+  -- OFFSET 0 keeps this a subquery of its own. Pulled up, the planner would estimate the cells
+  -- from the coordinates' statistics (one per pin), sort every pin and spill to disk; here it
+  -- has no statistics, assumes a few hundred cells and groups in a hash table, as it should.
   cell as (
-    select p.*, ST_X(p.location) as x, ST_Y(p.location) as y,
-      floor(ST_X(p.location) / 360 / ${grid.step})::bigint as cx,
-      floor(atanh(sin(radians(least(greatest(ST_Y(p.location), ${-MERCATOR_MAX_LAT}), ${MERCATOR_MAX_LAT}))))
-        / (2 * pi()) / ${grid.step})::bigint as cy
-    from p
+    select p.*, floor(p.x / 360 / ${grid.step})::bigint as cx, floor(p.my / ${grid.step})::bigint as cy from p
+    offset 0
   )
   select p.cx::text as cx, p.cy::text as cy, count(*)::int as n,
     count(*) filter (where p.enhancement)::int as enhancements,
@@ -267,7 +297,7 @@ export function propertiesSql(
   limit: number,
   shape: JsonShape | null = PROPERTY_SHAPE,
 ): Sql {
-  const where: Sql[] = [inBoxes('p.boundary', c.boxes)];
+  const where: Sql[] = [overlapsBoxes('p.boundary', c.boxes)];
   where.push(...scopeSql(c.scope, 'Property', 'p'));
   where.push(...accountFilter('p', c));
   const property = shape ? jsonObject(shape, propertyValues(tolerance)) : new Sql('null::json');
@@ -309,7 +339,7 @@ export const FULL_SELECTION: MapSelection = {
  * (no transaction needed): the cursor, the properties (if asked for), how
  * many pins match up to one past the limit (which tells "fits" from "too
  * many" without counting everything), the pins as JSON text when they fit
- * (Issues first, each kind by id) and, with a `grid`, the clusters when they
+ * (Issues first, each kind by id) and, with `clusters`, the clusters when they
  * do not. PostgreSQL evaluates a CASE branch's subquery only when the branch
  * is taken.
  */
@@ -322,8 +352,11 @@ export function viewSql(
     propertyLimit: number;
     tolerance: number | null;
     selection: MapSelection;
-    /** The grid to cluster on, when the clusters are to be read. */
-    grid: ClusterGrid | null;
+    /**
+     * When the clusters are to be read: the grid to cluster on, and the WHEREs
+     * of what they count (built with `coordinates` box matching).
+     */
+    clusters: { grid: ClusterGrid; issues: Sql | null; enhancements: Sql | null } | null;
   },
 ): Sql {
   const { issues, enhancements, pinLimit, selection: s } = options;
@@ -366,8 +399,8 @@ export function viewSql(
     s.property || s.propertyCount
       ? new Sql('coalesce((select pr.total from pr limit 1), 0) as property_count')
       : new Sql('0 as property_count'),
-    options.grid
-      ? sql`case when not ${fits} then (select json_agg(c)::text from (${clustersSql(issues, enhancements, options.grid, c.now)}) c) end as clusters`
+    options.clusters
+      ? sql`case when not ${fits} then (select json_agg(c)::text from (${clustersSql(options.clusters.issues, options.clusters.enhancements, options.clusters.grid, c.now)}) c) end as clusters`
       : new Sql('null as clusters'),
   ];
   return sql`with ${Sql.join(ctes, ',\n')}\nselect ${Sql.join(columns, ',\n  ')}`;

@@ -64,13 +64,18 @@ export async function readMapView(
     propertyLimit: MAP_PROPERTY_LIMIT,
     tolerance: zoom >= MAP_BOUNDARY_MIN_ZOOM ? simplifyTolerance(zoom) : null,
     selection,
-    grid: null,
+    clusters: null,
   };
   let [row] = await run('view', viewSql(criteria, options));
   // Too many pins: the clusters, read again with everything else in one snapshot of their own
   // (the pins may fit again by then: the statement answers whichever it finds).
   if (num(row!.n) > MAP_PIN_LIMIT && selection.clusters) {
-    [row] = await run('clusteredView', viewSql(criteria, { ...options, grid: clusterGrid(criteria.boxes, zoom) }));
+    const clusters = {
+      grid: clusterGrid(criteria.boxes, zoom),
+      issues: issueWhere(criteria, 'coordinates'),
+      enhancements: enhancementWhere(criteria, OPEN_ENHANCEMENT_STAGES, 'coordinates'),
+    };
+    [row] = await run('clusteredView', viewSql(criteria, { ...options, clusters }));
   }
   const r = row!;
   const n = num(r.n);

@@ -124,7 +124,17 @@ export async function migrate(db: Database, databaseUrl?: string): Promise<strin
   await client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    return await run();
+    const applied = await run();
+    // A migration may rewrite a table (adding a stored generated column does), which empties its
+    // visibility map: index-only scans (the map's cluster count) then read every row again until
+    // autovacuum comes, and a rewrite does not prompt it. One vacuum after migrating sets it.
+    if (applied.length > 0) {
+      const { rows } = await client.query<{ name: string }>(
+        `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables order by 1`,
+      );
+      if (rows.length > 0) await client.query(`vacuum (analyze) ${rows.map((r) => r.name).join(', ')}`);
+    }
+    return applied;
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();

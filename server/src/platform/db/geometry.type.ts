@@ -1,4 +1,5 @@
 import { Type, type EntityProperty, type Platform } from '@mikro-orm/core';
+import { MERCATOR_MAX_LAT } from '@groundwork/shared';
 
 /** A WGS 84 position as the API and the web see it. */
 export interface LngLatValue {
@@ -78,3 +79,18 @@ function pointFromHexEwkb(hex: string): LngLatValue {
   const read = (at: number) => (little ? buf.readDoubleLE(at) : buf.readDoubleBE(at));
   return { lng: read(offset), lat: read(offset + 8) };
 }
+
+/**
+ * The generated columns a table of located pins keeps beside `location` for
+ * the map's cluster count, which reads them from one covering index (an
+ * index-only scan of a few MB, where reading the rows meant hundreds): the
+ * longitude and latitude as plain numbers, and the Web Mercator y in world
+ * widths, `mercatorY` of shared in SQL, so no row is put through a sine and
+ * an atanh per view.
+ */
+export const MAP_COORDINATE_COLUMNS = {
+  lng: '(st_x(location)) stored',
+  lat: '(st_y(location)) stored',
+  // Written as PostgreSQL prints it back, so the schema check sees no difference.
+  mercY: `(atanh(sin(radians(LEAST(GREATEST(st_y(location), ('${-MERCATOR_MAX_LAT}'::numeric)::double precision), (${MERCATOR_MAX_LAT})::double precision)))) / ((2)::double precision * pi())) stored`,
+} as const;
